@@ -1,0 +1,11 @@
+import "server-only";
+import { createDatabaseClient, type Database } from "./db/client";
+import { getEnv } from "./env";
+
+const globalForDb = globalThis as unknown as { sesameDb?: Database };
+
+/** The one Prisma client of the process (kept across hot reloads in development). */
+export function getDb(): Database {
+  globalForDb.sesameDb ??= createDatabaseClient(getEnv().DATABASE_URL);
+  return globalForDb.sesameDb;
+}
