@@ -33,6 +33,10 @@ export const ZConfig = z.object({
     .min(1, { message: "must be between 1 and 65535" })
     .max(65535, { message: "must be between 1 and 65535" })
     .default(3000),
+  SEED_DEMO: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;

@@ -37,19 +37,50 @@ async function loadWasmModule() {
 
 let wasmModule: Awaited<ReturnType<typeof loadWasmModule>> | undefined;
 
+type SqlAdapter = { dispose(): Promise<void> };
+type AdapterFactory = {
+  provider: string;
+  adapterName: string;
+  connect(): Promise<SqlAdapter>;
+  connectToShadowDb(): Promise<SqlAdapter>;
+};
+
+/**
+ * The engine does not close the connections it opens; closing them ourselves matters for SQLite,
+ * whose file stays locked by an open connection (the seed that follows would time out).
+ */
+function trackConnections(factory: AdapterFactory) {
+  const opened: SqlAdapter[] = [];
+  const track = async (connection: Promise<SqlAdapter>) => {
+    const adapter = await connection;
+    opened.push(adapter);
+    return adapter;
+  };
+  return {
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: () => track(factory.connect()),
+      connectToShadowDb: () => track(factory.connectToShadowDb()),
+    },
+    closeAll: () => Promise.allSettled(opened.map((adapter) => adapter.dispose())),
+  };
+}
+
 async function withEngine<T>(url: string, work: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
   wasmModule ??= await loadWasmModule();
   const schemaPath = path.join(prismaDir(providerOf(url)), "schema.prisma");
-  const factory = bindMigrationAwareSqlAdapterFactory(createAdapterFactory(url) as never);
+  const connections = trackConnections(createAdapterFactory(url) as unknown as AdapterFactory);
   const engine = await wasmModule.SchemaEngine.new(
     { datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] },
     () => {},
-    factory,
+    bindMigrationAwareSqlAdapterFactory(connections.factory as never),
   );
   try {
     return await work(engine);
   } finally {
     engine.free();
+    await connections.closeAll();
   }
 }
 

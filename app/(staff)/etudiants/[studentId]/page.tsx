@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { StudentInformation } from "@/components/students/student-information";
+import { loadStudentOr404 } from "./load-student";
+
+type Props = { params: Promise<{ studentId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { student } = await loadStudentOr404(params);
+  return { title: `${student.firstName} ${student.lastName}` };
+}
+
+export default async function StudentInformationPage({ params }: Props) {
+  const { student } = await loadStudentOr404(params);
+  return <StudentInformation student={student} />;
+}

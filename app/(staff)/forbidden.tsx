@@ -1,0 +1,3 @@
+import { AccessDenied } from "@/components/errors/access-denied";
+
+export default AccessDenied;

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getStaff } from "@/lib/auth";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signIn");
+  return { title: t("title") };
+}
+
+export default async function SignInPage() {
+  if (await getStaff()) redirect("/");
+  const t = await getTranslations();
+  return (
+    <main id="contenu" className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <p className="text-lg font-bold text-indigo-700">{t("app.name")}</p>
+        <h1 className="mt-4 text-2xl font-semibold">{t("signIn.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("signIn.subtitle")}</p>
+        <SignInForm />
+      </div>
+    </main>
+  );
+}

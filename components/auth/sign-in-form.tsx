@@ -1,0 +1,88 @@
+"use client";
+import { Eye, EyeOff } from "lucide-react";
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Spinner } from "@/components/ui/spinner";
+
+type FormError = "invalid" | "unavailable" | "required" | null;
+
+/** Staff sign-in: one generic error whatever was wrong, so it does not tell which accounts exist. */
+export function SignInForm() {
+  const t = useTranslations("signIn");
+  const router = useRouter();
+  const errorId = useId();
+  const [error, setError] = useState<FormError>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [passwordVisible, setPasswordVisible] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) {
+      setError("required");
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.ok && !result.error) {
+        router.replace("/");
+        router.refresh();
+        return;
+      }
+      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "invalid" : "unavailable");
+    } catch {
+      setError("unavailable");
+    }
+    setSubmitting(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-describedby={error ? errorId : undefined}>
+      {error ? (
+        <p id={errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t(error)}
+        </p>
+      ) : null}
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="email">{t("email")}</Label>
+        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus aria-invalid={!!error} />
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="password">{t("password")}</Label>
+        <div className="relative">
+          <Input
+            id="password"
+            name="password"
+            type={passwordVisible ? "text" : "password"}
+            autoComplete="current-password"
+            required
+            aria-invalid={!!error}
+            className="pr-11"
+          />
+          <button
+            type="button"
+            onClick={() => setPasswordVisible((visible) => !visible)}
+            aria-label={passwordVisible ? t("hidePassword") : t("showPassword")}
+            aria-pressed={passwordVisible}
+            className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-md text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            {passwordVisible ? <EyeOff aria-hidden className="h-4 w-4" /> : <Eye aria-hidden className="h-4 w-4" />}
+          </button>
+        </div>
+      </div>
+      <Button type="submit" disabled={submitting} className="justify-center">
+        {submitting ? <Spinner /> : null}
+        {submitting ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+import { getTranslations } from "next-intl/server";
+import { StatusPage } from "./status-page";
+
+export async function AccessDenied() {
+  const t = await getTranslations("forbidden");
+  return <StatusPage code="403" title={t("title")} description={t("description")} action={{ href: "/", label: t("back") }} />;
+}

@@ -1,0 +1,32 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { NavLink } from "./nav-link";
+import { UserMenu } from "./user-menu";
+
+export async function StaffHeader({
+  name,
+  roleName,
+  canViewStudents,
+}: {
+  name: string;
+  roleName: string;
+  canViewStudents: boolean;
+}) {
+  const t = await getTranslations();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
+        {t("app.skipToContent")}
+      </a>
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="text-lg font-bold text-indigo-700">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
+          {canViewStudents ? <NavLink href="/etudiants">{t("nav.students")}</NavLink> : null}
+        </nav>
+        <UserMenu name={name} roleName={roleName} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import { AlertTriangle } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { emailStatus } from "@/lib/validation/email";
+
+/** An email as staff need to see it: the address, "Aucune adresse email", or the address flagged invalid. */
+export function EmailText({ email }: { email: string | null }) {
+  const t = useTranslations("student");
+  const status = emailStatus(email);
+  if (status === "missing") return <span className="text-slate-500 italic">{t("noEmail")}</span>;
+  if (status === "invalid") {
+    return (
+      <span className="inline-flex flex-wrap items-center gap-1">
+        <span className="[overflow-wrap:anywhere]">{email}</span>
+        <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
+          <AlertTriangle aria-hidden className="h-3 w-3" />
+          {t("invalidEmail")}
+        </span>
+      </span>
+    );
+  }
+  return <span className="[overflow-wrap:anywhere]">{email}</span>;
+}

@@ -1,0 +1,55 @@
+import { useFormatter, useTranslations } from "next-intl";
+import type { GuardianSummary, StudentDetails } from "@/lib/data/students";
+import { EmailText } from "./email-text";
+
+/** Birth dates are calendar dates stored at midnight UTC: format them in UTC so no day shifts. */
+export function useBirthDate(iso: string): string {
+  const format = useFormatter();
+  return format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "UTC" });
+}
+
+export function DetailRow({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5 text-sm">
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** The student's own details, shared by the Aperçu panel and the profile. */
+export function StudentFacts({ student }: { student: StudentDetails }) {
+  const t = useTranslations("student");
+  const birthDate = useBirthDate(student.birthDate);
+  return (
+    <dl>
+      <DetailRow label={t("birthDate")}>{birthDate}</DetailRow>
+      <DetailRow label={t("email")}>
+        <EmailText email={student.email} />
+      </DetailRow>
+      <DetailRow label={t("phone")}>{student.phone ?? <span className="text-slate-500 italic">{t("noPhone")}</span>}</DetailRow>
+      <DetailRow label={t("school")}>{student.school.name}</DetailRow>
+      <DetailRow label={t("program")}>{student.program.name}</DetailRow>
+      <DetailRow label={t("class")}>{student.className}</DetailRow>
+      <DetailRow label={t("schoolYear")}>{student.schoolYear}</DetailRow>
+    </dl>
+  );
+}
+
+export function GuardianFacts({ guardian }: { guardian: GuardianSummary }) {
+  const t = useTranslations();
+  return (
+    <dl>
+      <DetailRow label={t("student.email")}>
+        <EmailText email={guardian.email} />
+      </DetailRow>
+      <DetailRow label={t("student.phone")}>
+        {guardian.phone ?? <span className="text-slate-500 italic">{t("student.noPhone")}</span>}
+      </DetailRow>
+    </dl>
+  );
+}
+
+export function relationshipKey(relationship: string): string {
+  return ["mother", "father", "guardian"].includes(relationship) ? `relationship.${relationship}` : "relationship.other";
+}

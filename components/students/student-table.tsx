@@ -1,0 +1,80 @@
+"use client";
+import { Eye } from "lucide-react";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+import { Avatar } from "@/components/ui/avatar";
+import { Button } from "@/components/ui/button";
+import type { StudentListRow } from "@/lib/data/students";
+import { studentPath } from "@/lib/routes";
+import { EmailText } from "./email-text";
+import { StudentPreviewSheet } from "./student-preview-sheet";
+
+export function StudentTable({ rows }: { rows: StudentListRow[] }) {
+  const t = useTranslations("students");
+  const [previewId, setPreviewId] = useState<string | null>(null);
+  return (
+    <>
+      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{t("title")}</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
+            <tr>
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">{t("columns.photo")}</span>
+              </th>
+              <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
+              <th scope="col" className="px-4 py-3">{t("columns.studentNumber")}</th>
+              <th scope="col" className="px-4 py-3">{t("columns.schooling")}</th>
+              <th scope="col" className="px-4 py-3">{t("columns.email")}</th>
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">{t("columns.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const fullName = `${row.firstName} ${row.lastName}`;
+              return (
+                <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                  <td className="px-4 py-2">
+                    <button
+                      type="button"
+                      onClick={() => setPreviewId(row.id)}
+                      aria-label={t("previewOf", { name: fullName })}
+                      className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                    >
+                      <Avatar firstName={row.firstName} lastName={row.lastName} photoUrl={row.photoUrl} alt="" />
+                    </button>
+                  </td>
+                  <td className="px-4 py-2">
+                    <Link href={studentPath(row.id)} className="font-medium text-indigo-800 hover:underline">
+                      <span className="uppercase">{row.lastName}</span> {row.firstName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-700">{row.studentNumber}</td>
+                  <td className="px-4 py-2 text-slate-700">
+                    <span className="block">{row.schoolName}</span>
+                    <span className="block text-xs text-slate-500">
+                      {row.programName} · {row.className}
+                    </span>
+                  </td>
+                  <td className="px-4 py-2">
+                    <EmailText email={row.email} />
+                  </td>
+                  <td className="px-4 py-2 text-right">
+                    <Button variant="ghost" size="sm" onClick={() => setPreviewId(row.id)} aria-label={t("previewOf", { name: fullName })}>
+                      <Eye aria-hidden className="h-4 w-4" />
+                      {t("preview")}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <StudentPreviewSheet studentId={previewId} onClose={() => setPreviewId(null)} />
+    </>
+  );
+}

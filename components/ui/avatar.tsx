@@ -1,0 +1,33 @@
+import { cn } from "./cn";
+
+const SIZES = { sm: "h-9 w-9 text-xs", md: "h-12 w-12 text-sm", lg: "h-20 w-20 text-xl" } as const;
+
+export function initialsOf(firstName: string, lastName: string): string {
+  return `${firstName.trim().charAt(0)}${lastName.trim().charAt(0)}`.toUpperCase();
+}
+
+/** A person's photo, or their initials on a tinted disc when there is none. */
+export function Avatar({
+  firstName,
+  lastName,
+  photoUrl,
+  alt,
+  size = "sm",
+}: {
+  firstName: string;
+  lastName: string;
+  photoUrl: string | null;
+  alt: string;
+  size?: keyof typeof SIZES;
+}) {
+  const classes = cn("inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full", SIZES[size]);
+  if (photoUrl) {
+    // eslint-disable-next-line @next/next/no-img-element -- small local images; no optimisation needed
+    return <img src={photoUrl} alt={alt} className={cn(classes, "object-cover")} />;
+  }
+  return (
+    <span className={cn(classes, "bg-indigo-100 font-semibold text-indigo-800")} role="img" aria-label={alt}>
+      {initialsOf(firstName, lastName)}
+    </span>
+  );
+}

@@ -1,0 +1,45 @@
+import { Slot } from "@radix-ui/react-slot";
+import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { cn } from "./cn";
+
+const VARIANTS = {
+  primary: "bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-300",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
+  ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
+  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300",
+} as const;
+
+const SIZES = {
+  md: "h-10 px-4 text-sm",
+  sm: "h-8 px-3 text-sm",
+  icon: "h-9 w-9 justify-center",
+} as const;
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: keyof typeof VARIANTS;
+  size?: keyof typeof SIZES;
+  /** Render the child element (e.g. a Link) with the button's look. */
+  asChild?: boolean;
+};
+
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { variant = "primary", size = "md", asChild = false, className, type, ...props },
+  ref,
+) {
+  const Component = asChild ? Slot : "button";
+  return (
+    <Component
+      ref={ref}
+      type={asChild ? undefined : (type ?? "button")}
+      className={cn(
+        "inline-flex items-center gap-2 rounded-md font-medium transition-colors",
+        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+        "disabled:cursor-not-allowed",
+        VARIANTS[variant],
+        SIZES[size],
+        className,
+      )}
+      {...props}
+    />
+  );
+});

@@ -1,0 +1,7 @@
+"use server";
+import { getStaff } from "@/lib/auth";
+import { previewStudentHandler } from "./handlers/students";
+
+export async function previewStudent(input: unknown) {
+  return previewStudentHandler(await getStaff(), input);
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { findStaffByCredentials, loadStaffContext } from "@/lib/data/staff";
+import { getEnv } from "@/lib/env";
+import { hasRight, type Right, type StaffContext } from "@/lib/rights";
+
+import { SIGN_IN_PATH } from "@/lib/routes";
+const SESSION_HOURS = 10;
+
+const ZCredentials = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+let options: NextAuthOptions | undefined;
+
+/** next-auth configuration for staff sign-in (email + password, JWT session cookie). */
+export function getAuthOptions(): NextAuthOptions {
+  options ??= {
+    secret: getEnv().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+    pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    providers: [
+      CredentialsProvider({
+        name: "Sésame",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials) {
+          const parsed = ZCredentials.safeParse(credentials);
+          if (!parsed.success) return null;
+          return findStaffByCredentials(parsed.data.email, parsed.data.password);
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.staffId = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, staffId: typeof token.staffId === "string" ? token.staffId : undefined };
+      },
+    },
+  };
+  return options;
+}
+
+/** The signed-in staff member with their current rights, or null. Cached for one request. */
+export const getStaff = cache(async (): Promise<StaffContext | null> => {
+  const session = (await getServerSession(getAuthOptions())) as { staffId?: string } | null;
+  if (!session?.staffId) return null;
+  return loadStaffContext(session.staffId);
+});
+
+/** For pages: the staff member, or a redirect to the sign-in page. */
+export async function requireStaff(): Promise<StaffContext> {
+  const staff = await getStaff();
+  if (!staff) redirect(SIGN_IN_PATH);
+  return staff;
+}
+
+/** For pages: the staff member holding `right`, or the "accès refusé" page (HTTP 403). */
+export async function requireRight(right: Right): Promise<StaffContext> {
+  const staff = await requireStaff();
+  if (!hasRight(staff, right)) forbidden();
+  return staff;
+}

@@ -1,0 +1,41 @@
+// The rights Sésame knows. Roles (stored in the database) grant a subset of them; this file is the
+// one place that names them, for the server checks and for the UI that hides what a user cannot do.
+
+export const RIGHTS = {
+  viewStudent: "student.view",
+  editStudent: "student.edit",
+} as const;
+
+export type Right = (typeof RIGHTS)[keyof typeof RIGHTS];
+
+export const ALL_RIGHTS: readonly Right[] = Object.values(RIGHTS);
+
+/** Message catalog key of each right's French label ("Afficher un étudiant", ...). */
+export const RIGHT_LABEL_KEYS: Record<Right, string> = {
+  "student.view": "rights.viewStudent",
+  "student.edit": "rights.editStudent",
+};
+
+export function isRight(value: string): value is Right {
+  return (ALL_RIGHTS as readonly string[]).includes(value);
+}
+
+/** What the server knows about the signed-in staff member when deciding what they may do. */
+export type StaffContext = {
+  id: string;
+  name: string;
+  email: string;
+  organizationId: string;
+  roleName: string;
+  rights: readonly Right[];
+  /** null: every school of the organisation; otherwise only these. */
+  schoolIds: readonly string[] | null;
+};
+
+export function hasRight(staff: Pick<StaffContext, "rights"> | null | undefined, right: Right): boolean {
+  return !!staff && staff.rights.includes(right);
+}
+
+export function canSeeSchool(staff: Pick<StaffContext, "schoolIds">, schoolId: string): boolean {
+  return staff.schoolIds === null || staff.schoolIds.includes(schoolId);
+}

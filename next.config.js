@@ -1,0 +1,19 @@
+// @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // Native and wasm modules stay in node_modules instead of being bundled.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "pg"],
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with HTTP 403 for pages a staff member may not open.
+    authInterrupts: true,
+  },
+  // Each build can write to its own folder (the e2e tests build into .next-e2e).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+};
+
+module.exports = withNextIntl(nextConfig);

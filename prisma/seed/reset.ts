@@ -1,0 +1,19 @@
+import type { Database } from "../../lib/db/client";
+
+/** Deletes every row, children first. For seeds and benchmarks on throwaway databases only. */
+export async function resetDatabase(db: Database): Promise<void> {
+  await db.$transaction([
+    db.studentGuardian.deleteMany(),
+    db.student.deleteMany(),
+    db.guardian.deleteMany(),
+    db.staffSchool.deleteMany(),
+    db.staffUser.deleteMany(),
+    db.roleRight.deleteMany(),
+    db.role.deleteMany(),
+    db.schoolClass.deleteMany(),
+    db.program.deleteMany(),
+    db.schoolYear.deleteMany(),
+    db.school.deleteMany(),
+    db.organization.deleteMany(),
+  ]);
+}

@@ -1,0 +1,107 @@
+// `npm start`: the whole app on the embedded defaults, in one command.
+//   1. validate the configuration (a clear message for each bad variable);
+//   2. keep a generated AUTH_SECRET in data/auth-secret when none is set;
+//   3. apply pending migrations; seed the demo school when the database is empty;
+//   4. build when the sources changed since the last build; serve on PORT (3000).
+// `npm run dev` does the same with `next dev` instead of build + start.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseConfig } from "../lib/config";
+import { createDatabaseClient } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrations";
+import { providerOf } from "../lib/db/provider";
+import { seedDemoSchool } from "../prisma/seed/demo-school";
+import { redactUrl } from "./lib/redact-url";
+
+const root = process.cwd();
+const dev = process.argv.includes("--dev");
+const SECRET_FILE = path.join(root, "data", "auth-secret");
+const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "emails", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (existsSync(SECRET_FILE)) return readFileSync(SECRET_FILE, "utf8").trim();
+  mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(SECRET_FILE, `${secret}\n`, { mode: 0o600 });
+  console.log(`Generated AUTH_SECRET in ${path.relative(root, SECRET_FILE)}`);
+  return secret;
+}
+
+function newestChange(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stats = statSync(entry);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  if (entry.endsWith(`${path.sep}generated`)) return 0;
+  return Math.max(stats.mtimeMs, ...readdirSync(entry).map((child) => newestChange(path.join(entry, child))));
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return SOURCES.every((source) => newestChange(path.join(root, source)) < built);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], {
+    stdio: "inherit",
+    env,
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig({ ...process.env, AUTH_SECRET: authSecret() });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const provider = providerOf(config.DATABASE_URL);
+  console.log(`Database: ${provider} ${redactUrl(config.DATABASE_URL)}`);
+  const applied = await applyMigrations(config.DATABASE_URL);
+  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date");
+
+  if (config.SEED_DEMO ?? provider === "sqlite") {
+    const db = createDatabaseClient(config.DATABASE_URL);
+    try {
+      const summary = await seedDemoSchool(db, { students: 60 });
+      if (summary.seeded) console.log(`Seeded the demo school: ${summary.students} students, ${summary.guardians} parents`);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: config.DATABASE_URL,
+    AUTH_SECRET: config.AUTH_SECRET,
+    APP_URL: config.APP_URL,
+    NEXTAUTH_URL: config.APP_URL,
+    NEXTAUTH_SECRET: config.AUTH_SECRET,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const port = String(config.PORT);
+  if (dev) {
+    run(["dev", "--port", port], env);
+    return;
+  }
+  if (buildIsCurrent()) console.log("Build is up to date");
+  else run(["build"], env);
+  console.log(`Sésame is starting on ${config.APP_URL} (sign in with a demo account from README.md)`);
+  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--port", port], {
+    stdio: "inherit",
+    env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
