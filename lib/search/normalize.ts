@@ -4,6 +4,9 @@
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss" };
 const MAX_TOKENS = 6;
 const MAX_TOKEN_LENGTH = 64;
+// LIKE wildcards and PostgreSQL's LIKE escape character: kept out of both the stored text and the
+// query words, so `contains` never treats user input as a pattern.
+const LIKE_SPECIALS = /[%_\\]/g;
 
 export function normalizeText(value: string): string {
   return value
@@ -28,7 +31,9 @@ export function buildSearchText(person: SearchablePerson): string {
   const names = `${person.firstName} ${person.lastName}`;
   const separated = names.replace(/[-']/g, " ");
   return normalizeText(
-    [names, separated === names ? "" : separated, person.email ?? "", person.studentNumber ?? ""].join(" "),
+    [names, separated === names ? "" : separated, person.email ?? "", person.studentNumber ?? ""]
+      .join(" ")
+      .replace(LIKE_SPECIALS, " "),
   );
 }
 
@@ -42,7 +47,7 @@ export function buildSortKey(person: { firstName: string; lastName: string }): s
  * "Marie Dupont"). Bounded so that a pasted essay cannot become a costly query.
  */
 export function searchTokens(query: string): string[] {
-  const words = normalizeText(query)
+  const words = normalizeText(query.replace(LIKE_SPECIALS, " "))
     .split(" ")
     .filter(Boolean)
     .map((word) => word.slice(0, MAX_TOKEN_LENGTH));

@@ -1,0 +1,124 @@
+// Test data built through the real Prisma client: an organisation with two schools, students, parents
+// and staff members with chosen rights. Every name and email is unique per call.
+import { randomUUID } from "node:crypto";
+import { loadStaffContext } from "@/lib/data/staff";
+import { getDb } from "@/lib/db";
+import { hashPassword } from "@/lib/passwords";
+import type { Right, StaffContext } from "@/lib/rights";
+import { buildSearchText, buildSortKey } from "@/lib/search/normalize";
+
+export function uniqueSuffix(): string {
+  return randomUUID().slice(0, 8);
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/** An organisation with schools A and B, one program and one class each for the current year, and a past year. */
+export async function createWorld() {
+  const db = getDb();
+  const suffix = uniqueSuffix();
+  const organization = await db.organization.create({ data: { name: `Organisation ${suffix}` } });
+  const currentYear = await db.schoolYear.create({
+    data: { organizationId: organization.id, label: "2026-2027", startsOn: new Date("2026-09-01"), endsOn: new Date("2027-07-03") },
+  });
+  const pastYear = await db.schoolYear.create({
+    data: { organizationId: organization.id, label: "2025-2026", startsOn: new Date("2025-09-01"), endsOn: new Date("2026-07-04") },
+  });
+  const schools = [];
+  for (const name of ["Lycée A", "Lycée B"]) {
+    const school = await db.school.create({ data: { organizationId: organization.id, name: `${name} ${suffix}` } });
+    const program = await db.program.create({ data: { schoolId: school.id, name: `Formation de ${name}` } });
+    const currentClass = await db.schoolClass.create({
+      data: { programId: program.id, schoolYearId: currentYear.id, name: `${name} classe 1` },
+    });
+    const pastClass = await db.schoolClass.create({
+      data: { programId: program.id, schoolYearId: pastYear.id, name: `${name} classe 0` },
+    });
+    schools.push({ school, program, currentClass, pastClass });
+  }
+  return { organization, currentYear, pastYear, schools };
+}
+
+type StudentInput = {
+  firstName: string;
+  lastName: string;
+  email?: string | null;
+  school?: 0 | 1;
+  pastYear?: boolean;
+  guardians?: { firstName: string; lastName: string; email?: string | null; relationship?: string; id?: string }[];
+};
+
+let studentCounter = 0;
+
+export async function createStudent(world: World, input: StudentInput) {
+  const db = getDb();
+  const slot = world.schools[input.school ?? 0];
+  studentCounter += 1;
+  const studentNumber = `T${uniqueSuffix()}${studentCounter}`;
+  const email = input.email === undefined ? `${uniqueSuffix()}@eleves.test` : input.email;
+  const student = await db.student.create({
+    data: {
+      studentNumber,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      birthDate: new Date("2009-03-14"),
+      email,
+      hasEmail: email !== null,
+      phone: "07 00 00 00 00",
+      schoolId: slot.school.id,
+      programId: slot.program.id,
+      classId: input.pastYear ? slot.pastClass.id : slot.currentClass.id,
+      schoolYearId: input.pastYear ? world.pastYear.id : world.currentYear.id,
+      searchText: buildSearchText({ firstName: input.firstName, lastName: input.lastName, email, studentNumber }),
+      sortKey: buildSortKey(input),
+    },
+  });
+  for (const guardian of input.guardians ?? []) {
+    const guardianId =
+      guardian.id ??
+      (
+        await db.guardian.create({
+          data: {
+            firstName: guardian.firstName,
+            lastName: guardian.lastName,
+            email: guardian.email === undefined ? `${uniqueSuffix()}@famille.test` : guardian.email,
+          },
+        })
+      ).id;
+    await db.studentGuardian.create({
+      data: { studentId: student.id, guardianId, relationship: guardian.relationship ?? "mother" },
+    });
+  }
+  return student;
+}
+
+export const STAFF_PASSWORD = "Correct-horse-battery-9";
+
+/** A staff member with these rights (optionally restricted to some schools), as the server sees them. */
+export async function createStaff(
+  world: World,
+  options: { rights: readonly Right[]; schools?: (0 | 1)[]; active?: boolean; email?: string },
+): Promise<StaffContext & { password: string }> {
+  const db = getDb();
+  const suffix = uniqueSuffix();
+  const role = await db.role.create({
+    data: {
+      organizationId: world.organization.id,
+      name: `Rôle ${suffix}`,
+      rights: { create: options.rights.map((right) => ({ right })) },
+    },
+  });
+  const staff = await db.staffUser.create({
+    data: {
+      organizationId: world.organization.id,
+      email: options.email ?? `staff-${suffix}@ecole.test`,
+      name: `Personnel ${suffix}`,
+      passwordHash: await hashPassword(STAFF_PASSWORD),
+      roleId: role.id,
+      active: options.active ?? true,
+      schools: options.schools ? { create: options.schools.map((index) => ({ schoolId: world.schools[index].school.id })) } : undefined,
+    },
+  });
+  const context = await loadStaffContext(staff.id);
+  return { ...(context ?? { ...staff, roleName: role.name, rights: [], schoolIds: null }), password: STAFF_PASSWORD };
+}

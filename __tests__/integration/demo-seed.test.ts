@@ -1,0 +1,55 @@
+/** @jest-environment node */
+import { getDb } from "@/lib/db";
+import { findStaffByCredentials, loadStaffContext } from "@/lib/data/staff";
+import { ALL_RIGHTS, RIGHTS } from "@/lib/rights";
+import { emailStatus } from "@/lib/validation/email";
+import { DEMO_PASSWORD, seedDemoSchool } from "@/prisma/seed/demo-school";
+
+describe("demo seed", () => {
+  let first: Awaited<ReturnType<typeof seedDemoSchool>>;
+
+  beforeAll(async () => {
+    first = await seedDemoSchool(getDb(), { students: 60 });
+  });
+
+  it("creates the demo school the README describes", async () => {
+    const db = getDb();
+    expect(first).toMatchObject({ seeded: true, students: 60, staff: 4 });
+    expect(await db.school.count()).toBe(2);
+    const students = await db.student.findMany({ select: { email: true, firstName: true, lastName: true } });
+    expect(students).toHaveLength(60);
+    const statuses = students.map((student) => emailStatus(student.email));
+    expect(statuses.filter((status) => status === "missing").length).toBeGreaterThanOrEqual(5);
+    expect(statuses.filter((status) => status === "invalid")).toHaveLength(1);
+    expect(students.some((student) => /[éèëêàâçïîôöüùœ]/i.test(student.firstName + student.lastName))).toBe(true);
+    expect(students.some((student) => student.firstName.includes("-") || student.lastName.includes(" "))).toBe(true);
+    const shared = await db.studentGuardian.groupBy({ by: ["guardianId"], _count: { studentId: true } });
+    expect(shared.filter((group) => group._count.studentId > 1).length).toBeGreaterThanOrEqual(3);
+    expect(await db.guardian.count({ where: { email: null } })).toBeGreaterThan(0);
+    const parentCounts = await db.student.findMany({ select: { _count: { select: { guardians: true } } } });
+    const counts = new Set(parentCounts.map((student) => student._count.guardians));
+    expect([...counts].sort()).toEqual([0, 1, 2]);
+  });
+
+  it("creates the four demo accounts with their rights", async () => {
+    const expected = {
+      "direction@sesame.test": { rights: ALL_RIGHTS, restricted: false },
+      "secretariat@sesame.test": { rights: [RIGHTS.viewStudent, RIGHTS.editStudent], restricted: false },
+      "enseignant@sesame.test": { rights: [RIGHTS.viewStudent], restricted: true },
+      "comptable@sesame.test": { rights: [], restricted: false },
+    };
+    for (const [email, { rights, restricted }] of Object.entries(expected)) {
+      const staff = await findStaffByCredentials(email, DEMO_PASSWORD);
+      expect(staff).not.toBeNull();
+      const context = await loadStaffContext(staff!.id);
+      expect([...context!.rights].sort()).toEqual([...rights].sort());
+      expect(context!.schoolIds === null).toBe(!restricted);
+    }
+  });
+
+  it("does nothing the second time", async () => {
+    const second = await seedDemoSchool(getDb(), { students: 60 });
+    expect(second).toMatchObject({ seeded: false, students: 60 });
+    expect(await getDb().student.count()).toBe(60);
+  });
+});
