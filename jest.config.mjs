@@ -12,9 +12,16 @@ const moduleNameMapper = {
   "^@prisma/client/runtime/(query_compiler_.*)\\.mjs$": "<rootDir>/node_modules/@prisma/client/runtime/$1.js",
 };
 
+// Packages published as ES modules only, which Jest (CommonJS) needs compiled like our own code.
+const ESM_PACKAGES = ["next-intl", "use-intl", "icu-minify", "@formatjs", "intl-messageformat", "@schummar"];
+
 async function project(config) {
   const resolved = await createJestConfig({ moduleNameMapper, ...config })();
-  return { ...resolved, modulePathIgnorePatterns: ["<rootDir>/.next", "<rootDir>/.next-e2e"] };
+  return {
+    ...resolved,
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join("|")})/)`, "^.+\\.module\\.(css|sass|scss)$"],
+    modulePathIgnorePatterns: ["<rootDir>/.next", "<rootDir>/.next-e2e"],
+  };
 }
 
 const integration = (provider) => ({

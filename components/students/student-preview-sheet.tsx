@@ -47,7 +47,7 @@ export function StudentPreviewSheet({ studentId, onClose }: { studentId: string 
             <DialogTitle className="text-lg font-semibold">{t("student.previewTitle")}</DialogTitle>
             {state.status === "loading" ? (
               <div className="mt-6 flex flex-col gap-3" aria-busy="true">
-                <p className="flex items-center gap-2 text-sm text-slate-600">
+                <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
                   <Spinner /> {t("student.previewLoading")}
                 </p>
                 <Skeleton className="h-20 w-20 rounded-full" />

@@ -1,0 +1,60 @@
+/** @jest-environment jsdom */
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { signIn } from "next-auth/react";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { router } from "./navigation-mock";
+import { renderInFrench } from "./render";
+
+jest.mock("next/navigation", () => jest.requireActual("./navigation-mock").navigationMock());
+// next-auth's client posts to the server; here we only decide what the server answered.
+jest.mock("next-auth/react", () => ({ signIn: jest.fn() }));
+const mockedSignIn = signIn as jest.MockedFunction<typeof signIn>;
+
+beforeEach(() => jest.clearAllMocks());
+
+async function submit(email: string, password: string) {
+  const user = userEvent.setup();
+  renderInFrench(<SignInForm />);
+  if (email) await user.type(screen.getByLabelText("Adresse email"), email);
+  if (password) await user.type(screen.getByLabelText("Mot de passe"), password);
+  await user.click(screen.getByRole("button", { name: "Se connecter" }));
+}
+
+describe("SignInForm", () => {
+  it("asks for both fields before calling the server", async () => {
+    await submit("direction@sesame.test", "");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Renseignez votre adresse email et votre mot de passe.");
+    expect(mockedSignIn).not.toHaveBeenCalled();
+  });
+
+  it("shows one generic error for wrong credentials", async () => {
+    mockedSignIn.mockResolvedValue({ ok: false, error: "CredentialsSignin", status: 401, url: null, code: undefined });
+    await submit("direction@sesame.test", "mauvais");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Adresse email ou mot de passe incorrect.");
+    expect(mockedSignIn).toHaveBeenCalledWith("credentials", { email: "direction@sesame.test", password: "mauvais", redirect: false });
+    expect(router.replace).not.toHaveBeenCalled();
+  });
+
+  it("says the service is unavailable when the request fails", async () => {
+    mockedSignIn.mockRejectedValue(new TypeError("Failed to fetch"));
+    await submit("direction@sesame.test", "Sesame-demo-2026");
+    expect(await screen.findByRole("alert")).toHaveTextContent("La connexion est momentanément impossible.");
+    expect(screen.getByRole("button", { name: "Se connecter" })).toBeEnabled();
+  });
+
+  it("goes to the home page once signed in", async () => {
+    mockedSignIn.mockResolvedValue({ ok: true, error: undefined, status: 200, url: "/", code: undefined });
+    await submit("direction@sesame.test", "Sesame-demo-2026");
+    expect(router.replace).toHaveBeenCalledWith("/");
+  });
+
+  it("shows and hides the password", async () => {
+    const user = userEvent.setup();
+    renderInFrench(<SignInForm />);
+    const password = screen.getByLabelText("Mot de passe");
+    expect(password).toHaveAttribute("type", "password");
+    await user.click(screen.getByRole("button", { name: "Afficher le mot de passe" }));
+    expect(password).toHaveAttribute("type", "text");
+  });
+});

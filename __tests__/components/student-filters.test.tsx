@@ -1,0 +1,86 @@
+/** @jest-environment jsdom */
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { StudentListNavigation } from "@/components/students/list-navigation";
+import { ActiveFilters, StudentFilters } from "@/components/students/student-filters";
+import { parseStudentListQuery } from "@/lib/validation/students";
+import { router } from "./navigation-mock";
+import { renderInFrench } from "./render";
+
+jest.mock("next/navigation", () => jest.requireActual("./navigation-mock").navigationMock());
+
+const options = {
+  schools: [
+    { id: "s1", name: "Lycée Victor-Hugo" },
+    { id: "s2", name: "École Sainte-Élisabeth" },
+  ],
+  programs: [
+    { id: "p1", name: "Seconde générale", schoolId: "s1" },
+    { id: "p2", name: "BTS Communication", schoolId: "s2" },
+  ],
+  classes: [{ id: "c1", name: "2nde A", programId: "p1", schoolYearId: "y2" }],
+  schoolYears: [{ id: "y2", label: "2026-2027" }],
+};
+
+function renderFilters(params: Record<string, string> = {}) {
+  return renderInFrench(
+    <StudentListNavigation query={parseStudentListQuery(params)}>
+      <StudentFilters options={options} />
+      <ActiveFilters options={options} />
+    </StudentListNavigation>,
+  );
+}
+
+beforeEach(() => jest.clearAllMocks());
+
+describe("StudentFilters", () => {
+  it("applies a school as soon as it is chosen, and narrows the programs to that school", async () => {
+    const user = userEvent.setup();
+    renderFilters({ q: "marie" });
+    await user.click(screen.getByRole("button", { name: "Filtres" }));
+    const school = await screen.findByLabelText("École");
+    await user.selectOptions(school, "École Sainte-Élisabeth");
+    expect(router.push).toHaveBeenCalledWith("/etudiants?q=marie&ecole=s2", { scroll: false });
+  });
+
+  it("filters on missing emails", async () => {
+    const user = userEvent.setup();
+    renderFilters();
+    await user.click(screen.getByRole("button", { name: "Filtres" }));
+    await user.selectOptions(await screen.findByLabelText("Email"), "Email manquant");
+    expect(router.push).toHaveBeenCalledWith("/etudiants?email=manquant", { scroll: false });
+  });
+
+  it("offers only the chosen school's programs", async () => {
+    const user = userEvent.setup();
+    renderFilters({ ecole: "s1" });
+    await user.click(screen.getByRole("button", { name: /Filtres/ }));
+    const programs = within(await screen.findByLabelText("Formation")).getAllByRole("option");
+    expect(programs.map((option) => option.textContent)).toEqual(["Toutes", "Seconde générale"]);
+  });
+});
+
+describe("ActiveFilters", () => {
+  it("shows active filters as chips that can be removed one by one", async () => {
+    const user = userEvent.setup();
+    renderFilters({ q: "dupont", ecole: "s1", email: "renseigne" });
+    const chips = screen.getByRole("group", { name: "Filtres actifs" });
+    expect(chips).toHaveTextContent("Recherche : « dupont »");
+    expect(chips).toHaveTextContent("École : Lycée Victor-Hugo");
+    expect(chips).toHaveTextContent("Email : Email renseigné");
+    await user.click(screen.getByRole("button", { name: "Retirer le filtre École : Lycée Victor-Hugo" }));
+    expect(router.push).toHaveBeenLastCalledWith("/etudiants?q=dupont&email=renseigne", { scroll: false });
+  });
+
+  it("resets search and filters together", async () => {
+    const user = userEvent.setup();
+    renderFilters({ q: "dupont", ecole: "s1" });
+    await user.click(within(screen.getByRole("group", { name: "Filtres actifs" })).getByRole("button", { name: "Réinitialiser" }));
+    expect(router.push).toHaveBeenLastCalledWith("/etudiants", { scroll: false });
+  });
+
+  it("shows nothing when no filter is active", () => {
+    renderFilters();
+    expect(screen.queryByRole("group", { name: "Filtres actifs" })).not.toBeInTheDocument();
+  });
+});
