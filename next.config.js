@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The build type-checks the app; tests are type-checked by `npm run typecheck` (tsconfig.json).
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and wasm modules stay in node_modules instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "pg"],
   experimental: {

@@ -6,19 +6,19 @@
 // `npm run dev` does the same with `next dev` instead of build + start.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseConfig } from "../lib/config";
 import { createDatabaseClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { providerOf } from "../lib/db/provider";
 import { seedDemoSchool } from "../prisma/seed/demo-school";
+import { buildIsCurrent, nextBin } from "./lib/build-state";
 import { redactUrl } from "./lib/redact-url";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
 const SECRET_FILE = path.join(root, "data", "auth-secret");
-const SOURCES = ["app", "components", "lib", "messages", "i18n", "public", "emails", "next.config.js", "package-lock.json", "postcss.config.mjs"];
 
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -30,23 +30,8 @@ function authSecret(): string {
   return secret;
 }
 
-function newestChange(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  if (entry.endsWith(`${path.sep}generated`)) return 0;
-  return Math.max(stats.mtimeMs, ...readdirSync(entry).map((child) => newestChange(path.join(entry, child))));
-}
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return SOURCES.every((source) => newestChange(path.join(root, source)) < built);
-}
-
 function run(args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), ...args], {
+  const result = spawnSync(process.execPath, [nextBin(root), ...args], {
     stdio: "inherit",
     env,
   });
@@ -90,10 +75,10 @@ async function main() {
     run(["dev", "--port", port], env);
     return;
   }
-  if (buildIsCurrent()) console.log("Build is up to date");
+  if (buildIsCurrent(root)) console.log("Build is up to date");
   else run(["build"], env);
   console.log(`Sésame is starting on ${config.APP_URL} (sign in with a demo account from README.md)`);
-  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--port", port], {
+  const server = spawn(process.execPath, [nextBin(root), "start", "--port", port], {
     stdio: "inherit",
     env,
   });

@@ -29,7 +29,7 @@ describe("SignInForm", () => {
   });
 
   it("shows one generic error for wrong credentials", async () => {
-    mockedSignIn.mockResolvedValue({ ok: false, error: "CredentialsSignin", status: 401, url: null, code: undefined });
+    mockedSignIn.mockResolvedValue({ ok: false, error: "CredentialsSignin", status: 401, url: null });
     await submit("direction@sesame.test", "mauvais");
     expect(await screen.findByRole("alert")).toHaveTextContent("Adresse email ou mot de passe incorrect.");
     expect(mockedSignIn).toHaveBeenCalledWith("credentials", { email: "direction@sesame.test", password: "mauvais", redirect: false });
@@ -44,7 +44,7 @@ describe("SignInForm", () => {
   });
 
   it("goes to the home page once signed in", async () => {
-    mockedSignIn.mockResolvedValue({ ok: true, error: undefined, status: 200, url: "/", code: undefined });
+    mockedSignIn.mockResolvedValue({ ok: true, error: null, status: 200, url: "/" } as never);
     await submit("direction@sesame.test", "Sesame-demo-2026");
     expect(router.replace).toHaveBeenCalledWith("/");
   });

@@ -24,7 +24,7 @@ export const DEMO_STAFF = [
   { email: "comptable@sesame.test", name: "Paul Vasseur", role: "Comptabilité", rights: [], firstSchoolOnly: false },
 ] satisfies { email: string; name: string; role: string; rights: readonly Right[]; firstSchoolOnly: boolean }[];
 
-const SCHOOLS = [
+export const DEMO_SCHOOLS = [
   {
     name: "Lycée Victor-Hugo",
     city: "Lyon",
@@ -114,7 +114,7 @@ export async function seedDemoSchool(db: Database, options: SeedOptions): Promis
   type ClassSlot = { schoolId: string; programId: string; classId: string; schoolYearId: string; level: number };
   const slots: ClassSlot[] = [];
   const schoolIds: string[] = [];
-  for (const school of SCHOOLS) {
+  for (const school of DEMO_SCHOOLS) {
     const created = await db.school.create({ data: { name: school.name, city: school.city, organizationId: organization.id } });
     schoolIds.push(created.id);
     for (const [level, program] of school.programs.entries()) {
@@ -152,7 +152,7 @@ export async function seedDemoSchool(db: Database, options: SeedOptions): Promis
       },
     });
   }
-  log(`Structure: ${SCHOOLS.length} schools, ${slots.length} classes, ${DEMO_STAFF.length} staff accounts`);
+  log(`Structure: ${DEMO_SCHOOLS.length} schools, ${slots.length} classes, ${DEMO_STAFF.length} staff accounts`);
 
   const counts = await insertPeople(db, options.students, { currentSlots, pastSlots }, log);
   return { seeded: true, ...counts, staff: DEMO_STAFF.length };

@@ -1,0 +1,51 @@
+/** @jest-environment node */
+import type { Browser } from "playwright-core";
+import { DEMO_ACCOUNTS, launchBrowser, newContext, signedInPage } from "./support/browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("staff sign-in", () => {
+  it("refuses a wrong password with one generic French message", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/etudiants");
+    await page.waitForURL("**/connexion");
+    await page.getByLabel("Adresse email").fill(DEMO_ACCOUNTS.direction);
+    await page.getByLabel("Mot de passe", { exact: true }).fill("pas-le-bon");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    // Next's route announcer is also an alert: look for ours by its text.
+    const error = page.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." });
+    await error.waitFor();
+    await page.getByLabel("Adresse email").fill("personne@sesame.test");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await error.waitFor();
+    expect(page.url()).toMatch(/\/connexion$/);
+    await context.close();
+  });
+
+  it.each(["direction", "secretariat", "enseignant"] as const)("signs %s in on the Étudiants list, then out", async (role) => {
+    const { context, page } = await signedInPage(browser, role);
+    await page.waitForURL("**/etudiants");
+    await page.getByRole("heading", { level: 1, name: "Étudiants" }).waitFor();
+    await page.getByRole("button", { name: /Menu du compte/ }).click();
+    await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
+    await page.waitForURL("**/connexion");
+    await page.goto("/etudiants");
+    await page.waitForURL("**/connexion");
+    await context.close();
+  });
+
+  it("tells comptable@ their role opens no section, and refuses the list with « Accès refusé »", async () => {
+    const { context, page } = await signedInPage(browser, "comptable");
+    await page.getByRole("heading", { level: 1, name: /Bienvenue/ }).waitFor();
+    expect(await page.getByRole("link", { name: "Étudiants" }).count()).toBe(0);
+    const response = await page.goto("/etudiants");
+    expect(response?.status()).toBe(403);
+    await page.getByRole("heading", { level: 1, name: "Accès refusé" }).waitFor();
+    await context.close();
+  });
+});
