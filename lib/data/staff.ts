@@ -1,0 +1,40 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { verifyPassword } from "@/lib/passwords";
+import { isRight, type StaffContext } from "@/lib/rights";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The active staff member with these credentials, or null (same answer and timing for every failure). */
+export async function findStaffByCredentials(email: string, password: string) {
+  const staff = await getDb().staffUser.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { id: true, name: true, email: true, passwordHash: true, active: true },
+  });
+  const valid = await verifyPassword(staff?.passwordHash ?? null, password);
+  if (!staff || !valid || !staff.active) return null;
+  return { id: staff.id, name: staff.name, email: staff.email };
+}
+
+/** Rights and schools of a staff member, read fresh so that a role change applies at the next request. */
+export async function loadStaffContext(staffId: string): Promise<StaffContext | null> {
+  const staff = await getDb().staffUser.findUnique({
+    where: { id: staffId },
+    include: {
+      role: { include: { rights: { select: { right: true } } } },
+      schools: { select: { schoolId: true } },
+    },
+  });
+  if (!staff || !staff.active) return null;
+  return {
+    id: staff.id,
+    name: staff.name,
+    email: staff.email,
+    organizationId: staff.organizationId,
+    roleName: staff.role.name,
+    rights: staff.role.rights.map((grant) => grant.right).filter(isRight),
+    schoolIds: staff.schools.length ? staff.schools.map((access) => access.schoolId) : null,
+  };
+}

@@ -1,0 +1,186 @@
+import "server-only";
+import { cache } from "react";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { StaffContext } from "@/lib/rights";
+import { searchTokens } from "@/lib/search/normalize";
+import type { TStudentListQuery } from "@/lib/validation/students";
+import { visibleSchoolsWhere, visibleStudentsWhere } from "./scope";
+
+export type StudentListRow = {
+  id: string;
+  studentNumber: string;
+  firstName: string;
+  lastName: string;
+  photoUrl: string | null;
+  email: string | null;
+  schoolName: string;
+  programName: string;
+  className: string;
+};
+
+export type StudentListPage = {
+  rows: StudentListRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+};
+
+function listWhere(staff: StaffContext, query: TStudentListQuery): Prisma.StudentWhereInput {
+  const and: Prisma.StudentWhereInput[] = [visibleStudentsWhere(staff)];
+  if (query.schoolId) and.push({ schoolId: query.schoolId });
+  if (query.programId) and.push({ programId: query.programId });
+  if (query.classId) and.push({ classId: query.classId });
+  if (query.schoolYearId) and.push({ schoolYearId: query.schoolYearId });
+  if (query.email) and.push({ hasEmail: query.email === "renseigne" });
+  for (const token of searchTokens(query.query)) and.push({ searchText: { contains: token } });
+  return { AND: and };
+}
+
+const listSelect = {
+  id: true,
+  studentNumber: true,
+  firstName: true,
+  lastName: true,
+  photoUrl: true,
+  email: true,
+  school: { select: { name: true } },
+  program: { select: { name: true } },
+  schoolClass: { select: { name: true } },
+} satisfies Prisma.StudentSelect;
+
+/** One page of the Étudiants list, sorted by last then first name; a page past the end shows the last one. */
+export async function findStudents(staff: StaffContext, query: TStudentListQuery): Promise<StudentListPage> {
+  const db = getDb();
+  const where = listWhere(staff, query);
+  const total = await db.student.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
+  const page = Math.min(query.page, pageCount);
+  const students = await db.student.findMany({
+    where,
+    select: listSelect,
+    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
+    skip: (page - 1) * query.pageSize,
+    take: query.pageSize,
+  });
+  return {
+    rows: students.map((student) => ({
+      id: student.id,
+      studentNumber: student.studentNumber,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      photoUrl: student.photoUrl,
+      email: student.email,
+      schoolName: student.school.name,
+      programName: student.program.name,
+      className: student.schoolClass.name,
+    })),
+    total,
+    page,
+    pageSize: query.pageSize,
+    pageCount,
+  };
+}
+
+export type GuardianSummary = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  relationship: string;
+};
+
+export type StudentDetails = {
+  id: string;
+  studentNumber: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  photoUrl: string | null;
+  email: string | null;
+  phone: string | null;
+  school: { id: string; name: string };
+  program: { id: string; name: string };
+  className: string;
+  schoolYear: string;
+  guardians: GuardianSummary[];
+};
+
+const RELATIONSHIP_ORDER = ["mother", "father", "guardian", "other"];
+
+/** A student with their parents, or null when unknown or outside the staff member's schools (cached per request). */
+export const getStudentDetails = cache(async function getStudentDetails(
+  staff: StaffContext,
+  studentId: string,
+): Promise<StudentDetails | null> {
+  const student = await getDb().student.findFirst({
+    where: { AND: [{ id: studentId }, visibleStudentsWhere(staff)] },
+    include: {
+      school: { select: { id: true, name: true } },
+      program: { select: { id: true, name: true } },
+      schoolClass: { select: { name: true } },
+      schoolYear: { select: { label: true } },
+      guardians: { include: { guardian: true } },
+    },
+  });
+  if (!student) return null;
+  const guardians = student.guardians
+    .map(({ guardian, relationship }) => ({
+      id: guardian.id,
+      firstName: guardian.firstName,
+      lastName: guardian.lastName,
+      email: guardian.email,
+      phone: guardian.phone,
+      relationship,
+    }))
+    .sort((a, b) => RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship));
+  return {
+    id: student.id,
+    studentNumber: student.studentNumber,
+    firstName: student.firstName,
+    lastName: student.lastName,
+    birthDate: student.birthDate.toISOString(),
+    photoUrl: student.photoUrl,
+    email: student.email,
+    phone: student.phone,
+    school: student.school,
+    program: student.program,
+    className: student.schoolClass.name,
+    schoolYear: student.schoolYear.label,
+    guardians,
+  };
+});
+
+export type FilterOptions = {
+  schools: { id: string; name: string }[];
+  programs: { id: string; name: string; schoolId: string }[];
+  classes: { id: string; name: string; programId: string; schoolYearId: string }[];
+  schoolYears: { id: string; label: string }[];
+};
+
+/** What the list's filters offer: only the schools (and their programs and classes) the staff member sees. */
+export async function getFilterOptions(staff: StaffContext): Promise<FilterOptions> {
+  const db = getDb();
+  const schoolWhere = visibleSchoolsWhere(staff);
+  const [schools, programs, classes, schoolYears] = await Promise.all([
+    db.school.findMany({ where: schoolWhere, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.program.findMany({
+      where: { school: schoolWhere },
+      select: { id: true, name: true, schoolId: true },
+      orderBy: { name: "asc" },
+    }),
+    db.schoolClass.findMany({
+      where: { program: { school: schoolWhere } },
+      select: { id: true, name: true, programId: true, schoolYearId: true },
+      orderBy: { name: "asc" },
+    }),
+    db.schoolYear.findMany({
+      where: { organizationId: staff.organizationId },
+      select: { id: true, label: true },
+      orderBy: { startsOn: "desc" },
+    }),
+  ]);
+  return { schools, programs, classes, schoolYears };
+}
