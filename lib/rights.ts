@@ -28,8 +28,10 @@ export type StaffContext = {
   organizationId: string;
   roleName: string;
   rights: readonly Right[];
-  /** null: every school of the organisation; otherwise only these. */
-  schoolIds: readonly string[] | null;
+  /** The schools whose students they may see: every school of the organisation unless restricted. */
+  schoolIds: readonly string[];
+  /** False when the staff member is restricted to some schools. */
+  allSchools: boolean;
 };
 
 export function hasRight(staff: Pick<StaffContext, "rights"> | null | undefined, right: Right): boolean {
@@ -37,5 +39,5 @@ export function hasRight(staff: Pick<StaffContext, "rights"> | null | undefined,
 }
 
 export function canSeeSchool(staff: Pick<StaffContext, "schoolIds">, schoolId: string): boolean {
-  return staff.schoolIds === null || staff.schoolIds.includes(schoolId);
+  return staff.schoolIds.includes(schoolId);
 }

@@ -97,7 +97,7 @@ export const STAFF_PASSWORD = "Correct-horse-battery-9";
 /** A staff member with these rights (optionally restricted to some schools), as the server sees them. */
 export async function createStaff(
   world: World,
-  options: { rights: readonly Right[]; schools?: (0 | 1)[]; active?: boolean; email?: string },
+  options: { rights: readonly Right[]; schools?: (0 | 1)[]; email?: string },
 ): Promise<StaffContext & { password: string }> {
   const db = getDb();
   const suffix = uniqueSuffix();
@@ -115,10 +115,10 @@ export async function createStaff(
       name: `Personnel ${suffix}`,
       passwordHash: await hashPassword(STAFF_PASSWORD),
       roleId: role.id,
-      active: options.active ?? true,
       schools: options.schools ? { create: options.schools.map((index) => ({ schoolId: world.schools[index].school.id })) } : undefined,
     },
   });
   const context = await loadStaffContext(staff.id);
-  return { ...(context ?? { ...staff, roleName: role.name, rights: [], schoolIds: null }), password: STAFF_PASSWORD };
+  if (!context) throw new Error("an inactive staff member has no context: use the row instead");
+  return { ...context, password: STAFF_PASSWORD };
 }

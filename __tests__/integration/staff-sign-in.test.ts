@@ -18,7 +18,8 @@ describe("staff credentials", () => {
 
   it("refuses a wrong password, an unknown email and a deactivated account alike", async () => {
     const staff = await createStaff(world, { rights: [] });
-    const inactive = await createStaff(world, { rights: [], active: false });
+    const inactive = await createStaff(world, { rights: [] });
+    await getDb().staffUser.update({ where: { id: inactive.id }, data: { active: false } });
     expect(await findStaffByCredentials(staff.email, "wrong-password")).toBeNull();
     expect(await findStaffByCredentials("nobody@ecole.test", STAFF_PASSWORD)).toBeNull();
     expect(await findStaffByCredentials(inactive.email, STAFF_PASSWORD)).toBeNull();

@@ -3,17 +3,15 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { StaffContext } from "@/lib/rights";
 
 /**
- * The students a staff member may see: their organisation, and only their schools when they are
- * restricted. Every student query starts from this, so a student of another school is simply absent.
+ * The students a staff member may see: those of the schools resolved when their context was loaded
+ * (their organisation's, or only some when restricted). Every student query starts from this, so a
+ * student of another school is simply absent. A plain `schoolId IN (...)` rather than a join on
+ * School lets the database walk the sort index (see docs/decisions/001-database.md).
  */
 export function visibleStudentsWhere(staff: StaffContext): Prisma.StudentWhereInput {
-  if (staff.schoolIds !== null) return { schoolId: { in: [...staff.schoolIds] } };
-  return { school: { organizationId: staff.organizationId } };
+  return { schoolId: { in: [...staff.schoolIds] } };
 }
 
 export function visibleSchoolsWhere(staff: StaffContext): Prisma.SchoolWhereInput {
-  return {
-    organizationId: staff.organizationId,
-    ...(staff.schoolIds !== null ? { id: { in: [...staff.schoolIds] } } : {}),
-  };
+  return { organizationId: staff.organizationId, id: { in: [...staff.schoolIds] } };
 }

@@ -28,6 +28,11 @@ export async function loadStaffContext(staffId: string): Promise<StaffContext | 
     },
   });
   if (!staff || !staff.active) return null;
+  const restrictedTo = staff.schools.map((access) => access.schoolId);
+  const schools = await getDb().school.findMany({
+    where: { organizationId: staff.organizationId, ...(restrictedTo.length ? { id: { in: restrictedTo } } : {}) },
+    select: { id: true },
+  });
   return {
     id: staff.id,
     name: staff.name,
@@ -35,6 +40,7 @@ export async function loadStaffContext(staffId: string): Promise<StaffContext | 
     organizationId: staff.organizationId,
     roleName: staff.role.name,
     rights: staff.role.rights.map((grant) => grant.right).filter(isRight),
-    schoolIds: staff.schools.length ? staff.schools.map((access) => access.schoolId) : null,
+    schoolIds: schools.map((school) => school.id),
+    allSchools: restrictedTo.length === 0,
   };
 }
