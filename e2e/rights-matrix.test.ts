@@ -41,7 +41,7 @@ describe.each(Object.keys(MATRIX) as (DemoRole | "anonymous")[])("as %s", (role)
         const response = await context.request.get(`${baseUrl()}${path}`, { maxRedirects: 0 });
         statuses[name] = response.status();
         if (response.status() === 307 && role === "anonymous") {
-          expect(response.headers()["location"]).toMatch(/\/connexion$/);
+          expect(response.headers()["location"]).toMatch(/\/connexion(\?retour=.*)?$/);
         }
       }
       expect(statuses).toEqual(MATRIX[role]);

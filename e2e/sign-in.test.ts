@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import type { Browser } from "playwright-core";
-import { DEMO_ACCOUNTS, launchBrowser, newContext, signedInPage } from "./support/browser";
+import { DEMO_ACCOUNTS, launchBrowser, newContext, signedInPage, submitSignIn } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,17 +13,15 @@ describe("staff sign-in", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto("/etudiants");
-    await page.waitForURL("**/connexion");
-    await page.getByLabel("Adresse email").fill(DEMO_ACCOUNTS.direction);
-    await page.getByLabel("Mot de passe", { exact: true }).fill("pas-le-bon");
-    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL("**/connexion?retour=%2Fetudiants");
+    await submitSignIn(page, DEMO_ACCOUNTS.direction, "pas-le-bon");
     // Next's route announcer is also an alert: look for ours by its text.
     const error = page.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." });
     await error.waitFor();
     await page.getByLabel("Adresse email").fill("personne@sesame.test");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await error.waitFor();
-    expect(page.url()).toMatch(/\/connexion$/);
+    expect(page.url()).toMatch(/\/connexion\?retour=%2Fetudiants$/);
     await context.close();
   });
 
@@ -35,7 +33,7 @@ describe("staff sign-in", () => {
     await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
     await page.waitForURL("**/connexion");
     await page.goto("/etudiants");
-    await page.waitForURL("**/connexion");
+    await page.waitForURL("**/connexion?retour=%2Fetudiants");
     await context.close();
   });
 
@@ -46,6 +44,19 @@ describe("staff sign-in", () => {
     const response = await page.goto("/etudiants");
     expect(response?.status()).toBe(403);
     await page.getByRole("heading", { level: 1, name: "Accès refusé" }).waitFor();
+    await context.close();
+  });
+});
+
+describe("deep links", () => {
+  it("bring a signed-out staff member back to the page they asked for", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/etudiants?q=dupont+marie");
+    await page.waitForURL("**/connexion?retour=%2Fetudiants%3Fq%3Ddupont%2Bmarie");
+    await submitSignIn(page, DEMO_ACCOUNTS.secretariat);
+    await page.waitForURL("**/etudiants?q=dupont+marie");
+    await page.getByRole("link", { name: "Dupont Marie" }).waitFor();
     await context.close();
   });
 });

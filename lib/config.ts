@@ -1,4 +1,4 @@
-// The configuration schema: every environment variable Sésame reads, with its default and a French-free,
+// The configuration schema: every environment variable Sésame reads, with its default and an
 // operator-facing message for each bad value. Pure, so the start script validates before building.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, providerOf } from "./db/provider";
@@ -40,6 +40,9 @@ export const ZConfig = z.object({
 });
 
 export type TConfig = z.infer<typeof ZConfig>;
+
+/** Where `npm start` keeps the secret it generates when AUTH_SECRET is not set (relative to the project). */
+export const GENERATED_SECRET_FILE = "data/auth-secret";
 
 /** Parses the environment; throws one error listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): TConfig {

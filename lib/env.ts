@@ -1,13 +1,11 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseConfig, type TConfig } from "./config";
-
-export const AUTH_SECRET_FILE = path.join("data", "auth-secret");
+import { GENERATED_SECRET_FILE, parseConfig, type TConfig } from "./config";
 
 function readGeneratedSecret(): string | undefined {
   try {
-    return readFileSync(path.join(process.cwd(), AUTH_SECRET_FILE), "utf8").trim();
+    return readFileSync(path.join(process.cwd(), GENERATED_SECRET_FILE), "utf8").trim();
   } catch {
     return undefined;
   }

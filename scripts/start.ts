@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseConfig } from "../lib/config";
+import { GENERATED_SECRET_FILE, parseConfig } from "../lib/config";
 import { createDatabaseClient } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrations";
 import { providerOf } from "../lib/db/provider";
@@ -18,7 +18,7 @@ import { redactUrl } from "./lib/redact-url";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
-const SECRET_FILE = path.join(root, "data", "auth-secret");
+const SECRET_FILE = path.join(root, GENERATED_SECRET_FILE);
 
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;

@@ -49,6 +49,16 @@ describe("SignInForm", () => {
     expect(router.replace).toHaveBeenCalledWith("/");
   });
 
+  it("returns to the page asked for before signing in", async () => {
+    mockedSignIn.mockResolvedValue({ ok: true, error: null, status: 200, url: "/" } as never);
+    const user = userEvent.setup();
+    renderInFrench(<SignInForm returnPath="/etudiants?q=marie" />);
+    await user.type(screen.getByLabelText("Adresse email"), "direction@sesame.test");
+    await user.type(screen.getByLabelText("Mot de passe"), "Sesame-demo-2026");
+    await user.click(screen.getByRole("button", { name: "Se connecter" }));
+    expect(router.replace).toHaveBeenCalledWith("/etudiants?q=marie");
+  });
+
   it("shows and hides the password", async () => {
     const user = userEvent.setup();
     renderInFrench(<SignInForm />);

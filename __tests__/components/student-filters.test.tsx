@@ -4,23 +4,12 @@ import userEvent from "@testing-library/user-event";
 import { StudentListNavigation } from "@/components/students/list-navigation";
 import { ActiveFilters, StudentFilters } from "@/components/students/student-filters";
 import { parseStudentListQuery } from "@/lib/validation/students";
+import { FILTER_OPTIONS as options } from "../factories/filter-options";
 import { router } from "./navigation-mock";
 import { renderInFrench } from "./render";
 
 jest.mock("next/navigation", () => jest.requireActual("./navigation-mock").navigationMock());
 
-const options = {
-  schools: [
-    { id: "s1", name: "Lycée Victor-Hugo" },
-    { id: "s2", name: "École Sainte-Élisabeth" },
-  ],
-  programs: [
-    { id: "p1", name: "Seconde générale", schoolId: "s1" },
-    { id: "p2", name: "BTS Communication", schoolId: "s2" },
-  ],
-  classes: [{ id: "c1", name: "2nde A", programId: "p1", schoolYearId: "y2" }],
-  schoolYears: [{ id: "y2", label: "2026-2027" }],
-};
 
 function renderFilters(params: Record<string, string> = {}) {
   return renderInFrench(

@@ -12,7 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 type FormError = "invalid" | "unavailable" | "required" | null;
 
 /** Staff sign-in: one generic error whatever was wrong, so it does not tell which accounts exist. */
-export function SignInForm() {
+export function SignInForm({ returnPath = "/" }: { returnPath?: string }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const errorId = useId();
@@ -34,7 +34,7 @@ export function SignInForm() {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        router.replace("/");
+        router.replace(returnPath);
         router.refresh();
         return;
       }

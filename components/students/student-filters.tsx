@@ -39,7 +39,7 @@ export function StudentFilters({ options }: { options: FilterOptions }) {
   const { query, navigate } = useStudentList();
   const chips = useChips(options);
   const { programs, classes } = narrowOptions(query, options);
-  const id = (key: string) => `filter-${key}`;
+  const yearLabel = (yearId: string) => options.schoolYears.find((year) => year.id === yearId)?.label ?? "";
 
   return (
     <Popover>
@@ -58,90 +58,89 @@ export function StudentFilters({ options }: { options: FilterOptions }) {
           </PopoverClose>
         </div>
         <div className="mt-3 flex flex-col gap-3">
-          <div className="flex flex-col gap-1">
-            <Label htmlFor={id("school")}>{t("school")}</Label>
-            <NativeSelect
-              id={id("school")}
-              value={query.schoolId ?? ""}
-              onChange={(event) =>
-                navigate({ schoolId: event.target.value || undefined, programId: undefined, classId: undefined })
-              }
-            >
-              <option value="">{t("allFeminine")}</option>
-              {options.schools.map((school) => (
-                <option key={school.id} value={school.id}>
-                  {school.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor={id("program")}>{t("program")}</Label>
-            <NativeSelect
-              id={id("program")}
-              value={query.programId ?? ""}
-              onChange={(event) => navigate({ programId: event.target.value || undefined, classId: undefined })}
-            >
-              <option value="">{t("allFeminine")}</option>
-              {programs.map((program) => (
-                <option key={program.id} value={program.id}>
-                  {program.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor={id("schoolYear")}>{t("schoolYear")}</Label>
-            <NativeSelect
-              id={id("schoolYear")}
-              value={query.schoolYearId ?? ""}
-              onChange={(event) => navigate({ schoolYearId: event.target.value || undefined, classId: undefined })}
-            >
-              <option value="">{t("allFeminine")}</option>
-              {options.schoolYears.map((year) => (
-                <option key={year.id} value={year.id}>
-                  {year.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor={id("class")}>{t("class")}</Label>
-            <NativeSelect
-              id={id("class")}
-              value={query.classId ?? ""}
-              onChange={(event) => navigate({ classId: event.target.value || undefined })}
-            >
-              <option value="">{t("allFeminine")}</option>
-              {classes.map((schoolClass) => (
-                <option key={schoolClass.id} value={schoolClass.id}>
-                  {schoolClass.name}
-                  {query.schoolYearId ? "" : ` (${options.schoolYears.find((year) => year.id === schoolClass.schoolYearId)?.label ?? ""})`}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor={id("email")}>{t("email")}</Label>
-            <NativeSelect
-              id={id("email")}
-              value={query.email ?? ""}
-              onChange={(event) => navigate({ email: (event.target.value || undefined) as TEmailFilter | undefined })}
-            >
-              <option value="">{t("all")}</option>
-              {EMAIL_FILTERS.map((filter) => (
-                <option key={filter} value={filter}>
-                  {filter === "renseigne" ? t("emailPresent") : t("emailMissing")}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
+          <FilterSelect
+            id="filter-school"
+            label={t("school")}
+            allLabel={t("allFeminine")}
+            value={query.schoolId}
+            options={options.schools.map((school) => ({ value: school.id, label: school.name }))}
+            onChange={(schoolId) => navigate({ schoolId, programId: undefined, classId: undefined })}
+          />
+          <FilterSelect
+            id="filter-program"
+            label={t("program")}
+            allLabel={t("allFeminine")}
+            value={query.programId}
+            options={programs.map((program) => ({ value: program.id, label: program.name }))}
+            onChange={(programId) => navigate({ programId, classId: undefined })}
+          />
+          <FilterSelect
+            id="filter-school-year"
+            label={t("schoolYear")}
+            allLabel={t("allFeminine")}
+            value={query.schoolYearId}
+            options={options.schoolYears.map((year) => ({ value: year.id, label: year.label }))}
+            onChange={(schoolYearId) => navigate({ schoolYearId, classId: undefined })}
+          />
+          <FilterSelect
+            id="filter-class"
+            label={t("class")}
+            allLabel={t("allFeminine")}
+            value={query.classId}
+            options={classes.map((schoolClass) => ({
+              value: schoolClass.id,
+              // Without a chosen year, classes of different years share names: say which year.
+              label: query.schoolYearId ? schoolClass.name : `${schoolClass.name} (${yearLabel(schoolClass.schoolYearId)})`,
+            }))}
+            onChange={(classId) => navigate({ classId })}
+          />
+          <FilterSelect
+            id="filter-email"
+            label={t("email")}
+            allLabel={t("all")}
+            value={query.email}
+            options={EMAIL_FILTERS.map((filter) => ({
+              value: filter,
+              label: filter === "renseigne" ? t("emailPresent") : t("emailMissing"),
+            }))}
+            onChange={(email) => navigate({ email: email as TEmailFilter | undefined })}
+          />
           <Button variant="ghost" className="self-start" disabled={!chips.length} onClick={() => navigate(CLEARED_FILTERS)}>
             {t("reset")}
           </Button>
         </div>
       </PopoverContent>
     </Popover>
+  );
+}
+
+function FilterSelect({
+  id,
+  label,
+  allLabel,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  allLabel: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={id}>{label}</Label>
+      <NativeSelect id={id} value={value ?? ""} onChange={(event) => onChange(event.target.value || undefined)}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </NativeSelect>
+    </div>
   );
 }
 

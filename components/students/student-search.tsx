@@ -38,7 +38,6 @@ export function StudentSearch() {
         ref={input}
         id="student-search"
         type="search"
-        role="searchbox"
         autoComplete="off"
         maxLength={200}
         placeholder={t("searchPlaceholder")}

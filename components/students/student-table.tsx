@@ -42,6 +42,8 @@ export function StudentTable({ rows }: { rows: StudentListRow[] }) {
                       type="button"
                       onClick={() => setPreviewId(row.id)}
                       aria-label={t("previewOf", { name: fullName })}
+                      // The row's "Aperçu" button is the keyboard path; one tab stop per row is enough.
+                      tabIndex={-1}
                       className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                     >
                       <Avatar firstName={row.firstName} lastName={row.lastName} photoUrl={row.photoUrl} alt="" />

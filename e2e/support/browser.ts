@@ -38,12 +38,17 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** Signs in through the real form and waits for the landing page. */
-export async function signIn(page: Page, role: DemoRole, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse email").fill(DEMO_ACCOUNTS[role]);
+/** Fills and submits the sign-in form the page shows. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel("Adresse email").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** Signs in through the real form and waits for the landing page. */
+export async function signIn(page: Page, role: DemoRole): Promise<void> {
+  await page.goto("/connexion");
+  await submitSignIn(page, DEMO_ACCOUNTS[role]);
   await page.waitForURL((url) => url.pathname !== "/connexion");
 }
 

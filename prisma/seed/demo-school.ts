@@ -6,6 +6,7 @@ import type { Prisma } from "../../lib/generated/sqlite/client";
 import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
 import { buildSearchText, buildSortKey } from "../../lib/search/normalize";
+import { insertStatements } from "./bulk-insert";
 import { FIRST_NAMES, LAST_NAMES, PARENT_FIRST_NAMES } from "./names";
 
 export const DEMO_ORGANIZATION = "Groupe scolaire Les Tilleuls";
@@ -165,21 +166,22 @@ type Slots = {
   pastSlots: { schoolId: string; programId: string; classId: string; schoolYearId: string; level: number }[];
 };
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 async function insertPeople(db: Database, total: number, slots: Slots, log: (line: string) => void) {
   const random = createRandom(20260901);
+  const now = new Date();
   let students: Prisma.StudentCreateManyInput[] = [];
-  let guardians: { id: string; firstName: string; lastName: string; email: string | null; phone: string }[] = [];
+  let guardians: { id: string; firstName: string; lastName: string; email: string | null; phone: string; createdAt: Date; updatedAt: Date }[] = [];
   let links: { studentId: string; guardianId: string; relationship: string }[] = [];
   let guardianCount = 0;
   let previous: { lastName: string; guardianIds: { id: string; relationship: string }[] } | null = null;
 
   const flush = async () => {
     await db.$transaction([
-      db.student.createMany({ data: students }),
-      db.guardian.createMany({ data: guardians }),
-      db.studentGuardian.createMany({ data: links }),
+      ...insertStatements(db, "Student", students),
+      ...insertStatements(db, "Guardian", guardians),
+      ...insertStatements(db, "StudentGuardian", links),
     ]);
     students = [];
     guardians = [];
@@ -218,6 +220,8 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       schoolYearId: slot.schoolYearId,
       searchText: buildSearchText({ firstName, lastName, email, studentNumber }),
       sortKey: buildSortKey({ firstName, lastName }),
+      createdAt: now,
+      updatedAt: now,
     });
 
     let studentGuardians: { id: string; relationship: string }[] = [];
@@ -238,6 +242,8 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
           lastName: parentLast,
           email: random.next() < 0.8 ? `${emailLocalPart(parentFirst, parentLast)}.${guardianCount}@famille.sesame.test` : null,
           phone: phoneNumber(random, "06"),
+          createdAt: now,
+          updatedAt: now,
         });
         studentGuardians.push({ id: guardianId, relationship });
       }
