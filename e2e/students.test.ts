@@ -38,6 +38,9 @@ describe("Étudiants list", () => {
     await page.waitForURL("**/etudiants?q=helene");
     await page.getByRole("link", { name: "LEFÈVRE Hélène" }).waitFor();
     expect(await search().evaluate((element) => element === document.activeElement)).toBe(true);
+    await search().fill("Hélène");
+    await page.waitForURL("**/etudiants?q=H%C3%A9l%C3%A8ne");
+    expect(await rowNames()).toEqual(["Lefèvre Hélène"]);
     await search().fill("dupont marie");
     await page.waitForURL("**/etudiants?q=dupont+marie");
     await page.getByText("1 étudiant", { exact: true }).waitFor();

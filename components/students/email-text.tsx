@@ -10,7 +10,7 @@ export function EmailText({ email }: { email: string | null }) {
   if (status === "invalid") {
     return (
       <span className="inline-flex flex-wrap items-center gap-1">
-        <span className="[overflow-wrap:anywhere]">{email}</span>
+        <Address email={email!} />
         <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
           <AlertTriangle aria-hidden className="h-3 w-3" />
           {t("invalidEmail")}
@@ -18,5 +18,20 @@ export function EmailText({ email }: { email: string | null }) {
       </span>
     );
   }
-  return <span className="[overflow-wrap:anywhere]">{email}</span>;
+  return <Address email={email!} />;
+}
+
+/** Lets a long address wrap after "@" and dots rather than in the middle of a word. */
+function Address({ email }: { email: string }) {
+  const parts = email.split(/(?<=[@.])/);
+  return (
+    <span className="[overflow-wrap:anywhere]">
+      {parts.map((part, index) => (
+        <span key={index}>
+          {part}
+          {index < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </span>
+  );
 }

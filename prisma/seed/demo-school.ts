@@ -53,6 +53,11 @@ const YEARS = [
 
 const RELATIONSHIPS = ["mother", "father"] as const;
 
+function singleParentRelationship(roll: number): "mother" | "father" | "guardian" {
+  if (roll < 0.1) return "guardian";
+  return roll < 0.65 ? "mother" : "father";
+}
+
 // The first students of every seed, so the demo (and its tests) can count on these names.
 const FEATURED: { firstName: string; lastName: string; siblingOfPrevious?: boolean }[] = [
   { firstName: "Marie", lastName: "Dupont" },
@@ -231,8 +236,10 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       const roll = random.next();
       const parentCount = roll < 0.1 ? 0 : roll < 0.45 ? 1 : 2;
       for (let parent = 0; parent < parentCount; parent += 1) {
-        const relationship = parentCount === 1 && random.next() < 0.1 ? "guardian" : RELATIONSHIPS[parent];
-        const parentFirst = random.pick(PARENT_FIRST_NAMES[parent === 0 ? "mother" : "father"]);
+        const relationship = parentCount === 2 ? RELATIONSHIPS[parent] : singleParentRelationship(random.next());
+        const parentFirst = random.pick(
+          relationship === "guardian" ? [...PARENT_FIRST_NAMES.mother, ...PARENT_FIRST_NAMES.father] : PARENT_FIRST_NAMES[relationship],
+        );
         const parentLast = parent === 1 && random.next() < 0.25 ? random.pick(LAST_NAMES) : lastName;
         guardianCount += 1;
         const guardianId = newId();
