@@ -18,6 +18,22 @@ const databaseUrl = z
     { message: "must start with file: (SQLite) or postgres:// or postgresql:// (PostgreSQL)" },
   );
 
+function positiveInt(fallback: number) {
+  return z.coerce
+    .number({ message: "must be a whole number" })
+    .int({ message: "must be a whole number" })
+    .min(1, { message: "must be at least 1" })
+    .max(1_000_000, { message: "must be at most 1000000" })
+    .default(fallback);
+}
+
+function booleanFlag() {
+  return z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true"));
+}
+
 export const ZConfig = z.object({
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: z
@@ -33,10 +49,20 @@ export const ZConfig = z.object({
     .min(1, { message: "must be between 1 and 65535" })
     .max(65535, { message: "must be between 1 and 65535" })
     .default(3000),
-  SEED_DEMO: z
-    .enum(["true", "false"], { message: "must be true or false" })
-    .optional()
-    .transform((value) => (value === undefined ? undefined : value === "true")),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587" })
+    .default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(.+<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, { message: 'must be an address, e.g. "Sésame <no-reply@ecole.fr>"' })
+    .default("Sésame <no-reply@sesame.test>"),
+  MAIL_RATE_PER_MINUTE: positiveInt(600),
+  MAIL_MAX_ATTEMPTS: positiveInt(8),
+  MAIL_RETRY_BASE_SECONDS: positiveInt(30),
+  MAIL_WORKER: booleanFlag().transform((value) => value ?? true),
+  ACTIVATION_LINK_TTL_HOURS: positiveInt(168),
+  MAIL_INBOX_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(1080),
+  SEED_DEMO: booleanFlag(),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;

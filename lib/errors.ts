@@ -1,7 +1,20 @@
 // The few error codes an action can return. The French text for each lives in the message catalog
 // under `errors.<code>`, so the UI shows one clear sentence and never a stack trace.
 
-export const ERROR_CODES = ["invalid_input", "unauthenticated", "forbidden", "not_found", "internal"] as const;
+export const ERROR_CODES = [
+  "invalid_input",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "internal",
+  "missing_email",
+  "invalid_email",
+  "already_enabled",
+  "not_enabled",
+  "access_disabled",
+  "same_email",
+  "too_many",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export type ActionResult<T> =

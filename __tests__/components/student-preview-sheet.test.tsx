@@ -23,9 +23,10 @@ const student: StudentDetails = {
   program: { id: "p1", name: "BTS Communication" },
   className: "BTS Com B",
   schoolYear: "2026-2027",
+  accessState: "invited",
   guardians: [
-    { id: "g1", firstName: "Sophie", lastName: "Dupont", email: "sophie@@famille", phone: null, relationship: "mother" },
-    { id: "g2", firstName: "Thierry", lastName: "Dupont", email: "thierry.dupont@famille.test", phone: "06 11 22 33 44", relationship: "father" },
+    { id: "g1", firstName: "Sophie", lastName: "Dupont", email: "sophie@@famille", phone: null, relationship: "mother", accessState: "none" },
+    { id: "g2", firstName: "Thierry", lastName: "Dupont", email: "thierry.dupont@famille.test", phone: "06 11 22 33 44", relationship: "father", accessState: "active" },
   ],
 };
 

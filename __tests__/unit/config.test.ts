@@ -9,6 +9,14 @@ describe("parseConfig", () => {
       AUTH_SECRET: SECRET,
       APP_URL: "http://localhost:3000",
       PORT: 3000,
+      SMTP_URL: "smtp://127.0.0.1:1025",
+      MAIL_FROM: "Sésame <no-reply@sesame.test>",
+      MAIL_RATE_PER_MINUTE: 600,
+      MAIL_MAX_ATTEMPTS: 8,
+      MAIL_RETRY_BASE_SECONDS: 30,
+      MAIL_WORKER: true,
+      ACTIVATION_LINK_TTL_HOURS: 168,
+      MAIL_INBOX_PORT: 1080,
       SEED_DEMO: undefined,
     });
   });
@@ -16,6 +24,21 @@ describe("parseConfig", () => {
   it("accepts PostgreSQL URLs and trims the app URL", () => {
     const config = parseConfig({ AUTH_SECRET: SECRET, DATABASE_URL: "postgresql://u:p@db:5432/sesame", APP_URL: "https://sesame.ecole.fr/", PORT: "8080", SEED_DEMO: "false" });
     expect(config).toMatchObject({ DATABASE_URL: "postgresql://u:p@db:5432/sesame", APP_URL: "https://sesame.ecole.fr", PORT: 8080, SEED_DEMO: false });
+  });
+
+  it("reads the mail settings", () => {
+    const config = parseConfig({
+      AUTH_SECRET: SECRET,
+      SMTP_URL: "smtps://user:pass@mail.ecole.fr:465",
+      MAIL_FROM: "Lycée Victor-Hugo <secretariat@ecole.fr>",
+      MAIL_RATE_PER_MINUTE: "60",
+      MAIL_WORKER: "false",
+      ACTIVATION_LINK_TTL_HOURS: "48",
+    });
+    expect(config).toMatchObject({ SMTP_URL: "smtps://user:pass@mail.ecole.fr:465", MAIL_RATE_PER_MINUTE: 60, MAIL_WORKER: false, ACTIVATION_LINK_TTL_HOURS: 48 });
+    expect(() => parseConfig({ AUTH_SECRET: SECRET, SMTP_URL: "http://x", MAIL_FROM: "nobody", MAIL_RATE_PER_MINUTE: "0" })).toThrow(
+      /SMTP_URL must be an smtp:\/\/.*\n.*MAIL_FROM must be an address.*\n.*MAIL_RATE_PER_MINUTE must be at least 1/,
+    );
   });
 
   it("treats empty variables as unset", () => {

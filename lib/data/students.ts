@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { StaffContext } from "@/lib/rights";
+import { accessState, type AccessState } from "@/lib/access/state";
 import { searchTokens } from "@/lib/search/normalize";
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { visibleSchoolsWhere, visibleStudentsWhere } from "./scope";
@@ -17,6 +18,7 @@ export type StudentListRow = {
   schoolName: string;
   programName: string;
   className: string;
+  accessState: AccessState;
 };
 
 export type StudentListPage = {
@@ -27,13 +29,32 @@ export type StudentListPage = {
   pageCount: number;
 };
 
-function listWhere(staff: StaffContext, query: TStudentListQuery): Prisma.StudentWhereInput {
+/** The students whose own portal access is in `state` (see lib/access/state.ts for the same rules). */
+export function accessStateWhere(state: AccessState, now: Date): Prisma.StudentWhereInput {
+  switch (state) {
+    case "none":
+      return { OR: [{ access: { is: null } }, { access: { is: { enabled: false, disabledAt: null } } }] };
+    case "invited":
+      return { access: { is: { enabled: true, passwordHash: null, linkExpiresAt: { gt: now } } } };
+    case "expired":
+      return {
+        access: { is: { enabled: true, passwordHash: null, OR: [{ linkExpiresAt: null }, { linkExpiresAt: { lte: now } }] } },
+      };
+    case "active":
+      return { access: { is: { enabled: true, passwordHash: { not: null } } } };
+    case "disabled":
+      return { access: { is: { enabled: false, disabledAt: { not: null } } } };
+  }
+}
+
+function listWhere(staff: StaffContext, query: TStudentListQuery, now: Date): Prisma.StudentWhereInput {
   const and: Prisma.StudentWhereInput[] = [visibleStudentsWhere(staff)];
   if (query.schoolId) and.push({ schoolId: query.schoolId });
   if (query.programId) and.push({ programId: query.programId });
   if (query.classId) and.push({ classId: query.classId });
   if (query.schoolYearId) and.push({ schoolYearId: query.schoolYearId });
   if (query.email) and.push({ hasEmail: query.email === "renseigne" });
+  if (query.access) and.push(accessStateWhere(query.access, now));
   for (const token of searchTokens(query.query)) and.push({ searchText: { contains: token } });
   return { AND: and };
 }
@@ -48,12 +69,14 @@ const listSelect = {
   school: { select: { name: true } },
   program: { select: { name: true } },
   schoolClass: { select: { name: true } },
+  access: { select: { enabled: true, passwordHash: true, disabledAt: true, linkExpiresAt: true } },
 } satisfies Prisma.StudentSelect;
 
 /** One page of the Étudiants list, sorted by last then first name; a page past the end shows the last one. */
 export async function findStudents(staff: StaffContext, query: TStudentListQuery): Promise<StudentListPage> {
   const db = getDb();
-  const where = listWhere(staff, query);
+  const now = new Date();
+  const where = listWhere(staff, query, now);
   const total = await db.student.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
@@ -75,6 +98,7 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
       schoolName: student.school.name,
       programName: student.program.name,
       className: student.schoolClass.name,
+      accessState: accessState(student.access, now),
     })),
     total,
     page,
@@ -90,6 +114,7 @@ export type GuardianSummary = {
   email: string | null;
   phone: string | null;
   relationship: string;
+  accessState: AccessState;
 };
 
 export type StudentDetails = {
@@ -105,8 +130,11 @@ export type StudentDetails = {
   program: { id: string; name: string };
   className: string;
   schoolYear: string;
+  accessState: AccessState;
   guardians: GuardianSummary[];
 };
+
+const accessColumns = { enabled: true, passwordHash: true, disabledAt: true, linkExpiresAt: true } as const;
 
 const RELATIONSHIP_ORDER = ["mother", "father", "guardian", "other"];
 
@@ -122,7 +150,8 @@ export const getStudentDetails = cache(async function getStudentDetails(
       program: { select: { id: true, name: true } },
       schoolClass: { select: { name: true } },
       schoolYear: { select: { label: true } },
-      guardians: { include: { guardian: true } },
+      access: { select: accessColumns },
+      guardians: { include: { guardian: { include: { access: { select: accessColumns } } } } },
     },
   });
   if (!student) return null;
@@ -134,6 +163,7 @@ export const getStudentDetails = cache(async function getStudentDetails(
       email: guardian.email,
       phone: guardian.phone,
       relationship,
+      accessState: accessState(guardian.access),
     }))
     .sort((a, b) => RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship));
   return {
@@ -149,6 +179,7 @@ export const getStudentDetails = cache(async function getStudentDetails(
     program: student.program,
     className: student.schoolClass.name,
     schoolYear: student.schoolYear.label,
+    accessState: accessState(student.access),
     guardians,
   };
 });

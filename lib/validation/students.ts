@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCESS_FILTER_VALUES, ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import { ZId } from "./ids";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -15,6 +16,7 @@ export const LIST_PARAMS = {
   classId: "classe",
   schoolYearId: "annee",
   email: "email",
+  access: "acces",
   page: "page",
   pageSize: "taille",
 } as const;
@@ -32,6 +34,11 @@ export const ZStudentListQuery = z.object({
   classId: optionalId,
   schoolYearId: optionalId,
   email: z.enum(EMAIL_FILTERS).optional().catch(undefined),
+  access: z
+    .string()
+    .optional()
+    .transform((value) => ACCESS_STATES.find((state) => ACCESS_FILTER_VALUES[state] === value))
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
   pageSize: z.coerce
     .number()
@@ -65,6 +72,7 @@ export function studentListSearchParams(query: Partial<TStudentListQuery>): URLS
     ["classId", query.classId],
     ["schoolYearId", query.schoolYearId],
     ["email", query.email],
+    ["access", query.access ? ACCESS_FILTER_VALUES[query.access as AccessState] : undefined],
     ["page", query.page && query.page > 1 ? query.page : undefined],
     ["pageSize", query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE ? query.pageSize : undefined],
   ];

@@ -3,6 +3,12 @@ import type { Database } from "../../lib/db/client";
 /** Deletes every row, children first. For seeds and benchmarks on throwaway databases only. */
 export async function resetDatabase(db: Database): Promise<void> {
   await db.$transaction([
+    db.bulkSendItem.deleteMany(),
+    db.outboxMessage.deleteMany(),
+    db.bulkSend.deleteMany(),
+    db.accessEvent.deleteMany(),
+    db.activationLink.deleteMany(),
+    db.portalAccess.deleteMany(),
     db.studentGuardian.deleteMany(),
     db.student.deleteMany(),
     db.guardian.deleteMany(),

@@ -1,0 +1,30 @@
+// The state of a portal access, derived from its columns, the same way everywhere (badge, filter, rules).
+
+export const ACCESS_STATES = ["none", "invited", "expired", "active", "disabled"] as const;
+export type AccessState = (typeof ACCESS_STATES)[number];
+
+/** URL values of the list's "Accès" filter, in French like the other list parameters. */
+export const ACCESS_FILTER_VALUES: Record<AccessState, string> = {
+  none: "aucun",
+  invited: "invitation",
+  expired: "lien-expire",
+  active: "actif",
+  disabled: "desactive",
+};
+
+export type AccessColumns = {
+  enabled: boolean;
+  passwordHash?: string | null;
+  hasPassword?: boolean;
+  disabledAt: Date | string | null;
+  linkExpiresAt: Date | string | null;
+};
+
+export function accessState(access: AccessColumns | null | undefined, now: Date = new Date()): AccessState {
+  if (!access) return "none";
+  if (!access.enabled) return access.disabledAt ? "disabled" : "none";
+  const hasPassword = access.hasPassword ?? !!access.passwordHash;
+  if (hasPassword) return "active";
+  if (access.linkExpiresAt && new Date(access.linkExpiresAt) > now) return "invited";
+  return "expired";
+}

@@ -1,0 +1,38 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { getStaff } from "@/lib/auth";
+import type { ActionResult } from "@/lib/errors";
+import { STUDENTS_PATH } from "@/lib/routes";
+import {
+  accessHistoryHandler,
+  changeEmailHandler,
+  disableAccessHandler,
+  enableAccessHandler,
+  resendActivationHandler,
+} from "./handlers/access";
+
+/** After a change, the list and every page of the student show the new state. */
+async function refreshAfter<T>(result: ActionResult<T>): Promise<ActionResult<T>> {
+  if (result.ok) revalidatePath(STUDENTS_PATH, "layout");
+  return result;
+}
+
+export async function enablePortalAccess(input: unknown) {
+  return refreshAfter(await enableAccessHandler(await getStaff(), input));
+}
+
+export async function disablePortalAccess(input: unknown) {
+  return refreshAfter(await disableAccessHandler(await getStaff(), input));
+}
+
+export async function resendActivationEmail(input: unknown) {
+  return refreshAfter(await resendActivationHandler(await getStaff(), input));
+}
+
+export async function changePersonEmail(input: unknown) {
+  return refreshAfter(await changeEmailHandler(await getStaff(), input));
+}
+
+export async function loadAccessHistory(input: unknown) {
+  return accessHistoryHandler(await getStaff(), input);
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import { accessState, type AccessState } from "@/lib/access/state";
+import { getDb } from "@/lib/db";
+import type { OutboxStatus } from "@/lib/mail/outbox";
+import type { StaffContext } from "@/lib/rights";
+import { emailStatus, type EmailStatus } from "@/lib/validation/email";
+import { findPerson, type PersonRef } from "./people";
+import { visibleStudentsWhere } from "./scope";
+
+export type PersonAccessView = {
+  ref: PersonRef;
+  kind: "student" | "guardian";
+  firstName: string;
+  lastName: string;
+  relationship: string | null;
+  email: string | null;
+  emailStatus: EmailStatus;
+  state: AccessState;
+  enabledAt: string | null;
+  activatedAt: string | null;
+  lastSignInAt: string | null;
+  disabledAt: string | null;
+  disabledBy: string | null;
+  linkExpiresAt: string | null;
+  lastEmail: { status: OutboxStatus; at: string; to: string } | null;
+};
+
+const accessSelect = {
+  id: true,
+  enabled: true,
+  passwordHash: true,
+  enabledAt: true,
+  activatedAt: true,
+  lastSignInAt: true,
+  disabledAt: true,
+  linkExpiresAt: true,
+  disabledBy: { select: { name: true } },
+} satisfies Prisma.PortalAccessSelect;
+
+type AccessRow = Prisma.PortalAccessGetPayload<{ select: typeof accessSelect }> | null;
+
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+async function lastEmails(accessIds: string[]) {
+  if (!accessIds.length) return new Map<string, PersonAccessView["lastEmail"]>();
+  const messages = await getDb().outboxMessage.findMany({
+    where: { isCopy: false, event: { accessId: { in: accessIds } } },
+    orderBy: { createdAt: "desc" },
+    select: { status: true, createdAt: true, sentAt: true, toAddress: true, event: { select: { accessId: true } } },
+  });
+  const latest = new Map<string, PersonAccessView["lastEmail"]>();
+  for (const message of messages) {
+    const accessId = message.event!.accessId;
+    if (!latest.has(accessId)) {
+      latest.set(accessId, { status: message.status as OutboxStatus, at: (message.sentAt ?? message.createdAt).toISOString(), to: message.toAddress });
+    }
+  }
+  return latest;
+}
+
+function view(
+  ref: PersonRef,
+  person: { firstName: string; lastName: string; email: string | null },
+  relationship: string | null,
+  access: AccessRow,
+  emails: Map<string, PersonAccessView["lastEmail"]>,
+  now: Date,
+): PersonAccessView {
+  return {
+    ref,
+    kind: ref.guardianId ? "guardian" : "student",
+    firstName: person.firstName,
+    lastName: person.lastName,
+    relationship,
+    email: person.email,
+    emailStatus: emailStatus(person.email),
+    state: accessState(access, now),
+    enabledAt: iso(access?.enabledAt),
+    activatedAt: iso(access?.activatedAt),
+    lastSignInAt: iso(access?.lastSignInAt),
+    disabledAt: iso(access?.disabledAt),
+    disabledBy: access?.disabledBy?.name ?? null,
+    linkExpiresAt: iso(access?.linkExpiresAt),
+    lastEmail: access ? (emails.get(access.id) ?? null) : null,
+  };
+}
+
+/** The Espace étudiant page: the student and each parent with their access state and dates. */
+export async function getStudentAccessOverview(staff: StaffContext, studentId: string, now = new Date()) {
+  const student = await getDb().student.findFirst({
+    where: { AND: [{ id: studentId }, visibleStudentsWhere(staff)] },
+    include: {
+      access: { select: accessSelect },
+      guardians: { include: { guardian: { include: { access: { select: accessSelect } } } } },
+    },
+  });
+  if (!student) return null;
+  const accessIds = [student.access?.id, ...student.guardians.map((link) => link.guardian.access?.id)].filter(
+    (id): id is string => !!id,
+  );
+  const emails = await lastEmails(accessIds);
+  return {
+    student: view({ studentId }, student, null, student.access, emails, now),
+    guardians: student.guardians.map((link) =>
+      view({ studentId, guardianId: link.guardianId }, link.guardian, link.relationship, link.guardian.access, emails, now),
+    ),
+  };
+}
+
+export type AccessHistoryEntry = {
+  id: string;
+  type: string;
+  at: string;
+  actor: string | null;
+  email: string | null;
+  copyRequested: boolean;
+  deliveries: { to: string; isCopy: boolean; status: OutboxStatus; sentAt: string | null; error: string | null }[];
+};
+
+/** "Historique": who did what to this person's access, when, and what became of each email. */
+export async function getAccessHistory(staff: StaffContext, ref: PersonRef): Promise<AccessHistoryEntry[] | null> {
+  const person = await findPerson(staff, ref);
+  if (!person) return null;
+  if (!person.accessId) return [];
+  const events = await getDb().accessEvent.findMany({
+    where: { accessId: person.accessId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+    include: {
+      actor: { select: { name: true } },
+      messages: { select: { toAddress: true, isCopy: true, status: true, sentAt: true, lastError: true }, orderBy: { isCopy: "asc" } },
+    },
+  });
+  return events.map((event) => ({
+    id: event.id,
+    type: event.type,
+    at: event.createdAt.toISOString(),
+    actor: event.actor?.name ?? null,
+    email: event.email,
+    copyRequested: event.copyRequested,
+    deliveries: event.messages.map((message) => ({
+      to: message.toAddress,
+      isCopy: message.isCopy,
+      status: message.status as OutboxStatus,
+      sentAt: iso(message.sentAt),
+      error: message.status === "sent" ? null : message.lastError,
+    })),
+  }));
+}

@@ -1,0 +1,217 @@
+import "server-only";
+import { accessState, type AccessState } from "@/lib/access/state";
+import { activationUrl, createLinkToken } from "@/lib/access/tokens";
+import type { Database } from "@/lib/db/client";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { formatExpiry, renderActivationEmail } from "@/lib/mail/render";
+import type { StaffContext } from "@/lib/rights";
+import { buildSearchText } from "@/lib/search/normalize";
+import { emailStatus } from "@/lib/validation/email";
+import { findPerson, personAccessKey, type Person, type PersonRef } from "./people";
+
+type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+/** Why an access operation was refused; each has a French message under `errors.<code>`. */
+export type AccessFailure =
+  | "not_found"
+  | "missing_email"
+  | "invalid_email"
+  | "already_enabled"
+  | "not_enabled"
+  | "access_disabled"
+  | "same_email";
+
+export type AccessOutcome = { ok: true; state: AccessState; emailQueued: boolean } | { ok: false; error: AccessFailure };
+
+function refuse(error: AccessFailure): AccessOutcome {
+  return { ok: false, error };
+}
+
+function emailProblem(person: Person): AccessFailure | null {
+  const status = emailStatus(person.email);
+  if (status === "missing") return "missing_email";
+  if (status === "invalid") return "invalid_email";
+  return null;
+}
+
+async function currentState(accessId: string): Promise<AccessState> {
+  const access = await getDb().portalAccess.findUniqueOrThrow({ where: { id: accessId } });
+  return accessState(access);
+}
+
+/** Creates the access row the first time something happens to a person's access. */
+async function ensureAccess(tx: Transaction, person: Person): Promise<string> {
+  if (person.accessId) return person.accessId;
+  const created = await tx.portalAccess.upsert({
+    where: person.kind === "student" ? { studentId: person.id } : { guardianId: person.id },
+    create: personAccessKey(person),
+    update: {},
+    select: { id: true },
+  });
+  return created.id;
+}
+
+async function revokeLinks(tx: Transaction, accessId: string, reason: "newer_link" | "deactivated" | "email_changed", now: Date) {
+  await tx.activationLink.updateMany({
+    where: { accessId, usedAt: null, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason },
+  });
+}
+
+/**
+ * A new activation link for the person (earlier ones stop working) and its email, queued in the
+ * outbox with an optional identical copy to the staff member. Rendering happens before the
+ * transaction; the link, the event and the emails are written together or not at all.
+ */
+async function issueLink(
+  tx: Transaction,
+  staff: StaffContext,
+  person: Person,
+  accessId: string,
+  options: { copyToStaff: boolean; bulkSendId?: string; now: Date; rendered: Awaited<ReturnType<typeof renderLinkEmails>> },
+) {
+  const { now, rendered } = options;
+  await revokeLinks(tx, accessId, "newer_link", now);
+  await tx.activationLink.create({
+    data: { accessId, tokenHash: rendered.tokenHash, sentTo: person.email!, expiresAt: rendered.expiresAt },
+  });
+  await tx.portalAccess.update({
+    where: { id: accessId },
+    data: { linkExpiresAt: rendered.expiresAt, sessionVersion: { increment: 1 } },
+  });
+  const event = await tx.accessEvent.create({
+    data: { accessId, type: "link_sent", actorId: staff.id, email: person.email, copyRequested: options.copyToStaff },
+  });
+  const message = await enqueueEmail(tx, {
+    kind: "activation",
+    to: person.email!,
+    rendered: rendered.original,
+    eventId: event.id,
+    bulkSendId: options.bulkSendId,
+  });
+  if (options.copyToStaff && rendered.copy) {
+    await enqueueEmail(tx, { kind: "activation", to: staff.email, rendered: rendered.copy, eventId: event.id, isCopy: true });
+  }
+  return message;
+}
+
+async function renderLinkEmails(staff: StaffContext, person: Person, copyToStaff: boolean, now: Date) {
+  const env = getEnv();
+  const { token, tokenHash } = createLinkToken();
+  const expiresAt = new Date(now.getTime() + env.ACTIVATION_LINK_TTL_HOURS * 3600_000);
+  const props = {
+    schoolName: person.schoolName,
+    recipientName: `${person.firstName} ${person.lastName}`,
+    studentNames: person.kind === "guardian" ? person.studentNames : [],
+    activationUrl: activationUrl(env.APP_URL, token),
+    expiresAt: formatExpiry(expiresAt),
+  };
+  const [original, copy] = await Promise.all([
+    renderActivationEmail(props),
+    copyToStaff ? renderActivationEmail({ ...props, copyOf: { name: props.recipientName, email: person.email! } }) : null,
+  ]);
+  return { tokenHash, expiresAt, original, copy };
+}
+
+/** "Activer l'accès": enables the access; sends the activation email when no password was ever chosen. */
+export async function enableAccess(staff: StaffContext, ref: PersonRef, now = new Date()): Promise<AccessOutcome> {
+  const person = await findPerson(staff, ref);
+  if (!person) return refuse("not_found");
+  const problem = emailProblem(person);
+  if (problem) return refuse(problem);
+  const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
+  if (existing?.enabled) return refuse("already_enabled");
+  const needsLink = !existing?.passwordHash;
+  const rendered = needsLink ? await renderLinkEmails(staff, person, false, now) : null;
+  const accessId = await getDb().$transaction(async (tx) => {
+    const id = await ensureAccess(tx, person);
+    await tx.portalAccess.update({
+      where: { id },
+      data: { enabled: true, enabledAt: now, enabledById: staff.id, disabledAt: null, disabledById: null },
+    });
+    await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
+    if (rendered) await issueLink(tx, staff, person, id, { copyToStaff: false, now, rendered });
+    return id;
+  });
+  return { ok: true, state: await currentState(accessId), emailQueued: needsLink };
+}
+
+/** "Désactiver l'accès": no sign-in, every pending link revoked, open portal sessions end. */
+export async function disableAccess(staff: StaffContext, ref: PersonRef, now = new Date()): Promise<AccessOutcome> {
+  const person = await findPerson(staff, ref);
+  if (!person) return refuse("not_found");
+  const accessId = person.accessId;
+  const existing = accessId ? await getDb().portalAccess.findUnique({ where: { id: accessId } }) : null;
+  if (!accessId || !existing?.enabled) return refuse("not_enabled");
+  await getDb().$transaction(async (tx) => {
+    await revokeLinks(tx, accessId, "deactivated", now);
+    await tx.portalAccess.update({
+      where: { id: accessId },
+      data: {
+        enabled: false,
+        disabledAt: now,
+        disabledById: staff.id,
+        linkExpiresAt: null,
+        sessionVersion: { increment: 1 },
+      },
+    });
+    await tx.accessEvent.create({ data: { accessId, type: "disabled", actorId: staff.id, email: person.email } });
+  });
+  return { ok: true, state: "disabled", emailQueued: false };
+}
+
+/**
+ * "Renvoyer l'email d'activation": a new link (earlier ones stop working), to the person and, on
+ * request, a copy to the staff member. Enables an access never enabled; refused while disabled.
+ * For an "Actif" person the link lets them choose a new password (how staff reset one).
+ */
+export async function resendActivation(
+  staff: StaffContext,
+  ref: PersonRef,
+  options: { copyToStaff: boolean; bulkSendId?: string; now?: Date },
+): Promise<AccessOutcome & { messageId?: string }> {
+  const now = options.now ?? new Date();
+  const person = await findPerson(staff, ref);
+  if (!person) return refuse("not_found");
+  const problem = emailProblem(person);
+  if (problem) return refuse(problem);
+  const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
+  if (existing && !existing.enabled && existing.disabledAt) return refuse("access_disabled");
+  const rendered = await renderLinkEmails(staff, person, options.copyToStaff, now);
+  const { accessId, messageId } = await getDb().$transaction(async (tx) => {
+    const id = await ensureAccess(tx, person);
+    if (!existing?.enabled) {
+      await tx.portalAccess.update({ where: { id }, data: { enabled: true, enabledAt: now, enabledById: staff.id } });
+      await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
+    }
+    const message = await issueLink(tx, staff, person, id, { ...options, now, rendered });
+    return { accessId: id, messageId: message.id };
+  });
+  return { ok: true, state: await currentState(accessId), emailQueued: true, messageId };
+}
+
+/** Corrects a student's or guardian's email; links sent to the old address stop working. */
+export async function changeEmail(staff: StaffContext, ref: PersonRef, email: string, now = new Date()): Promise<AccessOutcome> {
+  const person = await findPerson(staff, ref);
+  if (!person) return refuse("not_found");
+  if (person.email === email) return refuse("same_email");
+  await getDb().$transaction(async (tx) => {
+    if (person.kind === "student") {
+      const student = await tx.student.findUniqueOrThrow({ where: { id: person.id } });
+      await tx.student.update({
+        where: { id: person.id },
+        data: { email, hasEmail: true, searchText: buildSearchText({ ...student, email }) },
+      });
+    } else {
+      await tx.guardian.update({ where: { id: person.id }, data: { email } });
+    }
+    if (person.accessId) {
+      await revokeLinks(tx, person.accessId, "email_changed", now);
+      await tx.portalAccess.update({ where: { id: person.accessId }, data: { linkExpiresAt: null } });
+      await tx.accessEvent.create({ data: { accessId: person.accessId, type: "email_changed", actorId: staff.id, email } });
+    }
+  });
+  return { ok: true, state: person.accessId ? await currentState(person.accessId) : "none", emailQueued: false };
+}

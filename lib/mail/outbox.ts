@@ -1,0 +1,119 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Database } from "@/lib/db/client";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { decryptPayload, encryptPayload } from "./payload-crypto";
+import type { RenderedEmail } from "./render";
+import { isPermanentFailure, type MailTransport } from "./transport";
+
+type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+const LEASE_MS = 2 * 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+function messageIdDomain(from: string): string {
+  return from.match(/@([^>\s]+)/)?.[1] ?? "sesame.local";
+}
+
+/** Records an email to send; called inside the transaction that makes it necessary. */
+export async function enqueueEmail(
+  tx: Transaction,
+  email: { kind: string; to: string; rendered: RenderedEmail; eventId?: string; bulkSendId?: string; isCopy?: boolean },
+): Promise<{ id: string }> {
+  const env = getEnv();
+  return tx.outboxMessage.create({
+    data: {
+      kind: email.kind,
+      toAddress: email.to,
+      subject: email.rendered.subject,
+      payload: encryptPayload(env.AUTH_SECRET, { html: email.rendered.html, text: email.rendered.text }),
+      messageId: `<${randomUUID()}@${messageIdDomain(env.MAIL_FROM)}>`,
+      eventId: email.eventId,
+      bulkSendId: email.bulkSendId,
+      isCopy: email.isCopy ?? false,
+    },
+    select: { id: true },
+  });
+}
+
+export type OutboxRunResult = { sent: number; retried: number; failed: number };
+
+/**
+ * Sends up to `limit` due emails. Each one is claimed first (a lease, so two workers never send the
+ * same message and one that crashed mid-send is picked up again when its lease ends), then marked
+ * sent (payload erased), rescheduled with exponential backoff, or failed after the last attempt.
+ */
+export async function processOutbox(transport: MailTransport, options: { limit: number; now?: Date }): Promise<OutboxRunResult> {
+  const db = getDb();
+  const env = getEnv();
+  const now = options.now ?? new Date();
+  const result: OutboxRunResult = { sent: 0, retried: 0, failed: 0 };
+  if (options.limit <= 0) return result;
+  const due = await db.outboxMessage.findMany({
+    where: {
+      OR: [
+        { status: "pending", nextAttemptAt: { lte: now } },
+        { status: "sending", lockedUntil: { lt: now } },
+      ],
+    },
+    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+    take: options.limit,
+    select: { id: true },
+  });
+  for (const { id } of due) {
+    const claimed = await db.outboxMessage.updateMany({
+      where: {
+        id,
+        OR: [
+          { status: "pending", nextAttemptAt: { lte: now } },
+          { status: "sending", lockedUntil: { lt: now } },
+        ],
+      },
+      data: { status: "sending", lockedUntil: new Date(Date.now() + LEASE_MS), attempts: { increment: 1 } },
+    });
+    if (claimed.count !== 1) continue;
+    const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    try {
+      if (!message.payload) throw Object.assign(new Error("payload missing"), { responseCode: 554 });
+      const body = decryptPayload<{ html: string; text: string }>(env.AUTH_SECRET, message.payload);
+      await transport.send({
+        from: env.MAIL_FROM,
+        to: message.toAddress,
+        subject: message.subject,
+        html: body.html,
+        text: body.text,
+        messageId: message.messageId,
+      });
+      await db.outboxMessage.update({
+        where: { id },
+        data: { status: "sent", sentAt: new Date(), payload: null, lockedUntil: null, lastError: null },
+      });
+      result.sent += 1;
+    } catch (error) {
+      const lastError = describeError(error);
+      if (isPermanentFailure(error) || message.attempts >= env.MAIL_MAX_ATTEMPTS) {
+        // The link inside is of no use to anyone now: erase it with the payload.
+        await db.outboxMessage.update({ where: { id }, data: { status: "failed", payload: null, lockedUntil: null, lastError } });
+        result.failed += 1;
+      } else {
+        const delay = Math.min(MAX_BACKOFF_MS, env.MAIL_RETRY_BASE_SECONDS * 1000 * 2 ** (message.attempts - 1));
+        await db.outboxMessage.update({
+          where: { id },
+          data: { status: "pending", nextAttemptAt: new Date(Date.now() + delay), lockedUntil: null, lastError },
+        });
+        result.retried += 1;
+      }
+    }
+  }
+  return result;
+}
+
+function describeError(error: unknown): string {
+  const smtp = error as { responseCode?: number; response?: string; code?: string; message?: string };
+  const text = smtp.response ?? smtp.message ?? String(error);
+  return `${smtp.responseCode ?? smtp.code ?? "error"}: ${text}`.slice(0, 500);
+}

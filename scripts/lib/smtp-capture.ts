@@ -1,0 +1,91 @@
+// A real SMTP server that keeps what it receives: the local inbox of `npm start` and the SMTP peer of
+// the tests. It can be told to refuse mail (e.g. 451, as a mail server that is down would).
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type CapturedEmail = {
+  id: number;
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  receivedAt: Date;
+};
+
+export type SmtpCapture = {
+  port: number;
+  emails: CapturedEmail[];
+  /** Refuse every message with this SMTP code until called again with null. */
+  refuseWith(code: number | null): void;
+  /** Resolves when `count` emails have arrived (or rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<CapturedEmail[]>;
+  close(): Promise<void>;
+};
+
+export async function startSmtpCapture(options: { port?: number; host?: string; onEmail?: (email: CapturedEmail) => void } = {}): Promise<SmtpCapture> {
+  const emails: CapturedEmail[] = [];
+  let refusal: number | null = null;
+  const waiters: (() => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    banner: "Sésame local inbox",
+    onData(stream, session, callback) {
+      if (refusal !== null) {
+        stream.resume();
+        stream.on("end", () => callback(Object.assign(new Error("Service temporarily unavailable"), { responseCode: refusal! })));
+        return;
+      }
+      simpleParser(stream)
+        .then((parsed) => {
+          const email: CapturedEmail = {
+            id: emails.length + 1,
+            messageId: parsed.messageId ?? "",
+            from: parsed.from?.text ?? "",
+            to: session.envelope.rcptTo.map((recipient) => recipient.address),
+            subject: parsed.subject ?? "",
+            html: typeof parsed.html === "string" ? parsed.html : "",
+            text: parsed.text ?? "",
+            receivedAt: new Date(),
+          };
+          emails.push(email);
+          options.onEmail?.(email);
+          waiters.splice(0).forEach((wake) => wake());
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
+  return {
+    port,
+    emails,
+    refuseWith(code) {
+      refusal = code;
+    },
+    async waitFor(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (emails.length < count) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new Error(`expected ${count} emails, received ${emails.length}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, remaining);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return emails.slice(0, count);
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
