@@ -91,6 +91,13 @@ async function issueLink(
     eventId: event.id,
     bulkSendId: options.bulkSendId,
   });
+  if (options.bulkSendId && person.kind === "student") {
+    // Same transaction as the email: after a crash, a student already done in this bulk send makes
+    // the retry fail here (unique key) instead of sending a second email.
+    await tx.bulkSendItem.create({
+      data: { bulkSendId: options.bulkSendId, studentId: person.id, outcome: "queued", outboxMessageId: message.id },
+    });
+  }
   if (options.copyToStaff && rendered.copy) {
     await enqueueEmail(tx, { kind: "activation", to: staff.email, rendered: rendered.copy, eventId: event.id, isCopy: true });
   }

@@ -107,6 +107,21 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
   };
 }
 
+/** Ids of every student matching a list state (search and filters), in list order. */
+export async function findStudentIds(
+  staff: StaffContext,
+  query: Omit<TStudentListQuery, "page" | "pageSize">,
+  limit: number,
+): Promise<string[]> {
+  const rows = await getDb().student.findMany({
+    where: listWhere(staff, { ...query, page: 1, pageSize: 25 }, new Date()),
+    select: { id: true },
+    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+  return rows.map((row) => row.id);
+}
+
 export type GuardianSummary = {
   id: string;
   firstName: string;

@@ -1,0 +1,116 @@
+/** @jest-environment node */
+import { bulkResendProgressHandler, startBulkResendHandler, summarizeBulkResendHandler } from "@/lib/actions/handlers/bulk";
+import { disableAccessHandler, enableAccessHandler } from "@/lib/actions/handlers/access";
+import { resendActivation } from "@/lib/data/access";
+import { prepareBulkSends } from "@/lib/data/bulk-sends";
+import { getDb } from "@/lib/db";
+import { processOutbox } from "@/lib/mail/outbox";
+import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
+import { RIGHTS } from "@/lib/rights";
+import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { createStaff, createStudent, createWorld, type World } from "../factories/school";
+
+let world: World;
+let smtp: SmtpCapture;
+let transport: MailTransport;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+let eligible: string[];
+let all: string[];
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
+  world = await createWorld();
+  staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
+  eligible = [];
+  for (let index = 0; index < 24; index += 1) {
+    eligible.push((await createStudent(world, { firstName: `Élève${index}`, lastName: "Groupe", email: `eleve${index}@groupe.test` })).id);
+  }
+  const noEmail = await createStudent(world, { firstName: "Sans", lastName: "Groupe", email: null });
+  const invalid = await createStudent(world, { firstName: "Invalide", lastName: "Groupe", email: "invalide@@groupe" });
+  const disabled = await createStudent(world, { firstName: "Désactivé", lastName: "Groupe", email: "desactive@groupe.test" });
+  await enableAccessHandler(staff, { studentId: disabled.id });
+  await disableAccessHandler(staff, { studentId: disabled.id });
+  await enableAccessHandler(staff, { studentId: eligible[0] });
+  await processOutbox(transport, { limit: 100 });
+  smtp.emails.splice(0);
+  all = [...eligible, noEmail.id, invalid.id, disabled.id];
+});
+
+afterAll(async () => {
+  transport?.close();
+  await smtp?.close();
+});
+
+describe("bulk resend", () => {
+  it("summarises who will receive the email, who is skipped and why", async () => {
+    const result = await summarizeBulkResendHandler(staff, { selection: { studentIds: all } });
+    expect(result).toEqual({
+      ok: true,
+      data: { total: 27, willReceive: 24, willEnable: 23, skipped: { missing_email: 1, invalid_email: 1, disabled: 1 } },
+    });
+    const byQuery = await summarizeBulkResendHandler(staff, { selection: { query: { query: "groupe", email: "manquant" } } });
+    expect(byQuery).toMatchObject({ ok: true, data: { total: 1, skipped: { missing_email: 1 } } });
+  });
+
+  it("survives a restart in the middle: every email goes out once", async () => {
+    const started = await startBulkResendHandler(staff, { selection: { studentIds: all } });
+    expect(started).toMatchObject({ ok: true, data: { total: 27 } });
+    const bulkSendId = started.ok ? started.data.bulkSendId : "";
+
+    // The first worker prepares 10 students and sends 5 emails, then the process is stopped.
+    expect(await prepareBulkSends({ maxStudents: 10 })).toBe(10);
+    expect(await processOutbox(transport, { limit: 5 })).toMatchObject({ sent: 5 });
+    // A crash right after a student's email was queued, before the worker moved on: retrying that
+    // student is refused by the unique (bulk, student) key, so no second email is queued.
+    const prepared = await getDb().bulkSendItem.findFirstOrThrow({ where: { bulkSendId, outcome: "queued" } });
+    await expect(resendActivation(staff, { studentId: prepared.studentId }, { copyToStaff: false, bulkSendId })).rejects.toMatchObject({
+      code: "P2002",
+    });
+
+    const midway = await bulkResendProgressHandler(staff, { bulkSendId });
+    // In list order "Désactivé Groupe" comes first: skipped, so 9 of the 10 prepared have an email.
+    expect(midway).toMatchObject({ ok: true, data: { done: false, prepared: 10, emails: { sent: 5, pending: 4 } } });
+
+    // After the restart, workers finish the job.
+    while ((await prepareBulkSends({ maxStudents: 7 })) > 0);
+    while ((await processOutbox(transport, { limit: 8 })).sent > 0);
+
+    const progress = await bulkResendProgressHandler(staff, { bulkSendId });
+    expect(progress).toMatchObject({
+      ok: true,
+      data: {
+        status: "queued",
+        done: true,
+        total: 27,
+        prepared: 27,
+        skipped: { missing_email: 1, invalid_email: 1, disabled: 1, not_found: 0 },
+        emails: { sent: 24, pending: 0, sending: 0, failed: 0 },
+      },
+    });
+    const recipients = smtp.emails.map((email) => email.to[0]).sort();
+    expect(recipients).toHaveLength(24);
+    expect(new Set(recipients).size).toBe(24);
+    expect(new Set(smtp.emails.map((email) => email.messageId)).size).toBe(24);
+    const enabled = await getDb().portalAccess.count({ where: { studentId: { in: eligible }, enabled: true } });
+    expect(enabled).toBe(24);
+  });
+
+  it("refuses staff without Modifier un étudiant, and empty or oversized selections", async () => {
+    const viewer = await createStaff(world, { rights: [RIGHTS.viewStudent] });
+    expect(await startBulkResendHandler(viewer, { selection: { studentIds: all } })).toEqual({ ok: false, error: "forbidden" });
+    expect(await startBulkResendHandler(staff, { selection: { studentIds: [] } })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await startBulkResendHandler(staff, { selection: { studentIds: ["inconnu1", "inconnu2"] } })).toEqual({ ok: false, error: "not_found" });
+    const huge = Array.from({ length: 10_001 }, (_, index) => `id${index}`);
+    expect(await summarizeBulkResendHandler(staff, { selection: { studentIds: huge } })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await startBulkResendHandler(staff, { selection: { studentIds: all, extra: true } })).toMatchObject({ ok: false, error: "invalid_input" });
+  });
+
+  it("only shows progress to the staff of the same organisation", async () => {
+    const started = await startBulkResendHandler(staff, { selection: { studentIds: [eligible[1]] } });
+    const bulkSendId = started.ok ? started.data.bulkSendId : "";
+    const otherWorld = await createWorld();
+    const outsider = await createStaff(otherWorld, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
+    expect(await bulkResendProgressHandler(outsider, { bulkSendId })).toEqual({ ok: false, error: "not_found" });
+  });
+});

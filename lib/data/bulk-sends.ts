@@ -1,0 +1,182 @@
+import "server-only";
+import { accessState } from "@/lib/access/state";
+import { getDb } from "@/lib/db";
+import type { OutboxStatus } from "@/lib/mail/outbox";
+import { hasRight, RIGHTS, type StaffContext } from "@/lib/rights";
+import { emailStatus } from "@/lib/validation/email";
+import { MAX_BULK_STUDENTS, type TBulkSelection } from "@/lib/validation/bulk";
+import { resendActivation } from "./access";
+import { loadStaffContext } from "./staff";
+import { findStudentIds } from "./students";
+import { visibleStudentsWhere } from "./scope";
+
+export const SKIP_REASONS = ["missing_email", "invalid_email", "disabled"] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export type BulkSummary = {
+  total: number;
+  willReceive: number;
+  willEnable: number;
+  skipped: Record<SkipReason, number>;
+};
+
+/** The students a selection stands for, restricted to those the staff member may see. */
+async function resolveSelection(staff: StaffContext, selection: TBulkSelection): Promise<string[] | "too_many"> {
+  if ("studentIds" in selection) {
+    const visible = await getDb().student.findMany({
+      where: { AND: [{ id: { in: [...new Set(selection.studentIds)] } }, visibleStudentsWhere(staff)] },
+      select: { id: true },
+      orderBy: [{ sortKey: "asc" }, { id: "asc" }],
+    });
+    return visible.map((student) => student.id);
+  }
+  const ids = await findStudentIds(staff, selection.query, MAX_BULK_STUDENTS + 1);
+  return ids.length > MAX_BULK_STUDENTS ? "too_many" : ids;
+}
+
+function outcomeFor(student: { email: string | null; access: { enabled: boolean; disabledAt: Date | null; passwordHash: string | null; linkExpiresAt: Date | null } | null }) {
+  const status = emailStatus(student.email);
+  if (status === "missing") return "missing_email" as const;
+  if (status === "invalid") return "invalid_email" as const;
+  if (accessState(student.access) === "disabled") return "disabled" as const;
+  return accessState(student.access) === "none" ? ("enable" as const) : ("send" as const);
+}
+
+/** The summary shown before confirming: who will receive the email, who is skipped and why. */
+export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSelection): Promise<BulkSummary | "too_many"> {
+  const ids = await resolveSelection(staff, selection);
+  if (ids === "too_many") return ids;
+  const summary: BulkSummary = { total: ids.length, willReceive: 0, willEnable: 0, skipped: { missing_email: 0, invalid_email: 0, disabled: 0 } };
+  for (let start = 0; start < ids.length; start += 1000) {
+    const students = await getDb().student.findMany({
+      where: { id: { in: ids.slice(start, start + 1000) } },
+      select: { email: true, access: { select: { enabled: true, disabledAt: true, passwordHash: true, linkExpiresAt: true } } },
+    });
+    for (const student of students) {
+      const outcome = outcomeFor(student);
+      if (outcome === "enable" || outcome === "send") {
+        summary.willReceive += 1;
+        if (outcome === "enable") summary.willEnable += 1;
+      } else {
+        summary.skipped[outcome] += 1;
+      }
+    }
+  }
+  return summary;
+}
+
+/** Records a bulk send and returns at once; the mail worker prepares and sends it in the background. */
+export async function startBulkSend(staff: StaffContext, selection: TBulkSelection): Promise<{ id: string; total: number } | "too_many" | "empty"> {
+  const ids = await resolveSelection(staff, selection);
+  if (ids === "too_many") return ids;
+  if (!ids.length) return "empty";
+  const bulk = await getDb().bulkSend.create({
+    // The ids are fixed now, so the report matches what the summary showed.
+    data: { createdById: staff.id, selection: JSON.stringify({ studentIds: ids }), total: ids.length },
+    select: { id: true, total: true },
+  });
+  return bulk;
+}
+
+/**
+ * Prepares up to `maxStudents` students of the oldest bulk send still preparing: a link and a queued
+ * email for each, or the reason it is skipped. Safe to run from several workers and after a restart:
+ * each student gets at most one item per bulk send (unique key), and items already done are skipped.
+ */
+export async function prepareBulkSends(options: { maxStudents: number }): Promise<number> {
+  const db = getDb();
+  const bulk = await db.bulkSend.findFirst({ where: { status: "preparing" }, orderBy: { createdAt: "asc" } });
+  if (!bulk) return 0;
+  const staff = await loadStaffContext(bulk.createdById);
+  if (!staff || !hasRight(staff, RIGHTS.editStudent)) {
+    await db.bulkSend.update({ where: { id: bulk.id }, data: { status: "cancelled", preparedAt: new Date() } });
+    return 0;
+  }
+  const { studentIds } = JSON.parse(bulk.selection) as { studentIds: string[] };
+  const done = new Set(
+    (await db.bulkSendItem.findMany({ where: { bulkSendId: bulk.id }, select: { studentId: true } })).map((item) => item.studentId),
+  );
+  const todo = studentIds.filter((id) => !done.has(id)).slice(0, options.maxStudents);
+  for (const studentId of todo) {
+    let result: Awaited<ReturnType<typeof resendActivation>>;
+    try {
+      // On success the item is written with the email, in one transaction (see issueLink).
+      result = await resendActivation(staff, { studentId }, { copyToStaff: false, bulkSendId: bulk.id });
+    } catch (error) {
+      if (isUniqueViolation(error)) continue; // prepared meanwhile by another worker
+      throw error;
+    }
+    if (result.ok) continue;
+    const outcome = result.error === "access_disabled" ? "disabled" : result.error;
+    await db.bulkSendItem.createMany({ data: [{ bulkSendId: bulk.id, studentId, outcome }] }).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+    });
+  }
+  if (todo.length === 0 || done.size + todo.length >= studentIds.length) {
+    await db.bulkSend.updateMany({ where: { id: bulk.id, status: "preparing" }, data: { status: "queued", preparedAt: new Date() } });
+  }
+  return todo.length;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+export type BulkProgress = {
+  id: string;
+  status: string;
+  total: number;
+  prepared: number;
+  skipped: Record<SkipReason | "not_found", number>;
+  emails: Record<OutboxStatus, number>;
+  done: boolean;
+  createdAt: string;
+  createdBy: string;
+};
+
+/** Progress of a bulk send, for staff of the same organisation who may see students. */
+export async function getBulkProgress(staff: StaffContext, bulkSendId: string): Promise<BulkProgress | null> {
+  const db = getDb();
+  const bulk = await db.bulkSend.findFirst({
+    where: { id: bulkSendId, createdBy: { organizationId: staff.organizationId } },
+    include: { createdBy: { select: { name: true } } },
+  });
+  if (!bulk) return null;
+  const [outcomes, statuses] = await Promise.all([
+    db.bulkSendItem.groupBy({ by: ["outcome"], where: { bulkSendId }, _count: { _all: true } }),
+    db.outboxMessage.groupBy({ by: ["status"], where: { bulkSendId }, _count: { _all: true } }),
+  ]);
+  const count = (rows: { _count: { _all: number } }[], pick: (row: never) => boolean) =>
+    rows.filter(pick as never).reduce((sum, row) => sum + row._count._all, 0);
+  const skipped = { missing_email: 0, invalid_email: 0, disabled: 0, not_found: 0 };
+  for (const row of outcomes) if (row.outcome in skipped) skipped[row.outcome as keyof typeof skipped] = row._count._all;
+  const emails = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of statuses) if (row.status in emails) emails[row.status as OutboxStatus] = row._count._all;
+  const prepared = count(outcomes, () => true);
+  return {
+    id: bulk.id,
+    status: bulk.status,
+    total: bulk.total,
+    prepared,
+    skipped,
+    emails,
+    done: bulk.status !== "preparing" && emails.pending === 0 && emails.sending === 0,
+    createdAt: bulk.createdAt.toISOString(),
+    createdBy: bulk.createdBy.name,
+  };
+}
+
+/** One line per student for the downloadable report. */
+export async function getBulkReport(staff: StaffContext, bulkSendId: string) {
+  const bulk = await getBulkProgress(staff, bulkSendId);
+  if (!bulk) return null;
+  const items = await getDb().bulkSendItem.findMany({
+    where: { bulkSendId },
+    include: {
+      student: { select: { studentNumber: true, firstName: true, lastName: true, email: true, sortKey: true } },
+      outboxMessage: { select: { status: true, sentAt: true, lastError: true } },
+    },
+  });
+  items.sort((a, b) => a.student.sortKey.localeCompare(b.student.sortKey));
+  return { bulk, items };
+}

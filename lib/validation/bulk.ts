@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { ZId } from "./ids";
+import { ZStudentListQuery } from "./students";
+
+export const MAX_BULK_STUDENTS = 10_000;
+
+/** What a bulk resend targets: rows ticked in the list, or every student matching its search and filters. */
+export const ZBulkSelection = z.union([
+  z.object({ studentIds: z.array(ZId).min(1).max(MAX_BULK_STUDENTS) }).strict(),
+  z.object({ query: ZStudentListQuery.omit({ page: true, pageSize: true }) }).strict(),
+]);
+export type TBulkSelection = z.infer<typeof ZBulkSelection>;
+
+export const ZBulkSelectionInput = z.object({ selection: ZBulkSelection });
+export const ZBulkProgressInput = z.object({ bulkSendId: ZId });
