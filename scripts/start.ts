@@ -14,6 +14,7 @@ import { applyMigrations } from "../lib/db/migrations";
 import { providerOf } from "../lib/db/provider";
 import { seedDemoSchool } from "../prisma/seed/demo-school";
 import { buildIsCurrent, nextBin } from "./lib/build-state";
+import { startLocalInbox } from "./lib/local-inbox";
 import { redactUrl } from "./lib/redact-url";
 
 const root = process.cwd();
@@ -61,18 +62,32 @@ async function main() {
     }
   }
 
+  // Embedded mode: without SMTP_URL, emails go to a local inbox that the user can read.
+  let smtpUrl = config.SMTP_URL;
+  if (!process.env.SMTP_URL) {
+    const inbox = await startLocalInbox({
+      smtpPort: 1025,
+      webPort: config.MAIL_INBOX_PORT,
+      storeFile: path.join(root, "data", "mail-inbox.jsonl"),
+    });
+    smtpUrl = `smtp://127.0.0.1:${inbox.smtpPort}`;
+    console.log(`Local mail inbox: http://localhost:${inbox.webPort} (every email Sésame sends lands there)`);
+  }
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: config.DATABASE_URL,
     AUTH_SECRET: config.AUTH_SECRET,
     APP_URL: config.APP_URL,
+    SMTP_URL: smtpUrl,
     NEXTAUTH_URL: config.APP_URL,
     NEXTAUTH_SECRET: config.AUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const port = String(config.PORT);
   if (dev) {
-    run(["dev", "--port", port], env);
+    const devServer = spawn(process.execPath, [nextBin(root), "dev", "--port", port], { stdio: "inherit", env });
+    devServer.on("exit", (code) => process.exit(code ?? 0));
     return;
   }
   if (buildIsCurrent(root)) console.log("Build is up to date");

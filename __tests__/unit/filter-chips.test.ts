@@ -2,16 +2,20 @@ import { activeFilterChips, narrowOptions } from "@/components/students/filter-c
 import { parseStudentListQuery } from "@/lib/validation/students";
 import { FILTER_OPTIONS as options } from "../factories/filter-options";
 
-const labels = { school: "École", program: "Formation", class: "Classe", schoolYear: "Année scolaire", email: "Email", emailPresent: "Email renseigné", emailMissing: "Email manquant" };
+const labels = { school: "École", program: "Formation", class: "Classe", schoolYear: "Année scolaire", email: "Email", emailPresent: "Email renseigné", emailMissing: "Email manquant",
+  access: "Accès",
+  accessStates: { none: "Aucun accès", invited: "Invitation envoyée", expired: "Lien expiré", active: "Actif", disabled: "Désactivé" },
+};
 
 describe("activeFilterChips", () => {
   it("labels each active filter with its name", () => {
-    const query = parseStudentListQuery({ ecole: "s1", classe: "c1", annee: "y2", email: "manquant" });
+    const query = parseStudentListQuery({ ecole: "s1", classe: "c1", annee: "y2", email: "manquant", acces: "lien-expire" });
     expect(activeFilterChips(query, options, labels)).toEqual([
       { key: "schoolId", name: "École", value: "Lycée Victor-Hugo" },
       { key: "classId", name: "Classe", value: "2nde A" },
       { key: "schoolYearId", name: "Année scolaire", value: "2026-2027" },
       { key: "email", name: "Email", value: "Email manquant" },
+      { key: "access", name: "Accès", value: "Lien expiré" },
     ]);
   });
 

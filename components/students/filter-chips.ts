@@ -1,7 +1,8 @@
+import type { AccessState } from "@/lib/access/state";
 import type { FilterOptions } from "@/lib/data/students";
 import type { TStudentListQuery } from "@/lib/validation/students";
 
-export type FilterKey = "schoolId" | "programId" | "classId" | "schoolYearId" | "email";
+export type FilterKey = "schoolId" | "programId" | "classId" | "schoolYearId" | "email" | "access";
 export type FilterChip = { key: FilterKey; name: string; value: string };
 
 type Labels = {
@@ -12,6 +13,8 @@ type Labels = {
   email: string;
   emailPresent: string;
   emailMissing: string;
+  access: string;
+  accessStates: Record<AccessState, string>;
 };
 
 /** The active filters as labelled chips; an id no longer among the options is still shown, as-is. */
@@ -28,6 +31,7 @@ export function activeFilterChips(query: TStudentListQuery, options: FilterOptio
     chips.push({ key: "schoolYearId", name: labels.schoolYear, value: nameOf(options.schoolYears, query.schoolYearId) });
   if (query.email)
     chips.push({ key: "email", name: labels.email, value: query.email === "renseigne" ? labels.emailPresent : labels.emailMissing });
+  if (query.access) chips.push({ key: "access", name: labels.access, value: labels.accessStates[query.access] });
   return chips;
 }
 

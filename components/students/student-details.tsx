@@ -50,6 +50,4 @@ export function GuardianFacts({ guardian }: { guardian: GuardianSummary }) {
   );
 }
 
-export function relationshipKey(relationship: string): string {
-  return ["mother", "father", "guardian"].includes(relationship) ? `relationship.${relationship}` : "relationship.other";
-}
+export { relationshipKey } from "./relationship";

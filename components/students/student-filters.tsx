@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Popover, PopoverClose, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
+import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import type { FilterOptions } from "@/lib/data/students";
 import { EMAIL_FILTERS, type TEmailFilter } from "@/lib/validation/students";
 import { activeFilterChips, narrowOptions, type FilterChip } from "./filter-chips";
@@ -17,10 +18,12 @@ const CLEARED_FILTERS = {
   classId: undefined,
   schoolYearId: undefined,
   email: undefined,
+  access: undefined,
 };
 
 function useChips(options: FilterOptions): FilterChip[] {
   const t = useTranslations("filters");
+  const states = useAccessStateLabels();
   const { query } = useStudentList();
   return activeFilterChips(query, options, {
     school: t("school"),
@@ -30,7 +33,14 @@ function useChips(options: FilterOptions): FilterChip[] {
     email: t("email"),
     emailPresent: t("emailPresent"),
     emailMissing: t("emailMissing"),
+    access: t("access"),
+    accessStates: states,
   });
+}
+
+function useAccessStateLabels(): Record<AccessState, string> {
+  const t = useTranslations("access.states");
+  return Object.fromEntries(ACCESS_STATES.map((state) => [state, t(state)])) as Record<AccessState, string>;
 }
 
 /** The "Filtres" button and its panel: each choice applies at once. */
@@ -39,6 +49,7 @@ export function StudentFilters({ options }: { options: FilterOptions }) {
   const { query, navigate } = useStudentList();
   const chips = useChips(options);
   const { programs, classes } = narrowOptions(query, options);
+  const accessLabels = useAccessStateLabels();
   const yearLabel = (yearId: string) => options.schoolYears.find((year) => year.id === yearId)?.label ?? "";
 
   return (
@@ -104,6 +115,14 @@ export function StudentFilters({ options }: { options: FilterOptions }) {
               label: filter === "renseigne" ? t("emailPresent") : t("emailMissing"),
             }))}
             onChange={(email) => navigate({ email: email as TEmailFilter | undefined })}
+          />
+          <FilterSelect
+            id="filter-access"
+            label={t("access")}
+            allLabel={t("all")}
+            value={query.access}
+            options={ACCESS_STATES.map((state) => ({ value: state, label: accessLabels[state] }))}
+            onChange={(access) => navigate({ access: access as AccessState | undefined })}
           />
           <Button variant="ghost" className="self-start" disabled={!chips.length} onClick={() => navigate(CLEARED_FILTERS)}>
             {t("reset")}

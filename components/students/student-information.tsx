@@ -1,17 +1,63 @@
 import { useTranslations } from "next-intl";
+import { AccessBadge } from "@/components/access/access-badge";
+import { PersonMoreMenu } from "@/components/access/person-more-menu";
 import { Card } from "@/components/ui/card";
+import type { AccessState } from "@/lib/access/state";
 import type { StudentDetails } from "@/lib/data/students";
+import { emailStatus } from "@/lib/validation/email";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
 
-/** The profile's Informations page: the student, then one card per parent. */
-export function StudentInformation({ student }: { student: StudentDetails }) {
+type Editing = { canEdit: boolean; staffEmail: string };
+
+function CardHeading({
+  id,
+  label,
+  title,
+  state,
+  menu,
+}: {
+  id: string;
+  label: string;
+  title: string;
+  state: AccessState;
+  menu: React.ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-2">
+      <div>
+        <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</p>
+        <h2 id={id} className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+          {title} <AccessBadge state={state} />
+        </h2>
+      </div>
+      {menu}
+    </div>
+  );
+}
+
+/** The profile's Informations page: the student, then one card per parent, each with its "Plus" menu. */
+export function StudentInformation({ student, canEdit, staffEmail }: { student: StudentDetails } & Editing) {
   const t = useTranslations();
+  const studentName = `${student.firstName} ${student.lastName}`;
+  const menu = (ref: { studentId: string; guardianId?: string }, name: string, email: string | null, state: AccessState) =>
+    canEdit ? (
+      <PersonMoreMenu
+        person={{ ref, name, email, state, hasPassword: false }}
+        emailStatus={emailStatus(email)}
+        staffEmail={staffEmail}
+        items={["resend", "editEmail"]}
+      />
+    ) : null;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Card aria-labelledby="student-card" className="md:col-span-2">
-        <h2 id="student-card" className="text-lg font-semibold">
-          {t("student.studentCard")}
-        </h2>
+        <CardHeading
+          id="student-card"
+          label={t("student.studentCard")}
+          title={studentName}
+          state={student.accessState}
+          menu={menu({ studentId: student.id }, studentName, student.email, student.accessState)}
+        />
         <div className="mt-2">
           <StudentFacts student={student} />
         </div>
@@ -22,17 +68,23 @@ export function StudentInformation({ student }: { student: StudentDetails }) {
           <p className="mt-2 text-sm text-slate-600">{t("student.noParents")}</p>
         </Card>
       ) : (
-        student.guardians.map((guardian) => (
-          <Card key={guardian.id} aria-labelledby={`guardian-${guardian.id}`}>
-            <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{t(relationshipKey(guardian.relationship))}</p>
-            <h2 id={`guardian-${guardian.id}`} className="text-lg font-semibold">
-              {guardian.firstName} {guardian.lastName}
-            </h2>
-            <div className="mt-2">
-              <GuardianFacts guardian={guardian} />
-            </div>
-          </Card>
-        ))
+        student.guardians.map((guardian) => {
+          const name = `${guardian.firstName} ${guardian.lastName}`;
+          return (
+            <Card key={guardian.id} aria-labelledby={`guardian-${guardian.id}`}>
+              <CardHeading
+                id={`guardian-${guardian.id}`}
+                label={t(relationshipKey(guardian.relationship))}
+                title={name}
+                state={guardian.accessState}
+                menu={menu({ studentId: student.id, guardianId: guardian.id }, name, guardian.email, guardian.accessState)}
+              />
+              <div className="mt-2">
+                <GuardianFacts guardian={guardian} />
+              </div>
+            </Card>
+          );
+        })
       )}
     </div>
   );

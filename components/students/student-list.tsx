@@ -1,29 +1,86 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { FilterOptions, StudentListPage } from "@/lib/data/students";
-import type { TStudentListQuery } from "@/lib/validation/students";
+import type { TBulkSelection } from "@/lib/validation/bulk";
+import { studentListSearchParams, type TStudentListQuery } from "@/lib/validation/students";
+import { useState } from "react";
+import { BulkBar } from "./bulk-bar";
 import { StudentListNavigation, useStudentList } from "./list-navigation";
 import { StudentFilters, ActiveFilters } from "./student-filters";
 import { StudentPagination } from "./student-pagination";
 import { StudentSearch } from "./student-search";
-import { StudentTable } from "./student-table";
+import { StudentTable, type RowSelection } from "./student-table";
 import { Button } from "@/components/ui/button";
 
 function hasCriteria(query: TStudentListQuery): boolean {
-  return !!(query.query.trim() || query.schoolId || query.programId || query.classId || query.schoolYearId || query.email);
+  return !!(query.query.trim() || query.schoolId || query.programId || query.classId || query.schoolYearId || query.email || query.access);
 }
 
-export function StudentList(props: { query: TStudentListQuery; page: StudentListPage; filterOptions: FilterOptions }) {
+type ListProps = {
+  query: TStudentListQuery;
+  page: StudentListPage;
+  filterOptions: FilterOptions;
+  /** Present for staff with "Modifier un étudiant": row selection, bulk and row actions. */
+  editing: { staffEmail: string } | null;
+};
+
+export function StudentList(props: ListProps) {
+  // A new search or filter starts a new selection.
+  const selectionKey = studentListSearchParams({ ...props.query, page: 1 }).toString();
   return (
     <StudentListNavigation query={props.query}>
-      <StudentListBody {...props} />
+      <StudentListBody key={selectionKey} {...props} />
     </StudentListNavigation>
   );
 }
 
-function StudentListBody({ page, filterOptions }: { page: StudentListPage; filterOptions: FilterOptions }) {
+function useRowSelection(page: StudentListPage) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const pageIds = page.rows.map((row) => row.id);
+  const selectedOnPage = pageIds.filter((id) => selected.has(id)).length;
+  const selection: RowSelection = {
+    isSelected: (id) => allMatching || selected.has(id),
+    toggle: (id, on) => {
+      setAllMatching(false);
+      setSelected((previous) => {
+        const next = new Set(allMatching ? pageIds : previous);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      });
+    },
+    togglePage: (on) => {
+      setAllMatching(false);
+      setSelected((previous) => {
+        const next = new Set(previous);
+        for (const id of pageIds) if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      });
+    },
+    pageState: allMatching || (selectedOnPage > 0 && selectedOnPage === pageIds.length) ? true : selectedOnPage > 0 ? "indeterminate" : false,
+  };
+  return {
+    selection,
+    selectedCount: selected.size,
+    allMatching,
+    pageFullySelected: selectedOnPage === pageIds.length && pageIds.length > 0,
+    selectAllMatching: () => setAllMatching(true),
+    clear: () => {
+      setAllMatching(false);
+      setSelected(new Set());
+    },
+    ids: [...selected],
+  };
+}
+
+function StudentListBody({ page, filterOptions, editing }: ListProps) {
   const t = useTranslations("students");
   const { query, isPending, navigate } = useStudentList();
+  const rowSelection = useRowSelection(page);
+  const { page: _page, pageSize: _pageSize, ...criteria } = query;
+  const bulkSelection: TBulkSelection = rowSelection.allMatching ? { query: criteria } : { studentIds: rowSelection.ids };
   return (
     <>
       <div className="mt-6 flex flex-wrap items-center gap-3">
@@ -34,11 +91,22 @@ function StudentListBody({ page, filterOptions }: { page: StudentListPage; filte
         </p>
       </div>
       <ActiveFilters options={filterOptions} />
+      {editing && (rowSelection.selectedCount > 0 || rowSelection.allMatching) ? (
+        <BulkBar
+          selectedCount={rowSelection.selectedCount}
+          allMatching={rowSelection.allMatching}
+          total={page.total}
+          pageFullySelected={rowSelection.pageFullySelected}
+          selection={bulkSelection}
+          onSelectAllMatching={rowSelection.selectAllMatching}
+          onClear={rowSelection.clear}
+        />
+      ) : null}
       <div className={isPending ? "opacity-60 transition-opacity" : undefined} aria-busy={isPending}>
         {page.total === 0 ? (
           hasCriteria(query) ? (
             <EmptyState title={t("noResults.title")} description={t("noResults.description")}>
-              <Button variant="secondary" onClick={() => navigate({ query: "", schoolId: undefined, programId: undefined, classId: undefined, schoolYearId: undefined, email: undefined })}>
+              <Button variant="secondary" onClick={() => navigate({ query: "", schoolId: undefined, programId: undefined, classId: undefined, schoolYearId: undefined, email: undefined, access: undefined })}>
                 {t("noResults.reset")}
               </Button>
             </EmptyState>
@@ -47,7 +115,7 @@ function StudentListBody({ page, filterOptions }: { page: StudentListPage; filte
           )
         ) : (
           <>
-            <StudentTable rows={page.rows} />
+            <StudentTable rows={page.rows} editing={editing ? { staffEmail: editing.staffEmail, selection: rowSelection.selection } : null} />
             <StudentPagination page={page} />
           </>
         )}

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { AccessBadge } from "@/components/access/access-badge";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
@@ -86,6 +87,9 @@ function PreviewBody({ student }: { student: StudentDetails }) {
           <DialogDescription className="text-sm text-slate-600">
             {t("student.studentNumber", { number: student.studentNumber })}
           </DialogDescription>
+          <p className="mt-1">
+            <AccessBadge state={student.accessState} />
+          </p>
         </div>
       </div>
       <StudentFacts student={student} />
@@ -101,7 +105,8 @@ function PreviewBody({ student }: { student: StudentDetails }) {
               <li key={guardian.id} className="rounded-md border border-slate-200 p-3">
                 <p className="text-sm font-medium">
                   {guardian.firstName} {guardian.lastName}{" "}
-                  <span className="font-normal text-slate-600">· {t(relationshipKey(guardian.relationship))}</span>
+                  <span className="font-normal text-slate-600">· {t(relationshipKey(guardian.relationship))}</span>{" "}
+                  <AccessBadge state={guardian.accessState} />
                 </p>
                 <GuardianFacts guardian={guardian} />
               </li>

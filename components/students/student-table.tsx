@@ -3,15 +3,34 @@ import { Eye } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
+import { AccessBadge } from "@/components/access/access-badge";
+import { PersonMoreMenu } from "@/components/access/person-more-menu";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { StudentListRow } from "@/lib/data/students";
 import { studentPath } from "@/lib/routes";
+import { emailStatus } from "@/lib/validation/email";
 import { EmailText } from "./email-text";
 import { StudentPreviewSheet } from "./student-preview-sheet";
 
-export function StudentTable({ rows }: { rows: StudentListRow[] }) {
+export type RowSelection = {
+  isSelected: (id: string) => boolean;
+  toggle: (id: string, selected: boolean) => void;
+  togglePage: (selected: boolean) => void;
+  pageState: boolean | "indeterminate";
+};
+
+/** The list's rows; with "Modifier un étudiant", a checkbox and a "Plus" menu on each. */
+export function StudentTable({
+  rows,
+  editing,
+}: {
+  rows: StudentListRow[];
+  editing: { staffEmail: string; selection: RowSelection } | null;
+}) {
   const t = useTranslations("students");
+  const tBulk = useTranslations("bulk");
   const [previewId, setPreviewId] = useState<string | null>(null);
   return (
     <>
@@ -20,6 +39,15 @@ export function StudentTable({ rows }: { rows: StudentListRow[] }) {
           <caption className="sr-only">{t("title")}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
             <tr>
+              {editing ? (
+                <th scope="col" className="w-10 px-4 py-3">
+                  <Checkbox
+                    aria-label={tBulk("selectPage")}
+                    checked={editing.selection.pageState}
+                    onCheckedChange={(checked) => editing.selection.togglePage(checked === true)}
+                  />
+                </th>
+              ) : null}
               <th scope="col" className="px-4 py-3">
                 <span className="sr-only">{t("columns.photo")}</span>
               </th>
@@ -27,6 +55,7 @@ export function StudentTable({ rows }: { rows: StudentListRow[] }) {
               <th scope="col" className="px-4 py-3">{t("columns.studentNumber")}</th>
               <th scope="col" className="px-4 py-3">{t("columns.schooling")}</th>
               <th scope="col" className="px-4 py-3">{t("columns.email")}</th>
+              <th scope="col" className="px-4 py-3">{t("columns.access")}</th>
               <th scope="col" className="px-4 py-3">
                 <span className="sr-only">{t("columns.actions")}</span>
               </th>
@@ -35,8 +64,18 @@ export function StudentTable({ rows }: { rows: StudentListRow[] }) {
           <tbody>
             {rows.map((row) => {
               const fullName = `${row.firstName} ${row.lastName}`;
+              const selected = editing?.selection.isSelected(row.id) ?? false;
               return (
-                <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+                <tr key={row.id} className={selected ? "border-b border-slate-100 bg-indigo-50/60 last:border-0" : "border-b border-slate-100 last:border-0 hover:bg-slate-50"}>
+                  {editing ? (
+                    <td className="px-4 py-2">
+                      <Checkbox
+                        aria-label={tBulk("selectRow", { name: fullName })}
+                        checked={selected}
+                        onCheckedChange={(checked) => editing.selection.toggle(row.id, checked === true)}
+                      />
+                    </td>
+                  ) : null}
                   <td className="px-4 py-2">
                     <button
                       type="button"
@@ -64,11 +103,24 @@ export function StudentTable({ rows }: { rows: StudentListRow[] }) {
                   <td className="px-4 py-2">
                     <EmailText email={row.email} />
                   </td>
-                  <td className="px-4 py-2 text-right">
-                    <Button variant="ghost" size="sm" onClick={() => setPreviewId(row.id)} aria-label={t("previewOf", { name: fullName })}>
-                      <Eye aria-hidden className="h-4 w-4" />
-                      {t("preview")}
-                    </Button>
+                  <td className="px-4 py-2">
+                    <AccessBadge state={row.accessState} />
+                  </td>
+                  <td className="px-4 py-2">
+                    <div className="flex items-center justify-end gap-1">
+                      <Button variant="ghost" size="sm" onClick={() => setPreviewId(row.id)} aria-label={t("previewOf", { name: fullName })}>
+                        <Eye aria-hidden className="h-4 w-4" />
+                        {t("preview")}
+                      </Button>
+                      {editing ? (
+                        <PersonMoreMenu
+                          person={{ ref: { studentId: row.id }, name: fullName, email: row.email, state: row.accessState, hasPassword: false }}
+                          emailStatus={emailStatus(row.email)}
+                          staffEmail={editing.staffEmail}
+                          items={["resend"]}
+                        />
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               );

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { StudentList } from "@/components/students/student-list";
 import { requireRight } from "@/lib/auth";
 import { findStudents, getFilterOptions } from "@/lib/data/students";
-import { RIGHTS } from "@/lib/rights";
+import { hasRight, RIGHTS } from "@/lib/rights";
 import { parseStudentListQuery } from "@/lib/validation/students";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +23,12 @@ export default async function StudentsPage({
   return (
     <main id="contenu" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <StudentList query={query} page={page} filterOptions={filterOptions} />
+      <StudentList
+        query={query}
+        page={page}
+        filterOptions={filterOptions}
+        editing={hasRight(staff, RIGHTS.editStudent) ? { staffEmail: staff.email } : null}
+      />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { StudentInformation } from "@/components/students/student-information";
+import { hasRight, RIGHTS } from "@/lib/rights";
 import { loadStudentOr404 } from "./load-student";
 
 type Props = { params: Promise<{ studentId: string }> };
@@ -10,6 +11,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StudentInformationPage({ params }: Props) {
-  const { student } = await loadStudentOr404(params);
-  return <StudentInformation student={student} />;
+  const { staff, student } = await loadStudentOr404(params);
+  return <StudentInformation student={student} canEdit={hasRight(staff, RIGHTS.editStudent)} staffEmail={staff.email} />;
 }

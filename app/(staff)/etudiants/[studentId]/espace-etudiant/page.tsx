@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
+import { notFound } from "next/navigation";
+import { PersonAccessSection } from "@/components/access/person-access-section";
+import { getStudentAccessOverview } from "@/lib/data/access-overview";
+import { hasRight, RIGHTS } from "@/lib/rights";
 import { loadStudentOr404 } from "../load-student";
 
 type Props = { params: Promise<{ studentId: string }> };
@@ -13,14 +15,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StudentSpacePage({ params }: Props) {
-  await loadStudentOr404(params);
-  const t = await getTranslations("student");
+  const { staff, student } = await loadStudentOr404(params);
+  const overview = await getStudentAccessOverview(staff, student.id);
+  if (!overview) notFound();
+  const canEdit = hasRight(staff, RIGHTS.editStudent);
+  const t = await getTranslations("access");
   return (
-    <Card>
-      <h2 className="flex items-center gap-2 text-lg font-semibold">
-        {t("tabs.studentSpace")} <Badge tone="info">{t("studentSpaceSoon")}</Badge>
+    <section aria-labelledby="student-space-title" className="flex flex-col gap-4">
+      <h2 id="student-space-title" className="sr-only">
+        {t("title")}
       </h2>
-      <p className="mt-2 text-sm text-slate-700">{t("studentSpaceSoonDescription")}</p>
-    </Card>
+      {canEdit ? null : <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("readOnly")}</p>}
+      <PersonAccessSection view={overview.student} staffEmail={staff.email} canEdit={canEdit} />
+      {overview.guardians.map((guardian) => (
+        <PersonAccessSection key={guardian.ref.guardianId} view={guardian} staffEmail={staff.email} canEdit={canEdit} />
+      ))}
+    </section>
   );
 }

@@ -1,0 +1,95 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { Label } from "@/components/ui/label";
+import { Switch } from "@/components/ui/switch";
+import { useNotice } from "@/components/ui/notice";
+import { disablePortalAccess, enablePortalAccess, resendActivationEmail } from "@/lib/actions/access";
+import type { AccessState } from "@/lib/access/state";
+import type { TPersonRef } from "@/lib/validation/access";
+import { ConfirmDialog } from "./confirm-dialog";
+
+/** What the access dialogs need to know about the person they act on. */
+export type AccessPerson = {
+  ref: TPersonRef;
+  name: string;
+  email: string | null;
+  state: AccessState;
+  /** Whether the person has already chosen a password (re-enabling sends no email). */
+  hasPassword: boolean;
+};
+
+type DialogProps = { person: AccessPerson; open: boolean; onOpenChange: (open: boolean) => void };
+
+export function EnableAccessDialog({ person, open, onOpenChange }: DialogProps) {
+  const t = useTranslations("access.enableDialog");
+  const notify = useNotice();
+  const values = { name: person.name, email: person.email ?? "" };
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t("title", values)}
+      description={<p>{person.hasPassword ? t("withoutEmail", values) : t("withEmail", values)}</p>}
+      confirmLabel={t("confirm")}
+      action={() => enablePortalAccess(person.ref)}
+      onDone={(data) => notify(data.emailQueued ? t("doneWithEmail", values) : t("done"))}
+    />
+  );
+}
+
+export function DisableAccessDialog({ person, open, onOpenChange }: DialogProps) {
+  const t = useTranslations("access.disableDialog");
+  const notify = useNotice();
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      tone="danger"
+      title={t("title", { name: person.name })}
+      description={<p>{t("description", { name: person.name })}</p>}
+      confirmLabel={t("confirm")}
+      action={() => disablePortalAccess(person.ref)}
+      onDone={() => notify(t("done"))}
+    />
+  );
+}
+
+/** "Renvoyer l'email d'activation", with the "Recevoir une copie de l'email" switch. */
+export function ResendActivationDialog({ person, staffEmail, open, onOpenChange }: DialogProps & { staffEmail: string }) {
+  const t = useTranslations("access.resendDialog");
+  const notify = useNotice();
+  const switchId = useId();
+  const [copy, setCopy] = useState(false);
+  const values = { name: person.name, email: person.email ?? "" };
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) setCopy(false);
+        onOpenChange(next);
+      }}
+      title={t("title")}
+      description={
+        <>
+          <p>{t("description", values)}</p>
+          {person.state === "none" ? <p className="font-medium">{t("willEnable")}</p> : null}
+          {person.state === "active" ? <p>{t("resetPassword", values)}</p> : null}
+        </>
+      }
+      confirmLabel={t("confirm")}
+      action={() => resendActivationEmail({ ...person.ref, copyToStaff: copy })}
+      onDone={() => notify(copy ? t("doneWithCopy", values) : t("done", values))}
+    >
+      <div className="flex items-start gap-3 rounded-md border border-slate-200 p-3">
+        <Switch id={switchId} checked={copy} onCheckedChange={setCopy} aria-describedby={`${switchId}-help`} />
+        <div>
+          <Label htmlFor={switchId}>{t("copy")}</Label>
+          <p id={`${switchId}-help`} className="text-xs text-slate-600">
+            {t("copyHelp", { email: staffEmail })}
+          </p>
+        </div>
+      </div>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
+import { loadAccessHistory } from "@/lib/actions/access";
+import type { AccessHistoryEntry } from "@/lib/data/access-overview";
+import type { ErrorCode } from "@/lib/errors";
+import type { TPersonRef } from "@/lib/validation/access";
+
+type State = { status: "loading" } | { status: "error"; error: ErrorCode | "network" } | { status: "ready"; entries: AccessHistoryEntry[] };
+
+/** "Historique": who did what to the access, when, whether a copy was asked, and what became of each email. */
+export function AccessHistoryDialog({
+  person,
+  open,
+  onOpenChange,
+}: {
+  person: { ref: TPersonRef; name: string };
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [state, setState] = useState<State>({ status: "loading" });
+  const { studentId, guardianId } = person.ref;
+
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    setState({ status: "loading" });
+    loadAccessHistory({ studentId, guardianId })
+      .then((result) => {
+        if (current) setState(result.ok ? { status: "ready", entries: result.data } : { status: "error", error: result.error });
+      })
+      .catch(() => current && setState({ status: "error", error: "network" }));
+    return () => {
+      current = false;
+    };
+  }, [open, studentId, guardianId]);
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent closeLabel={t("access.close")} aria-describedby={undefined} className="max-h-[85vh] overflow-y-auto">
+        <DialogTitle className="pr-8 text-lg font-semibold">{t("access.historyDialog.title", { name: person.name })}</DialogTitle>
+        {state.status === "loading" ? (
+          <p role="status" className="mt-4 flex items-center gap-2 text-sm text-slate-600">
+            <Spinner /> {t("access.historyDialog.loading")}
+          </p>
+        ) : state.status === "error" ? (
+          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {t(`errors.${state.error}`)}
+          </p>
+        ) : state.entries.length === 0 ? (
+          <p className="mt-4 text-sm text-slate-600">{t("access.historyDialog.empty")}</p>
+        ) : (
+          <ol className="mt-4 flex flex-col gap-3">
+            {state.entries.map((entry) => (
+              <li key={entry.id} className="rounded-md border border-slate-200 p-3 text-sm">
+                <p className="font-medium">
+                  {t(`access.historyDialog.events.${entry.type}` as "access.historyDialog.events.enabled", { email: entry.email ?? "" })}
+                </p>
+                <p className="text-slate-600">
+                  {format.dateTime(new Date(entry.at), { dateStyle: "long", timeStyle: "short" })}
+                  {entry.actor ? ` · ${t("access.historyDialog.by", { name: entry.actor })}` : ""}
+                  {entry.copyRequested ? ` · ${t("access.historyDialog.copy")}` : ""}
+                </p>
+                {entry.deliveries.length ? (
+                  <ul className="mt-1 text-slate-700">
+                    {entry.deliveries.map((delivery, index) => (
+                      <li key={index}>
+                        {t(delivery.isCopy ? "access.historyDialog.copyDelivery" : "access.historyDialog.delivery", {
+                          to: delivery.to,
+                          status: t(`access.outbox.${delivery.status}`),
+                        })}
+                        {delivery.error ? <span className="block text-xs text-red-700">{delivery.error}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

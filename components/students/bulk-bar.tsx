@@ -1,0 +1,49 @@
+"use client";
+import { Mail } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { TBulkSelection } from "@/lib/validation/bulk";
+import { BulkResendDialog } from "./bulk-resend-dialog";
+
+/** Shown while rows are selected: the count, "select all N matching", and the bulk resend. */
+export function BulkBar({
+  selectedCount,
+  allMatching,
+  total,
+  pageFullySelected,
+  selection,
+  onSelectAllMatching,
+  onClear,
+}: {
+  selectedCount: number;
+  allMatching: boolean;
+  total: number;
+  pageFullySelected: boolean;
+  selection: TBulkSelection;
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+}) {
+  const t = useTranslations("bulk");
+  const [open, setOpen] = useState(false);
+  return (
+    <div role="region" aria-label={t("selected", { count: allMatching ? total : selectedCount })} className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm">
+      <p className="font-medium text-indigo-900" aria-live="polite">
+        {allMatching ? t("allMatchingSelected", { count: total }) : t("selected", { count: selectedCount })}
+      </p>
+      {!allMatching && pageFullySelected && total > selectedCount ? (
+        <Button variant="ghost" size="sm" onClick={onSelectAllMatching}>
+          {t("selectAllMatching", { count: total })}
+        </Button>
+      ) : null}
+      <Button variant="ghost" size="sm" onClick={onClear}>
+        {t("clear")}
+      </Button>
+      <Button size="sm" className="ml-auto" onClick={() => setOpen(true)}>
+        <Mail aria-hidden className="h-4 w-4" />
+        {t("button")}
+      </Button>
+      <BulkResendDialog selection={selection} open={open} onOpenChange={setOpen} />
+    </div>
+  );
+}

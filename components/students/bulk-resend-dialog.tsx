@@ -1,0 +1,106 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { startBulkResend, summarizeBulkResend } from "@/lib/actions/bulk";
+import type { BulkSummary } from "@/lib/data/bulk-sends";
+import type { ErrorCode } from "@/lib/errors";
+import { STUDENTS_PATH } from "@/lib/routes";
+import type { TBulkSelection } from "@/lib/validation/bulk";
+
+type State =
+  | { status: "loading" }
+  | { status: "ready"; summary: BulkSummary }
+  | { status: "error"; error: ErrorCode | "network"; summary?: BulkSummary };
+
+/** The bulk summary: how many will receive the email, how many are skipped and why; then the start. */
+export function BulkResendDialog({ selection, open, onOpenChange }: { selection: TBulkSelection; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [state, setState] = useState<State>({ status: "loading" });
+  const [starting, setStarting] = useState(false);
+  const selectionKey = JSON.stringify(selection);
+
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    setState({ status: "loading" });
+    summarizeBulkResend({ selection: JSON.parse(selectionKey) })
+      .then((result) => current && setState(result.ok ? { status: "ready", summary: result.data } : { status: "error", error: result.error }))
+      .catch(() => current && setState({ status: "error", error: "network" }));
+    return () => {
+      current = false;
+    };
+  }, [open, selectionKey]);
+
+  async function start() {
+    setStarting(true);
+    try {
+      const result = await startBulkResend({ selection });
+      if (result.ok) {
+        router.push(`${STUDENTS_PATH}/envois/${result.data.bulkSendId}`);
+        return;
+      }
+      setState((previous) => ({ status: "error", error: result.error, summary: "summary" in previous ? previous.summary : undefined }));
+    } catch {
+      setState({ status: "error", error: "network" });
+    }
+    setStarting(false);
+  }
+
+  const summary = "summary" in state ? state.summary : undefined;
+  return (
+    <AlertDialog open={open} onOpenChange={(next) => (starting ? null : onOpenChange(next))}>
+      <AlertDialogContent>
+        <AlertDialogTitle className="text-lg font-semibold">{t("bulk.summaryTitle")}</AlertDialogTitle>
+        <AlertDialogDescription asChild>
+          <div className="mt-3 flex flex-col gap-2 text-sm text-slate-700">
+            {state.status === "loading" ? (
+              <p role="status" className="flex items-center gap-2">
+                <Spinner /> {t("bulk.summaryLoading")}
+              </p>
+            ) : null}
+            {summary ? (
+              <>
+                <p className="text-base font-medium text-slate-900">{t("bulk.willReceive", { count: summary.willReceive })}</p>
+                {summary.willEnable ? <p>{t("bulk.willEnable", { count: summary.willEnable })}</p> : null}
+                {summary.total > summary.willReceive ? (
+                  <div>
+                    <p className="font-medium">{t("bulk.skippedTitle")}</p>
+                    <ul className="list-disc pl-5">
+                      {(["missing_email", "invalid_email", "disabled"] as const)
+                        .filter((reason) => summary.skipped[reason] > 0)
+                        .map((reason) => (
+                          <li key={reason}>{t(`bulk.skipped.${reason}`, { count: summary.skipped[reason] })}</li>
+                        ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <p className="text-slate-600">{t("bulk.replaceNote")}</p>
+              </>
+            ) : null}
+          </div>
+        </AlertDialogDescription>
+        {state.status === "error" ? (
+          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {t(`errors.${state.error}`)}
+          </p>
+        ) : null}
+        <div className="mt-6 flex justify-end gap-2">
+          <AlertDialogCancel asChild>
+            <Button variant="secondary" disabled={starting}>
+              {t("access.cancel")}
+            </Button>
+          </AlertDialogCancel>
+          <Button onClick={start} disabled={!summary || summary.willReceive === 0 || starting}>
+            {starting ? <Spinner /> : null}
+            {t("bulk.confirm", { count: summary?.willReceive ?? 0 })}
+          </Button>
+        </div>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
