@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const search = () => page.getByRole("searchbox", { name: "Rechercher un étudiant" });
-const rowNames = () => page.locator("tbody tr td:nth-child(2)").allTextContents();
+const profileLinks = () => page.locator("tbody a[href^='/etudiants/']");
+const rowNames = () => profileLinks().allTextContents();
 const count = () => page.getByText(/^\d+ étudiants?$|^Aucun étudiant$/).textContent();
 
 describe("Étudiants list", () => {
@@ -90,16 +91,17 @@ describe("Étudiants list", () => {
     await page.getByRole("heading", { level: 1, name: "Marie Dupont" }).waitFor();
     expect(await page.getByRole("link", { name: "Informations" }).getAttribute("aria-current")).toBe("page");
     await page.getByRole("link", { name: "Espace étudiant" }).click();
-    await page.getByText("Bientôt disponible").waitFor();
+    await page.waitForURL(/\/espace-etudiant$/);
+    await page.getByRole("region", { name: /Marie Dupont/ }).getByText(/Aucun accès|Invitation envoyée|Actif|Désactivé|Lien expiré/).first().waitFor();
   });
 
   it("flags a missing and an invalid email on the profile", async () => {
     await page.goto("/etudiants?email=manquant");
-    await page.locator("tbody tr td:nth-child(2) a").first().click();
+    await profileLinks().first().click();
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.getByText("Aucune adresse email").first().waitFor();
     await page.goto("/etudiants?q=%40%40");
-    await page.locator("tbody tr td:nth-child(2) a").first().click();
+    await profileLinks().first().click();
     await page.getByText("Adresse email invalide").first().waitFor();
   });
 

@@ -25,18 +25,24 @@ type ListProps = {
 };
 
 export function StudentList(props: ListProps) {
-  // A new search or filter starts a new selection.
-  const selectionKey = studentListSearchParams({ ...props.query, page: 1 }).toString();
   return (
     <StudentListNavigation query={props.query}>
-      <StudentListBody key={selectionKey} {...props} />
+      <StudentListBody {...props} />
     </StudentListNavigation>
   );
 }
 
-function useRowSelection(page: StudentListPage) {
+function useRowSelection(page: StudentListPage, query: TStudentListQuery) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
+  // A new search or filter starts a new selection (pages of the same search keep it).
+  const criteriaKey = studentListSearchParams({ ...query, page: 1, pageSize: 25 }).toString();
+  const [selectionFor, setSelectionFor] = useState(criteriaKey);
+  if (selectionFor !== criteriaKey) {
+    setSelectionFor(criteriaKey);
+    setSelected(new Set());
+    setAllMatching(false);
+  }
   const pageIds = page.rows.map((row) => row.id);
   const selectedOnPage = pageIds.filter((id) => selected.has(id)).length;
   const selection: RowSelection = {
@@ -78,7 +84,7 @@ function useRowSelection(page: StudentListPage) {
 function StudentListBody({ page, filterOptions, editing }: ListProps) {
   const t = useTranslations("students");
   const { query, isPending, navigate } = useStudentList();
-  const rowSelection = useRowSelection(page);
+  const rowSelection = useRowSelection(page, query);
   const { page: _page, pageSize: _pageSize, ...criteria } = query;
   const bulkSelection: TBulkSelection = rowSelection.allMatching ? { query: criteria } : { studentIds: rowSelection.ids };
   return (

@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent, nextBin } from "../../scripts/lib/build-state";
+import { startLocalInbox, type LocalInbox } from "../../scripts/lib/local-inbox";
 
 export const DIST_DIR = ".next-e2e";
 const root = path.resolve(__dirname, "..", "..");
@@ -68,11 +69,23 @@ export default async function setup() {
   runScript("scripts/migrate.ts", [], { ...env, DATABASE_URL: databaseUrl });
   runScript("scripts/seed.ts", ["--students", "60"], { ...env, DATABASE_URL: databaseUrl });
 
+  // A real SMTP server with its inbox, read back by the tests through its JSON endpoint.
+  const inbox = await startLocalInbox({ smtpPort: 0, webPort: 0, storeFile: path.join(path.dirname(databaseUrl.slice(5)), "inbox.jsonl") });
+  (globalThis as { e2eInbox?: LocalInbox }).e2eInbox = inbox;
+
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [nextBin(root), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: root,
-    env: { ...env, DATABASE_URL: databaseUrl, APP_URL: baseUrl, NEXTAUTH_URL: baseUrl },
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      APP_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      SMTP_URL: `smtp://127.0.0.1:${inbox.smtpPort}`,
+      MAIL_RATE_PER_MINUTE: "6000",
+      MAIL_RETRY_BASE_SECONDS: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -83,4 +96,5 @@ export default async function setup() {
 
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_INBOX_URL = `http://127.0.0.1:${inbox.webPort}`;
 }

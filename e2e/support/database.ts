@@ -22,3 +22,42 @@ export async function demoStudentIds() {
     await db.$disconnect();
   }
 }
+
+/** Demo students with a valid email and no portal access yet, with their parents, for tests that change access. */
+export async function studentsWithoutAccess(count: number, skip: number) {
+  const url = process.env.E2E_DATABASE_URL!;
+  const db = createDatabaseClient(url);
+  try {
+    const students = await db.student.findMany({
+      where: { email: { endsWith: "@eleves.sesame.test" }, access: { is: null }, schoolYear: { label: "2026-2027" } },
+      orderBy: { studentNumber: "desc" },
+      skip,
+      take: count,
+      include: { guardians: { include: { guardian: true } } },
+    });
+    if (students.length < count) throw new Error("not enough demo students without access");
+    return students;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** Whether an activation link token still works, read from the database (revoked, used or expired: false). */
+export async function linkIsUsable(tokenHash: string): Promise<boolean> {
+  const db = createDatabaseClient(process.env.E2E_DATABASE_URL!);
+  try {
+    const link = await db.activationLink.findUnique({ where: { tokenHash } });
+    return !!link && !link.revokedAt && !link.usedAt && link.expiresAt > new Date();
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function studentWithoutEmail() {
+  const db = createDatabaseClient(process.env.E2E_DATABASE_URL!);
+  try {
+    return await db.student.findFirstOrThrow({ where: { email: null }, orderBy: { studentNumber: "desc" } });
+  } finally {
+    await db.$disconnect();
+  }
+}

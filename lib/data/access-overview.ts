@@ -40,6 +40,11 @@ const accessSelect = {
 
 type AccessRow = Prisma.PortalAccessGetPayload<{ select: typeof accessSelect }> | null;
 
+const relationshipRank = (relationship: string | null) => {
+  const rank = ["mother", "father", "guardian"].indexOf(relationship ?? "");
+  return rank < 0 ? 3 : rank;
+};
+
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 async function lastEmails(accessIds: string[]) {
@@ -102,9 +107,9 @@ export async function getStudentAccessOverview(staff: StaffContext, studentId: s
   const emails = await lastEmails(accessIds);
   return {
     student: view({ studentId }, student, null, student.access, emails, now),
-    guardians: student.guardians.map((link) =>
-      view({ studentId, guardianId: link.guardianId }, link.guardian, link.relationship, link.guardian.access, emails, now),
-    ),
+    guardians: student.guardians
+      .map((link) => view({ studentId, guardianId: link.guardianId }, link.guardian, link.relationship, link.guardian.access, emails, now))
+      .sort((a, b) => relationshipRank(a.relationship) - relationshipRank(b.relationship)),
   };
 }
 

@@ -41,6 +41,12 @@ export async function startLocalInbox(options: { smtpPort: number; webPort: numb
 
   const web: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname === "/api/messages") {
+      // For scripts and the end-to-end tests: every email received, oldest first.
+      response.setHeader("Content-Type", "application/json; charset=utf-8");
+      response.end(JSON.stringify(stored));
+      return;
+    }
     const match = url.pathname.match(/^\/messages\/(\d+)$/);
     response.setHeader("Content-Type", "text/html; charset=utf-8");
     if (match) {
@@ -83,9 +89,10 @@ export async function startLocalInbox(options: { smtpPort: number; webPort: numb
     web.once("error", reject);
     web.listen(options.webPort, "127.0.0.1", () => resolve());
   });
+  const webAddress = web.address();
   return {
     smtpPort: smtp.port,
-    webPort: options.webPort,
+    webPort: typeof webAddress === "object" && webAddress ? webAddress.port : options.webPort,
     close: async () => {
       await Promise.all([smtp.close(), new Promise<void>((resolve) => web.close(() => resolve()))]);
     },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PersonAccessSection } from "@/components/access/person-access-section";
+import { RefreshWhileSending } from "@/components/access/refresh-while-sending";
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { hasRight, RIGHTS } from "@/lib/rights";
 import { loadStudentOr404 } from "../load-student";
@@ -25,6 +26,9 @@ export default async function StudentSpacePage({ params }: Props) {
       <h2 id="student-space-title" className="sr-only">
         {t("title")}
       </h2>
+      <RefreshWhileSending
+        active={[overview.student, ...overview.guardians].some((person) => person.lastEmail?.status === "pending" || person.lastEmail?.status === "sending")}
+      />
       {canEdit ? null : <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("readOnly")}</p>}
       <PersonAccessSection view={overview.student} staffEmail={staff.email} canEdit={canEdit} />
       {overview.guardians.map((guardian) => (
