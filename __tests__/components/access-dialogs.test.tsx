@@ -1,0 +1,97 @@
+/** @jest-environment jsdom */
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { DisableAccessDialog, EnableAccessDialog, ResendActivationDialog, type AccessPerson } from "@/components/access/access-dialogs";
+import { NoticeProvider } from "@/components/ui/notice";
+import { disablePortalAccess, enablePortalAccess, resendActivationEmail } from "@/lib/actions/access";
+import { renderInFrench } from "./render";
+
+// Server actions are network calls from the browser; here they answer what the server would.
+jest.mock("@/lib/actions/access", () => ({ enablePortalAccess: jest.fn(), disablePortalAccess: jest.fn(), resendActivationEmail: jest.fn() }));
+const resend = resendActivationEmail as jest.MockedFunction<typeof resendActivationEmail>;
+const enable = enablePortalAccess as jest.MockedFunction<typeof enablePortalAccess>;
+const disable = disablePortalAccess as jest.MockedFunction<typeof disablePortalAccess>;
+
+const person: AccessPerson = {
+  ref: { studentId: "stu1", guardianId: "par1" },
+  name: "Sophie Dupont",
+  email: "sophie@famille.test",
+  state: "none",
+  hasPassword: false,
+};
+
+function renderWithNotice(ui: React.ReactElement) {
+  return renderInFrench(<NoticeProvider closeLabel="Fermer">{ui}</NoticeProvider>);
+}
+
+beforeEach(() => jest.clearAllMocks());
+
+describe("ResendActivationDialog", () => {
+  it("says the access will be enabled, sends with the copy switch on, and confirms", async () => {
+    resend.mockResolvedValue({ ok: true, data: { state: "invited", emailQueued: true } });
+    const onOpenChange = jest.fn();
+    const user = userEvent.setup();
+    renderWithNotice(<ResendActivationDialog person={person} staffEmail="secretariat@sesame.test" open onOpenChange={onOpenChange} />);
+    const dialog = screen.getByRole("alertdialog", { name: "Renvoyer l'email d'activation ?" });
+    expect(dialog).toHaveTextContent("Un nouveau lien pour choisir un mot de passe sera envoyé à Sophie Dupont (sophie@famille.test).");
+    expect(dialog).toHaveTextContent("L'accès sera activé.");
+    expect(dialog).toHaveTextContent("Une copie identique sera envoyée à secretariat@sesame.test");
+    const copy = screen.getByRole("switch", { name: "Recevoir une copie de l'email" });
+    expect(copy).not.toBeChecked();
+    await user.click(copy);
+    await user.click(screen.getByRole("button", { name: "Envoyer l'email" }));
+    expect(resend).toHaveBeenCalledWith({ studentId: "stu1", guardianId: "par1", copyToStaff: true });
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    expect(await screen.findByRole("status")).toHaveTextContent("Email d'activation envoyé à sophie@famille.test, avec une copie pour vous.");
+  });
+
+  it("tells an active person's staff that the link resets the password", () => {
+    renderWithNotice(<ResendActivationDialog person={{ ...person, state: "active" }} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
+    expect(screen.getByRole("alertdialog")).toHaveTextContent("Sophie Dupont a déjà choisi un mot de passe : ce lien lui permettra d'en choisir un nouveau.");
+    expect(screen.getByRole("alertdialog")).not.toHaveTextContent("L'accès sera activé.");
+  });
+
+  it("keeps the dialog open with a French error when the server refuses", async () => {
+    resend.mockResolvedValue({ ok: false, error: "access_disabled" });
+    const onOpenChange = jest.fn();
+    const user = userEvent.setup();
+    renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={onOpenChange} />);
+    await user.click(screen.getByRole("button", { name: "Envoyer l'email" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("L'accès est désactivé : réactivez-le avant d'envoyer un email d'activation.");
+    expect(onOpenChange).not.toHaveBeenCalledWith(false);
+  });
+
+  it("cancels without calling the server", async () => {
+    const onOpenChange = jest.fn();
+    renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={onOpenChange} />);
+    await userEvent.setup().click(screen.getByRole("button", { name: "Annuler" }));
+    expect(onOpenChange).toHaveBeenCalledWith(false);
+    expect(resend).not.toHaveBeenCalled();
+  });
+});
+
+describe("EnableAccessDialog and DisableAccessDialog", () => {
+  it("announces the activation email only when no password was chosen", async () => {
+    enable.mockResolvedValue({ ok: true, data: { state: "invited", emailQueued: true } });
+    renderWithNotice(<EnableAccessDialog person={person} open onOpenChange={() => {}} />);
+    expect(screen.getByRole("alertdialog", { name: "Activer l'accès de Sophie Dupont ?" })).toHaveTextContent(
+      "Un email d'activation lui sera envoyé maintenant",
+    );
+    await userEvent.setup().click(screen.getByRole("button", { name: "Activer l'accès" }));
+    expect(enable).toHaveBeenCalledWith({ studentId: "stu1", guardianId: "par1" });
+    expect(await screen.findByRole("status")).toHaveTextContent("Accès activé. L'email d'activation part vers sophie@famille.test.");
+  });
+
+  it("re-enables with the current password, without email", () => {
+    renderWithNotice(<EnableAccessDialog person={{ ...person, state: "disabled", hasPassword: true }} open onOpenChange={() => {}} />);
+    expect(screen.getByRole("alertdialog")).toHaveTextContent("avec son mot de passe actuel. Aucun email ne sera envoyé.");
+  });
+
+  it("explains what deactivation does", async () => {
+    disable.mockResolvedValue({ ok: true, data: { state: "disabled", emailQueued: false } });
+    renderWithNotice(<DisableAccessDialog person={{ ...person, state: "active" }} open onOpenChange={() => {}} />);
+    expect(screen.getByRole("alertdialog", { name: "Désactiver l'accès de Sophie Dupont ?" })).toHaveTextContent("toute session ouverte sera fermée");
+    await userEvent.setup().click(screen.getByRole("button", { name: "Désactiver l'accès" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Accès désactivé.");
+  });
+});
