@@ -1,7 +1,7 @@
 // The activation email (French), rendered by lib/mail/render.ts. Default props make it previewable:
 // `npm run email:preview`.
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import messages from "../messages/fr.json";
 
 export type ActivationEmailProps = {

@@ -6,6 +6,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import "./lib/allow-server-only";
 
 async function main() {
   const { values } = parseArgs({

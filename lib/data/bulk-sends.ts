@@ -20,15 +20,28 @@ export type BulkSummary = {
   skipped: Record<SkipReason, number>;
 };
 
+// SQLite through the driver adapter accepts a few hundred bound parameters per query: ask in slices.
+const CHUNK = 400;
+
+function chunks<T>(items: T[]): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < items.length; start += CHUNK) slices.push(items.slice(start, start + CHUNK));
+  return slices;
+}
+
 /** The students a selection stands for, restricted to those the staff member may see. */
 async function resolveSelection(staff: StaffContext, selection: TBulkSelection): Promise<string[] | "too_many"> {
   if ("studentIds" in selection) {
-    const visible = await getDb().student.findMany({
-      where: { AND: [{ id: { in: [...new Set(selection.studentIds)] } }, visibleStudentsWhere(staff)] },
-      select: { id: true },
-      orderBy: [{ sortKey: "asc" }, { id: "asc" }],
-    });
-    return visible.map((student) => student.id);
+    const visible: { id: string; sortKey: string }[] = [];
+    for (const ids of chunks([...new Set(selection.studentIds)])) {
+      visible.push(
+        ...(await getDb().student.findMany({
+          where: { AND: [{ id: { in: ids } }, visibleStudentsWhere(staff)] },
+          select: { id: true, sortKey: true },
+        })),
+      );
+    }
+    return visible.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.id.localeCompare(b.id)).map((student) => student.id);
   }
   const ids = await findStudentIds(staff, selection.query, MAX_BULK_STUDENTS + 1);
   return ids.length > MAX_BULK_STUDENTS ? "too_many" : ids;
@@ -47,9 +60,9 @@ export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSel
   const ids = await resolveSelection(staff, selection);
   if (ids === "too_many") return ids;
   const summary: BulkSummary = { total: ids.length, willReceive: 0, willEnable: 0, skipped: { missing_email: 0, invalid_email: 0, disabled: 0 } };
-  for (let start = 0; start < ids.length; start += 1000) {
+  for (const slice of chunks(ids)) {
     const students = await getDb().student.findMany({
-      where: { id: { in: ids.slice(start, start + 1000) } },
+      where: { id: { in: slice } },
       select: { email: true, access: { select: { enabled: true, disabledAt: true, passwordHash: true, linkExpiresAt: true } } },
     });
     for (const student of students) {

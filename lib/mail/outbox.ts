@@ -13,6 +13,8 @@ export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 const LEASE_MS = 2 * 60_000;
+/** Messages in flight at once; the SMTP transport's pool keeps as many connections. */
+export const SEND_CONCURRENCY = 4;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 function messageIdDomain(from: string): string {
@@ -64,7 +66,7 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
     take: options.limit,
     select: { id: true },
   });
-  for (const { id } of due) {
+  const sendOne = async (id: string) => {
     const claimed = await db.outboxMessage.updateMany({
       where: {
         id,
@@ -75,7 +77,7 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
       },
       data: { status: "sending", lockedUntil: new Date(Date.now() + LEASE_MS), attempts: { increment: 1 } },
     });
-    if (claimed.count !== 1) continue;
+    if (claimed.count !== 1) return;
     const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
     try {
       if (!message.payload) throw Object.assign(new Error("payload missing"), { responseCode: 554 });
@@ -108,7 +110,14 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
         result.retried += 1;
       }
     }
-  }
+  };
+
+  // A few messages at a time: one SMTP round trip per message would otherwise cap the rate.
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(SEND_CONCURRENCY, due.length) }, async () => {
+    while (next < due.length) await sendOne(due[next++].id);
+  });
+  await Promise.all(lanes);
   return result;
 }
 
