@@ -53,6 +53,8 @@ async function main() {
     ["search by student number", () => findStudents(direction, parseStudentListQuery({ q: sample.studentNumber }))],
     ["search, no match", () => findStudents(direction, parseStudentListQuery({ q: "zzzzzz" }))],
     ["filter school + email manquant", () => findStudents(direction, parseStudentListQuery({ ecole: firstSchool.id, email: "manquant" }))],
+    ["filter Accès « Aucun accès »", () => findStudents(direction, parseStudentListQuery({ acces: "aucun" }))],
+    ["filter Accès « Invitation envoyée »", () => findStudents(direction, parseStudentListQuery({ acces: "invitation" }))],
     ["restricted teacher, search « marie »", () => findStudents(teacher, parseStudentListQuery({ q: "marie" }))],
     ["profile (student + parents)", () => getStudentDetails(direction, sample.id)],
   ];
