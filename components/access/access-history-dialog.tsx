@@ -7,6 +7,7 @@ import { loadAccessHistory } from "@/lib/actions/access";
 import type { AccessHistoryEntry } from "@/lib/data/access-overview";
 import type { ErrorCode } from "@/lib/errors";
 import type { TPersonRef } from "@/lib/validation/access";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type State = { status: "loading" } | { status: "error"; error: ErrorCode | "network" } | { status: "ready"; entries: AccessHistoryEntry[] };
 
@@ -48,9 +49,9 @@ export function AccessHistoryDialog({
             <Spinner /> {t("access.historyDialog.loading")}
           </p>
         ) : state.status === "error" ? (
-          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          <ErrorAlert className="mt-4">
             {t(`errors.${state.error}`)}
-          </p>
+          </ErrorAlert>
         ) : state.entries.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600">{t("access.historyDialog.empty")}</p>
         ) : (

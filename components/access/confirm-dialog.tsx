@@ -5,6 +5,7 @@ import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescript
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import type { ActionResult, ErrorCode } from "@/lib/errors";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 /**
  * The confirmation every access action goes through: says what will happen, runs the action on
@@ -69,9 +70,9 @@ export function ConfirmDialog<T>({
         </AlertDialogDescription>
         {children ? <div className="mt-4">{children}</div> : null}
         {error ? (
-          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          <ErrorAlert className="mt-4">
             {t(`errors.${error}`)}
-          </p>
+          </ErrorAlert>
         ) : null}
         <div className="mt-6 flex justify-end gap-2">
           <AlertDialogCancel asChild>

@@ -10,6 +10,7 @@ import type { BulkSummary } from "@/lib/data/bulk-sends";
 import type { ErrorCode } from "@/lib/errors";
 import { STUDENTS_PATH } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type State =
   | { status: "loading" }
@@ -85,9 +86,9 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
           </div>
         </AlertDialogDescription>
         {state.status === "error" ? (
-          <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          <ErrorAlert className="mt-4">
             {t(`errors.${state.error}`)}
-          </p>
+          </ErrorAlert>
         ) : null}
         <div className="mt-6 flex justify-end gap-2">
           <AlertDialogCancel asChild>

@@ -13,6 +13,7 @@ import type { StudentDetails } from "@/lib/data/students";
 import type { ErrorCode } from "@/lib/errors";
 import { studentPath } from "@/lib/routes";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type State = { status: "loading" } | { status: "error"; error: ErrorCode | "network" } | { status: "ready"; student: StudentDetails };
 
@@ -58,9 +59,9 @@ export function StudentPreviewSheet({ studentId, onClose }: { studentId: string 
               </div>
             ) : (
               <div className="mt-6 flex flex-col items-start gap-3">
-                <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+                <ErrorAlert>
                   {t(`errors.${state.error}`)}
-                </p>
+                </ErrorAlert>
                 {state.error === "network" || state.error === "internal" ? (
                   <Button variant="secondary" onClick={() => studentId && load(studentId)}>
                     {t("student.retry")}
