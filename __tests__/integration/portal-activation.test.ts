@@ -1,0 +1,118 @@
+/** @jest-environment node */
+import { accessState } from "@/lib/access/state";
+import { createLinkToken } from "@/lib/access/tokens";
+import { disableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
+import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
+import { getDb } from "@/lib/db";
+import { processOutbox } from "@/lib/mail/outbox";
+import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
+import { verifyPassword } from "@/lib/passwords";
+import { RIGHTS } from "@/lib/rights";
+import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { createStaff, createStudent, createWorld, type World } from "../factories/school";
+
+let world: World;
+let smtp: SmtpCapture;
+let transport: MailTransport;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+const GOOD_PASSWORD = "cheval agrafe batterie correcte";
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
+  world = await createWorld();
+  staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
+});
+
+afterAll(async () => {
+  transport?.close();
+  await smtp?.close();
+});
+
+let counter = 0;
+/** A student with a fresh activation link, as the email delivered over SMTP carries it. */
+async function studentWithLink() {
+  counter += 1;
+  const email = `eleve${counter}.${Date.now()}@lycee.test`;
+  const student = await createStudent(world, { firstName: "Hélène", lastName: "Lefèvre", email });
+  const token = await sendLink(student.id, email);
+  return { student, email, token };
+}
+
+async function sendLink(studentId: string, email: string) {
+  const before = smtp.emails.length;
+  await resendActivationHandler(staff, { studentId });
+  await processOutbox(transport, { limit: 20 });
+  const delivered = smtp.emails.slice(before).find((message) => message.to.includes(email));
+  return delivered!.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
+}
+
+describe("activation link", () => {
+  it("shows who it is for without using it up, then sets the password once", async () => {
+    const { student, email, token } = await studentWithLink();
+    const described = await describeActivationLink(token);
+    expect(described).toEqual({
+      ok: true,
+      target: { name: "Hélène Lefèvre", maskedEmail: expect.stringMatching(/^e•+\d@lycee\.test$/), schoolName: world.schools[0].school.name, purpose: "activation" },
+    });
+    expect(await describeActivationLink(token)).toMatchObject({ ok: true });
+
+    const before = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
+    expect(await choosePassword(token, GOOD_PASSWORD)).toEqual({ ok: true, email });
+    const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
+    expect(accessState(after)).toBe("active");
+    expect(after.activatedAt).not.toBeNull();
+    expect(after.sessionVersion).toBeGreaterThan(before.sessionVersion);
+    expect(await verifyPassword(after.passwordHash, GOOD_PASSWORD)).toBe(true);
+    expect(await choosePassword(token, "une autre phrase tout aussi longue")).toEqual({ ok: false, reason: "used" });
+    expect(await describeActivationLink(token)).toEqual({ ok: false, reason: "used" });
+  });
+
+  it("refuses a weak password and keeps the link usable", async () => {
+    const { token } = await studentWithLink();
+    expect(await choosePassword(token, "court")).toEqual({ ok: false, reason: "weak_password", problems: ["too_short"] });
+    expect(await choosePassword(token, "helene2026-lefevre")).toMatchObject({ ok: false, reason: "weak_password", problems: expect.arrayContaining(["contains_personal"]) });
+    expect(await choosePassword(token, "motdepasse123")).toMatchObject({ ok: false, problems: ["too_common"] });
+    expect(await describeActivationLink(token)).toMatchObject({ ok: true });
+  });
+
+  it("lets only one of two racing submissions use the link", async () => {
+    const { token } = await studentWithLink();
+    const results = await Promise.all([choosePassword(token, GOOD_PASSWORD), choosePassword(token, "une autre phrase tout aussi longue")]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "used" }]);
+  });
+
+  it("answers expired after the link's lifetime", async () => {
+    const { token } = await studentWithLink();
+    const inEightDays = new Date(Date.now() + 8 * 24 * 3600_000);
+    expect(await describeActivationLink(token, inEightDays)).toEqual({ ok: false, reason: "expired" });
+    expect(await choosePassword(token, GOOD_PASSWORD, inEightDays)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("answers revoked once a newer link was sent, or the access disabled", async () => {
+    const { student, email, token } = await studentWithLink();
+    const newer = await sendLink(student.id, email);
+    expect(await choosePassword(token, GOOD_PASSWORD)).toEqual({ ok: false, reason: "revoked" });
+    await disableAccessHandler(staff, { studentId: student.id });
+    expect(await describeActivationLink(newer)).toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("answers unknown and malformed tokens without touching any account", async () => {
+    expect(await describeActivationLink(createLinkToken().token)).toEqual({ ok: false, reason: "unknown" });
+    expect(await choosePassword("not-a-token", GOOD_PASSWORD)).toEqual({ ok: false, reason: "malformed" });
+    expect(await choosePassword("x".repeat(5000), GOOD_PASSWORD)).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("speaks of a new password when an active person gets a new link (staff reset)", async () => {
+    const { student, email, token } = await studentWithLink();
+    await choosePassword(token, GOOD_PASSWORD);
+    const reset = await sendLink(student.id, email);
+    expect(await describeActivationLink(reset)).toMatchObject({ ok: true, target: { purpose: "reset" } });
+    const first = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
+    expect(await choosePassword(reset, "une autre phrase tout aussi longue")).toMatchObject({ ok: true });
+    const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
+    expect(after.activatedAt).toEqual(first.activatedAt);
+    expect(await verifyPassword(after.passwordHash, "une autre phrase tout aussi longue")).toBe(true);
+  });
+});

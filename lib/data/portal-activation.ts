@@ -1,0 +1,89 @@
+import "server-only";
+import { checkActivationToken, type LinkCheck } from "@/lib/access/links";
+import { maskEmail } from "@/lib/access/mask-email";
+import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
+import { getDb } from "@/lib/db";
+import { hashPassword } from "@/lib/passwords";
+
+type LinkFailure = Exclude<LinkCheck, { ok: true }>["reason"];
+
+/** Who a valid link is for, as the activation page shows it (never the full address). */
+export type ActivationTarget = {
+  name: string;
+  maskedEmail: string;
+  schoolName: string;
+  /** "reset" when the person already had a password: the page then speaks of a new password. */
+  purpose: "activation" | "reset";
+};
+
+async function loadTarget(accessId: string) {
+  const access = await getDb().portalAccess.findUniqueOrThrow({
+    where: { id: accessId },
+    include: {
+      student: { include: { school: { select: { name: true } } } },
+      guardian: { include: { students: { include: { student: { include: { school: { select: { name: true } } } } } } } },
+    },
+  });
+  const person = access.student ?? access.guardian!;
+  const schools = access.student
+    ? [access.student.school.name]
+    : [...new Set(access.guardian!.students.map((link) => link.student.school.name))];
+  return { access, person, schoolName: schools.join(", ") };
+}
+
+/** What the activation page shows for a token. Opening the link never uses it up. */
+export async function describeActivationLink(token: string, now = new Date()): Promise<{ ok: true; target: ActivationTarget } | { ok: false; reason: LinkFailure | "disabled" }> {
+  const link = await checkActivationToken(token, now);
+  if (!link.ok) return link;
+  const { access, person, schoolName } = await loadTarget(link.accessId);
+  if (!access.enabled) return { ok: false, reason: "disabled" };
+  return {
+    ok: true,
+    target: {
+      name: `${person.firstName} ${person.lastName}`,
+      maskedEmail: maskEmail(person.email ?? ""),
+      schoolName,
+      purpose: access.passwordHash ? "reset" : "activation",
+    },
+  };
+}
+
+export type ChoosePasswordOutcome =
+  | { ok: true; email: string }
+  | { ok: false; reason: LinkFailure | "disabled" }
+  | { ok: false; reason: "weak_password"; problems: PasswordProblem[] };
+
+/**
+ * Sets the person's password from a link and uses the link up — once: two submissions racing (two
+ * tabs) both pass the first check, but only one can mark the link used. Ends portal sessions opened
+ * with the previous password.
+ */
+export async function choosePassword(token: string, password: string, now = new Date()): Promise<ChoosePasswordOutcome> {
+  const link = await checkActivationToken(token, now);
+  if (!link.ok) return link;
+  const { access, person } = await loadTarget(link.accessId);
+  if (!access.enabled) return { ok: false, reason: "disabled" };
+  const { problems } = checkPassword(password, { names: [person.firstName, person.lastName], email: person.email });
+  if (problems.length) return { ok: false, reason: "weak_password", problems };
+  const passwordHash = await hashPassword(password);
+  const consumed = await getDb().$transaction(async (tx) => {
+    const used = await tx.activationLink.updateMany({
+      where: { id: link.linkId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (used.count !== 1) return false;
+    await tx.portalAccess.update({
+      where: { id: access.id },
+      data: {
+        passwordHash,
+        activatedAt: access.activatedAt ?? now,
+        linkExpiresAt: null,
+        sessionVersion: { increment: 1 },
+      },
+    });
+    await tx.accessEvent.create({ data: { accessId: access.id, type: "activated", email: person.email } });
+    return true;
+  });
+  if (!consumed) return { ok: false, reason: "used" };
+  return { ok: true, email: person.email ?? "" };
+}
