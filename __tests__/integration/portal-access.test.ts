@@ -169,11 +169,15 @@ describe("outbox", () => {
     expect(await getDb().outboxMessage.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "sent", attempts: 2 });
   });
 
-  it("fails at once on a permanent refusal", async () => {
+  it("fails at once when the recipient is refused, but retries other 5xx answers", async () => {
     const student = await createStudent(world, { firstName: "Léa", lastName: "Faure", email: "lea@eleves.test" });
     await resendActivationHandler(secretariat, { studentId: student.id });
-    smtp.refuseWith(550);
-    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 1 });
+    // A misconfigured server (e.g. refusing the message itself) must not lose the email...
+    smtp.refuseWith(554, "data");
+    expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    // ...while an unknown mailbox will never accept it.
+    smtp.refuseWith(550, "rcpt");
+    expect(await deliver(new Date(Date.now() + 3600_000))).toEqual({ sent: 0, retried: 0, failed: 1 });
     smtp.refuseWith(null);
     const failed = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: "lea@eleves.test" } });
     expect(failed).toMatchObject({ status: "failed", payload: null });

@@ -12,7 +12,8 @@ type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-const LEASE_MS = 2 * 60_000;
+// Longer than the slowest SMTP exchange the transport allows (connection, greeting, 30 s per step).
+const LEASE_MS = 10 * 60_000;
 /** Messages in flight at once; the SMTP transport's pool keeps as many connections. */
 export const SEND_CONCURRENCY = 4;
 const MAX_BACKOFF_MS = 60 * 60_000;
@@ -67,6 +68,7 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
     select: { id: true },
   });
   const sendOne = async (id: string) => {
+    const lease = new Date(Date.now() + LEASE_MS);
     const claimed = await db.outboxMessage.updateMany({
       where: {
         id,
@@ -75,12 +77,14 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
           { status: "sending", lockedUntil: { lt: now } },
         ],
       },
-      data: { status: "sending", lockedUntil: new Date(Date.now() + LEASE_MS), attempts: { increment: 1 } },
+      data: { status: "sending", lockedUntil: lease, attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) return;
+    // Every later write is fenced by this lease: a worker whose lease was taken over writes nothing.
+    const mine = { id, status: "sending", lockedUntil: lease };
     const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
     try {
-      if (!message.payload) throw Object.assign(new Error("payload missing"), { responseCode: 554 });
+      if (!message.payload) throw Object.assign(new Error("payload missing"), { permanent: true });
       const body = decryptPayload<{ html: string; text: string }>(env.AUTH_SECRET, message.payload);
       await transport.send({
         from: env.MAIL_FROM,
@@ -90,26 +94,27 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
         text: body.text,
         messageId: message.messageId,
       });
-      await db.outboxMessage.update({
-        where: { id },
-        data: { status: "sent", sentAt: new Date(), payload: null, lockedUntil: null, lastError: null },
-      });
-      result.sent += 1;
     } catch (error) {
       const lastError = describeError(error);
       if (isPermanentFailure(error) || message.attempts >= env.MAIL_MAX_ATTEMPTS) {
         // The link inside is of no use to anyone now: erase it with the payload.
-        await db.outboxMessage.update({ where: { id }, data: { status: "failed", payload: null, lockedUntil: null, lastError } });
+        await db.outboxMessage.updateMany({ where: mine, data: { status: "failed", payload: null, lockedUntil: null, lastError } });
         result.failed += 1;
       } else {
         const delay = Math.min(MAX_BACKOFF_MS, env.MAIL_RETRY_BASE_SECONDS * 1000 * 2 ** (message.attempts - 1));
-        await db.outboxMessage.update({
-          where: { id },
+        await db.outboxMessage.updateMany({
+          where: mine,
           data: { status: "pending", nextAttemptAt: new Date(Date.now() + delay), lockedUntil: null, lastError },
         });
         result.retried += 1;
       }
+      return;
     }
+    // Delivered: a database hiccup now must not turn into a "failed" or a resend, so insist a little.
+    await withRetries(() =>
+      db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: new Date(), payload: null, lockedUntil: null, lastError: null } }),
+    );
+    result.sent += 1;
   };
 
   // A few messages at a time: one SMTP round trip per message would otherwise cap the rate.
@@ -119,6 +124,17 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
   });
   await Promise.all(lanes);
   return result;
+}
+
+async function withRetries<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 function describeError(error: unknown): string {

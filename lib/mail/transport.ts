@@ -23,8 +23,14 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
   };
 }
 
-/** SMTP 5xx answers (unknown mailbox, rejected address...) will not succeed on retry. */
+/**
+ * Only a refusal of the recipient itself (5xx to RCPT TO: unknown mailbox, rejected address) will
+ * not succeed on retry. Authentication, sender or connection errors are the server's configuration
+ * or health: retried, so that fixing SMTP_URL loses no email.
+ */
 export function isPermanentFailure(error: unknown): boolean {
-  const code = (error as { responseCode?: number } | null)?.responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
+  const smtp = error as { permanent?: boolean; responseCode?: number; command?: string; code?: string; rejected?: unknown[] } | null;
+  if (smtp?.permanent) return true;
+  const refusedRecipient = smtp?.command === "RCPT TO" || (smtp?.code === "EENVELOPE" && (smtp.rejected?.length ?? 0) > 0);
+  return refusedRecipient && typeof smtp?.responseCode === "number" && smtp.responseCode >= 500 && smtp.responseCode < 600;
 }

@@ -17,8 +17,8 @@ export type CapturedEmail = {
 export type SmtpCapture = {
   port: number;
   emails: CapturedEmail[];
-  /** Refuse every message with this SMTP code until called again with null. */
-  refuseWith(code: number | null): void;
+  /** Refuse every message with this SMTP code until called again with null; "rcpt" refuses the recipient. */
+  refuseWith(code: number | null, stage?: "data" | "rcpt"): void;
   /** Resolves when `count` emails have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<CapturedEmail[]>;
   close(): Promise<void>;
@@ -27,12 +27,20 @@ export type SmtpCapture = {
 export async function startSmtpCapture(options: { port?: number; host?: string; onEmail?: (email: CapturedEmail) => void } = {}): Promise<SmtpCapture> {
   const emails: CapturedEmail[] = [];
   let refusal: number | null = null;
+  let refusalStage: "data" | "rcpt" = "data";
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     banner: "Sésame local inbox",
+    onRcptTo(_address, _session, callback) {
+      if (refusal !== null && refusalStage === "rcpt") {
+        callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: refusal }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       if (refusal !== null) {
         stream.resume();
@@ -68,8 +76,9 @@ export async function startSmtpCapture(options: { port?: number; host?: string; 
   return {
     port,
     emails,
-    refuseWith(code) {
+    refuseWith(code, stage = "data") {
       refusal = code;
+      refusalStage = stage;
     },
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
