@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   "access_disabled",
   "same_email",
   "too_many",
+  "conflict",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

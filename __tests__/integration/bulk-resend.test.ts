@@ -106,9 +106,19 @@ describe("bulk resend", () => {
     expect(await startBulkResendHandler(staff, { selection: { studentIds: all, extra: true } })).toMatchObject({ ok: false, error: "invalid_input" });
   });
 
-  it("only shows progress to the staff of the same organisation", async () => {
+  it("treats a double confirmation as one bulk send", async () => {
+    const first = await startBulkResendHandler(staff, { selection: { studentIds: [eligible[5], eligible[6]] } });
+    const second = await startBulkResendHandler(staff, { selection: { studentIds: [eligible[6], eligible[5]] } });
+    expect(first.ok && second.ok && second.data.bulkSendId).toBe(first.ok && first.data.bulkSendId);
+  });
+
+  it("only shows progress to its author and to staff who see every school of the organisation", async () => {
     const started = await startBulkResendHandler(staff, { selection: { studentIds: [eligible[1]] } });
     const bulkSendId = started.ok ? started.data.bulkSendId : "";
+    const restricted = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent], schools: [0] });
+    expect(await bulkResendProgressHandler(restricted, { bulkSendId })).toEqual({ ok: false, error: "not_found" });
+    const director = await createStaff(world, { rights: [RIGHTS.viewStudent] });
+    expect(await bulkResendProgressHandler(director, { bulkSendId })).toMatchObject({ ok: true });
     const otherWorld = await createWorld();
     const outsider = await createStaff(otherWorld, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
     expect(await bulkResendProgressHandler(outsider, { bulkSendId })).toEqual({ ok: false, error: "not_found" });

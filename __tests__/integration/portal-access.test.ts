@@ -153,6 +153,36 @@ describe("changing an email", () => {
   });
 });
 
+describe("races and second thoughts", () => {
+  it("enables once when « Activer l'accès » is confirmed twice at the same time", async () => {
+    const student = await createStudent(world, { firstName: "Double", lastName: "Clic", email: "double.clic@eleves.test" });
+    const results = await Promise.all([
+      enableAccessHandler(secretariat, { studentId: student.id }),
+      enableAccessHandler(secretariat, { studentId: student.id }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "already_enabled" }]);
+    await deliver();
+    expect(smtp.emails.filter((email) => email.to[0] === "double.clic@eleves.test")).toHaveLength(1);
+  });
+
+  it("does not send a queued email once the address was corrected or the access disabled", async () => {
+    const wrong = await createStudent(world, { firstName: "Adresse", lastName: "Erronée", email: "faute.de.frappe@eleves.test" });
+    await resendActivationHandler(secretariat, { studentId: wrong.id });
+    await changeEmailHandler(secretariat, { studentId: wrong.id, email: "bonne.adresse@eleves.test" });
+    const disabled = await createStudent(world, { firstName: "Vite", lastName: "Désactivé", email: "vite.desactive@eleves.test" });
+    await enableAccessHandler(secretariat, { studentId: disabled.id });
+    await disableAccessHandler(secretariat, { studentId: disabled.id });
+    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(smtp.emails).toHaveLength(0);
+    const cancelled = await getDb().outboxMessage.findMany({ where: { toAddress: { in: ["faute.de.frappe@eleves.test", "vite.desactive@eleves.test"] } } });
+    expect(cancelled.map((message) => [message.status, message.payload, message.lastError?.split(":")[0]])).toEqual([
+      ["failed", null, "cancelled"],
+      ["failed", null, "cancelled"],
+    ]);
+  });
+});
+
 describe("outbox", () => {
   it("retries when the SMTP server refuses, and sends once it is back", async () => {
     const student = await createStudent(world, { firstName: "Théo", lastName: "Moreau", email: "theo@eleves.test" });

@@ -21,12 +21,52 @@ export type AccessFailure =
   | "already_enabled"
   | "not_enabled"
   | "access_disabled"
-  | "same_email";
+  | "same_email"
+  | "conflict";
 
 export type AccessOutcome = { ok: true; state: AccessState; emailQueued: boolean } | { ok: false; error: AccessFailure };
 
 function refuse(error: AccessFailure): AccessOutcome {
   return { ok: false, error };
+}
+
+/** Thrown inside a transaction to roll it back and answer `code`. */
+class Refused extends Error {
+  constructor(readonly code: AccessFailure) {
+    super(code);
+  }
+}
+
+async function refusedAs<T>(work: () => Promise<T>): Promise<T | AccessOutcome> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refused) return refuse(error.code);
+    throw error;
+  }
+}
+
+/**
+ * First statement of every access transaction: locks the access row (PostgreSQL holds it until
+ * commit; SQLite runs one writer at a time anyway) and re-reads what the checks before the
+ * transaction relied on, so a concurrent email change or deactivation cannot be overtaken.
+ */
+async function lockAndRecheck(tx: Transaction, person: Person, accessId: string) {
+  const access = await tx.portalAccess.update({ where: { id: accessId }, data: { updatedAt: new Date() } });
+  const current =
+    person.kind === "student"
+      ? await tx.student.findUniqueOrThrow({ where: { id: person.id }, select: { email: true } })
+      : await tx.guardian.findUniqueOrThrow({ where: { id: person.id }, select: { email: true } });
+  if (current.email !== person.email) throw new Refused("conflict");
+  return access;
+}
+
+/** Emails still waiting to leave for this access, e.g. to an address just corrected: not sent. */
+async function cancelQueuedEmails(tx: Transaction, accessId: string, reason: string) {
+  await tx.outboxMessage.updateMany({
+    where: { status: "pending", event: { accessId } },
+    data: { status: "failed", payload: null, lastError: `cancelled: ${reason}` },
+  });
 }
 
 function emailProblem(person: Person): AccessFailure | null {
@@ -41,16 +81,19 @@ async function currentState(accessId: string): Promise<AccessState> {
   return accessState(access);
 }
 
-/** Creates the access row the first time something happens to a person's access. */
-async function ensureAccess(tx: Transaction, person: Person): Promise<string> {
+/**
+ * The person's access row, created the first time something happens to it. Outside any transaction:
+ * two first actions racing both end up with the one row (the loser of the insert reads it).
+ */
+async function accessRowOf(person: Person): Promise<string> {
   if (person.accessId) return person.accessId;
-  const created = await tx.portalAccess.upsert({
-    where: person.kind === "student" ? { studentId: person.id } : { guardianId: person.id },
-    create: personAccessKey(person),
-    update: {},
-    select: { id: true },
-  });
-  return created.id;
+  const key = person.kind === "student" ? { studentId: person.id } : { guardianId: person.id };
+  try {
+    return (await getDb().portalAccess.create({ data: personAccessKey(person), select: { id: true } })).id;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return (await getDb().portalAccess.findUniqueOrThrow({ where: key, select: { id: true } })).id;
+  }
 }
 
 async function revokeLinks(tx: Transaction, accessId: string, reason: "newer_link" | "deactivated" | "email_changed", now: Date) {
@@ -132,16 +175,22 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
   if (existing?.enabled) return refuse("already_enabled");
   const needsLink = !existing?.passwordHash;
   const rendered = needsLink ? await renderLinkEmails(staff, person, false, now) : null;
-  const accessId = await getDb().$transaction(async (tx) => {
-    const id = await ensureAccess(tx, person);
-    await tx.portalAccess.update({
-      where: { id },
-      data: { enabled: true, enabledAt: now, enabledById: staff.id, disabledAt: null, disabledById: null },
-    });
-    await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
-    if (rendered) await issueLink(tx, staff, person, id, { copyToStaff: false, now, rendered });
-    return id;
-  });
+  const id = await accessRowOf(person);
+  const accessId = await refusedAs(() =>
+    getDb().$transaction(async (tx) => {
+      await lockAndRecheck(tx, person, id);
+      // Conditional, so a double click enables (and emails) once.
+      const enabled = await tx.portalAccess.updateMany({
+        where: { id, enabled: false },
+        data: { enabled: true, enabledAt: now, enabledById: staff.id, disabledAt: null, disabledById: null },
+      });
+      if (enabled.count !== 1) throw new Refused("already_enabled");
+      await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
+      if (rendered) await issueLink(tx, staff, person, id, { copyToStaff: false, now, rendered });
+      return id;
+    }),
+  );
+  if (typeof accessId !== "string") return accessId;
   return { ok: true, state: await currentState(accessId), emailQueued: needsLink };
 }
 
@@ -154,6 +203,7 @@ export async function disableAccess(staff: StaffContext, ref: PersonRef, now = n
   if (!accessId || !existing?.enabled) return refuse("not_enabled");
   await getDb().$transaction(async (tx) => {
     await revokeLinks(tx, accessId, "deactivated", now);
+    await cancelQueuedEmails(tx, accessId, "access disabled");
     await tx.portalAccess.update({
       where: { id: accessId },
       data: {
@@ -187,16 +237,21 @@ export async function resendActivation(
   const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
   if (existing && !existing.enabled && existing.disabledAt) return refuse("access_disabled");
   const rendered = await renderLinkEmails(staff, person, options.copyToStaff, now);
-  const { accessId, messageId } = await getDb().$transaction(async (tx) => {
-    const id = await ensureAccess(tx, person);
-    if (!existing?.enabled) {
-      await tx.portalAccess.update({ where: { id }, data: { enabled: true, enabledAt: now, enabledById: staff.id } });
-      await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
-    }
-    const message = await issueLink(tx, staff, person, id, { ...options, now, rendered });
-    return { accessId: id, messageId: message.id };
-  });
-  return { ok: true, state: await currentState(accessId), emailQueued: true, messageId };
+  const id = await accessRowOf(person);
+  const done = await refusedAs(() =>
+    getDb().$transaction(async (tx) => {
+      const current = await lockAndRecheck(tx, person, id);
+      if (!current.enabled && current.disabledAt) throw new Refused("access_disabled");
+      if (!current.enabled) {
+        await tx.portalAccess.update({ where: { id }, data: { enabled: true, enabledAt: now, enabledById: staff.id } });
+        await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
+      }
+      const message = await issueLink(tx, staff, person, id, { ...options, now, rendered });
+      return { accessId: id, messageId: message.id };
+    }),
+  );
+  if (!("accessId" in done)) return done;
+  return { ok: true, state: await currentState(done.accessId), emailQueued: true, messageId: done.messageId };
 }
 
 /** Corrects a student's or guardian's email; links sent to the old address stop working. */
@@ -216,6 +271,7 @@ export async function changeEmail(staff: StaffContext, ref: PersonRef, email: st
     }
     if (person.accessId) {
       await revokeLinks(tx, person.accessId, "email_changed", now);
+      await cancelQueuedEmails(tx, person.accessId, "email changed");
       await tx.portalAccess.update({ where: { id: person.accessId }, data: { linkExpiresAt: null } });
       await tx.accessEvent.create({ data: { accessId: person.accessId, type: "email_changed", actorId: staff.id, email } });
     }

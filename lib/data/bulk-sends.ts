@@ -83,9 +83,17 @@ export async function startBulkSend(staff: StaffContext, selection: TBulkSelecti
   const ids = await resolveSelection(staff, selection);
   if (ids === "too_many") return ids;
   if (!ids.length) return "empty";
+  const selectionJson = JSON.stringify({ studentIds: ids });
+  // A double click on "Envoyer" must not email everyone twice: the same selection, still being
+  // prepared by the same person, is the same bulk send.
+  const duplicate = await getDb().bulkSend.findFirst({
+    where: { createdById: staff.id, status: "preparing", selection: selectionJson, createdAt: { gt: new Date(Date.now() - 60_000) } },
+    select: { id: true, total: true },
+  });
+  if (duplicate) return duplicate;
   const bulk = await getDb().bulkSend.create({
     // The ids are fixed now, so the report matches what the summary showed.
-    data: { createdById: staff.id, selection: JSON.stringify({ studentIds: ids }), total: ids.length },
+    data: { createdById: staff.id, selection: selectionJson, total: ids.length },
     select: { id: true, total: true },
   });
   return bulk;
@@ -105,7 +113,11 @@ export async function prepareBulkSends(options: { maxStudents: number }): Promis
     await db.bulkSend.update({ where: { id: bulk.id }, data: { status: "cancelled", preparedAt: new Date() } });
     return 0;
   }
-  const { studentIds } = JSON.parse(bulk.selection) as { studentIds: string[] };
+  const { studentIds } = JSON.parse(bulk.selection) as { studentIds?: string[] };
+  if (!Array.isArray(studentIds)) {
+    await db.bulkSend.update({ where: { id: bulk.id }, data: { status: "cancelled", preparedAt: new Date() } });
+    return 0;
+  }
   const done = new Set(
     (await db.bulkSendItem.findMany({ where: { bulkSendId: bulk.id }, select: { studentId: true } })).map((item) => item.studentId),
   );
@@ -122,7 +134,9 @@ export async function prepareBulkSends(options: { maxStudents: number }): Promis
     if (result.ok) continue;
     const outcome = result.error === "access_disabled" ? "disabled" : result.error;
     await db.bulkSendItem.createMany({ data: [{ bulkSendId: bulk.id, studentId, outcome }] }).catch((error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
+      // Already recorded (another worker), or the student was deleted meanwhile (foreign key): either
+      // way nothing is left to do for this student, and the rest of the bulk send must go on.
+      if (!isUniqueViolation(error) && !isMissingReference(error)) throw error;
     });
   }
   if (todo.length === 0 || done.size + todo.length >= studentIds.length) {
@@ -133,6 +147,10 @@ export async function prepareBulkSends(options: { maxStudents: number }): Promis
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
+}
+
+function isMissingReference(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2003";
 }
 
 export type BulkProgress = {
@@ -147,11 +165,18 @@ export type BulkProgress = {
   createdBy: string;
 };
 
-/** Progress of a bulk send, for staff of the same organisation who may see students. */
+/**
+ * Progress of a bulk send, for the staff member who started it or one who sees every school of the
+ * organisation: a staff member restricted to some schools must not learn about the others' students.
+ */
 export async function getBulkProgress(staff: StaffContext, bulkSendId: string): Promise<BulkProgress | null> {
   const db = getDb();
   const bulk = await db.bulkSend.findFirst({
-    where: { id: bulkSendId, createdBy: { organizationId: staff.organizationId } },
+    where: {
+      id: bulkSendId,
+      createdBy: { organizationId: staff.organizationId },
+      ...(staff.allSchools ? {} : { createdById: staff.id }),
+    },
     include: { createdBy: { select: { name: true } } },
   });
   if (!bulk) return null;
@@ -184,7 +209,7 @@ export async function getBulkReport(staff: StaffContext, bulkSendId: string) {
   const bulk = await getBulkProgress(staff, bulkSendId);
   if (!bulk) return null;
   const items = await getDb().bulkSendItem.findMany({
-    where: { bulkSendId },
+    where: { bulkSendId, student: visibleStudentsWhere(staff) },
     include: {
       student: { select: { studentNumber: true, firstName: true, lastName: true, email: true, sortKey: true } },
       outboxMessage: { select: { status: true, sentAt: true, lastError: true } },

@@ -47,7 +47,7 @@ export async function findPerson(staff: StaffContext, ref: PersonRef): Promise<P
       guardian: {
         include: {
           access: { select: { id: true } },
-          students: { include: { student: { select: { firstName: true, lastName: true } } } },
+          students: { include: { student: { select: { firstName: true, lastName: true, schoolId: true } } } },
         },
       },
     },
@@ -61,7 +61,10 @@ export async function findPerson(staff: StaffContext, ref: PersonRef): Promise<P
     lastName: guardian.lastName,
     email: guardian.email,
     schoolName: student.school.name,
-    studentNames: guardian.students.map(({ student: child }) => `${child.firstName} ${child.lastName}`),
+    // Only children in schools the staff member sees: a copy of the email must not reveal the others.
+    studentNames: guardian.students
+      .filter(({ student: child }) => staff.schoolIds.includes(child.schoolId))
+      .map(({ student: child }) => `${child.firstName} ${child.lastName}`),
     accessId: guardian.access?.id ?? null,
   };
 }

@@ -2,9 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { getStaff } from "@/lib/auth";
 import { getBulkReport } from "@/lib/data/bulk-sends";
 import { hasRight, RIGHTS } from "@/lib/rights";
+import { csvCell } from "@/lib/csv";
 import { ZId } from "@/lib/validation/ids";
 
-const csvCell = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** The bulk resend report, one line per student, as CSV (semicolons, for French spreadsheets). */
 export async function GET(_request: Request, { params }: { params: Promise<{ bulkSendId: string }> }) {
