@@ -95,3 +95,16 @@ describe("EnableAccessDialog and DisableAccessDialog", () => {
     expect(await screen.findByRole("status")).toHaveTextContent("Accès désactivé.");
   });
 });
+
+describe("double clicks", () => {
+  it("call the server once", async () => {
+    let finish: (value: Awaited<ReturnType<typeof resendActivationEmail>>) => void = () => {};
+    resend.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
+    const button = screen.getByRole("button", { name: "Envoyer l'email" });
+    await userEvent.setup().dblClick(button);
+    finish({ ok: true, data: { state: "invited", emailQueued: true } });
+    expect(await screen.findByText(/Email d'activation envoyé/)).toBeInTheDocument();
+    expect(resend).toHaveBeenCalledTimes(1);
+  });
+});

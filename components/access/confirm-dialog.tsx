@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -34,9 +34,13 @@ export function ConfirmDialog<T>({
 }) {
   const t = useTranslations();
   const [pending, setPending] = useState(false);
+  const inFlight = useRef(false);
   const [error, setError] = useState<ErrorCode | "network" | null>(null);
 
   async function confirm() {
+    // A double click lands before React re-renders the disabled button: ignore the second one.
+    if (inFlight.current) return;
+    inFlight.current = true;
     setPending(true);
     setError(null);
     try {
@@ -50,6 +54,7 @@ export function ConfirmDialog<T>({
     } catch {
       setError("network");
     } finally {
+      inFlight.current = false;
       setPending(false);
     }
   }

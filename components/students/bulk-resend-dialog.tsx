@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
@@ -23,6 +23,7 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
   const router = useRouter();
   const [state, setState] = useState<State>({ status: "loading" });
   const [starting, setStarting] = useState(false);
+  const inFlight = useRef(false);
   const selectionKey = JSON.stringify(selection);
 
   useEffect(() => {
@@ -38,6 +39,8 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
   }, [open, selectionKey]);
 
   async function start() {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setStarting(true);
     try {
       const result = await startBulkResend({ selection });
@@ -49,6 +52,7 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
     } catch {
       setState({ status: "error", error: "network" });
     }
+    inFlight.current = false;
     setStarting(false);
   }
 
