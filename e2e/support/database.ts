@@ -24,13 +24,13 @@ export async function demoStudentIds() {
 }
 
 /** Demo students with a valid email and no portal access yet, with their parents, for tests that change access. */
-export async function studentsWithoutAccess(count: number, skip: number) {
+export async function studentsWithoutAccess(count: number, skip: number, order: "asc" | "desc" = "desc") {
   const url = process.env.E2E_DATABASE_URL!;
   const db = createDatabaseClient(url);
   try {
     const students = await db.student.findMany({
       where: { email: { endsWith: "@eleves.sesame.test" }, access: { is: null }, schoolYear: { label: "2026-2027" } },
-      orderBy: { studentNumber: "desc" },
+      orderBy: { studentNumber: order },
       skip,
       take: count,
       include: { guardians: { include: { guardian: true } } },

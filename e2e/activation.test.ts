@@ -1,0 +1,72 @@
+/** @jest-environment node */
+// From the activation email to a chosen password, in the browser, with the email read back from the
+// SMTP server.
+import type { Browser } from "playwright-core";
+import { launchBrowser, newContext, signedInPage } from "./support/browser";
+import { studentsWithoutAccess } from "./support/database";
+import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("activation link", () => {
+  it("lets the student choose a password once, with clear errors on the way", async () => {
+    const [student] = await studentsWithoutAccess(1, 12, "asc");
+    const name = `${student.firstName} ${student.lastName}`;
+    const staff = await signedInPage(browser, "secretariat");
+    const before = await lastEmailId();
+    await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
+    await staff.page.getByRole("region", { name: new RegExp(name) }).getByRole("button", { name: "Activer l'accès" }).click();
+    await staff.page.getByRole("alertdialog").getByRole("button", { name: "Activer l'accès" }).click();
+    const [email] = await waitForEmails(student.email!, 1, before);
+    const link = `/activation/${linkTokenIn(email.text)}`;
+
+    const visitor = await newContext(browser);
+    const page = await visitor.newPage();
+    await page.goto(link);
+    await page.getByRole("heading", { name: "Choisir mon mot de passe" }).waitFor();
+    expect(await page.getByText(`Compte de ${name}`).textContent()).toMatch(/\(.•+.@eleves\.sesame\.test\)/);
+
+    const password = page.getByLabel("Mot de passe", { exact: true });
+    const confirmation = page.getByLabel("Confirmer le mot de passe");
+    await password.fill("motdepasse123");
+    await confirmation.fill("motdepasse123");
+    await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+    await page.getByText("Ce mot de passe est trop facile à deviner").waitFor();
+
+    await password.fill("cheval agrafe batterie correcte");
+    await page.getByText("Solidité : Excellente").waitFor();
+    await confirmation.fill("cheval agrafe batterie");
+    await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+    await page.getByText("Les deux mots de passe ne sont pas identiques.").waitFor();
+
+    await page.getByRole("button", { name: "Afficher les mots de passe" }).click();
+    expect(await password.getAttribute("type")).toBe("text");
+    await confirmation.fill("cheval agrafe batterie correcte");
+    await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+    await page.getByText("Mot de passe enregistré").waitFor();
+    expect(await page.getByRole("status").textContent()).toContain(student.email!);
+
+    await page.goto(link);
+    await page.getByRole("heading", { name: "Ce lien ne fonctionne plus" }).waitFor();
+    await page.getByText("Ce lien a déjà servi").waitFor();
+
+    await staff.page.reload();
+    await staff.page.getByRole("region", { name: new RegExp(name) }).getByText("Actif", { exact: true }).waitFor();
+    await visitor.close();
+    await staff.context.close();
+  });
+
+  it("says an unknown link is not recognised", async () => {
+    const visitor = await newContext(browser);
+    const page = await visitor.newPage();
+    const response = await page.goto("/activation/n-importe-quoi");
+    expect(response?.status()).toBe(200);
+    await page.getByText("Ce lien n'est pas reconnu.").waitFor();
+    expect(await page.locator('meta[name="referrer"]').getAttribute("content")).toBe("no-referrer");
+    await visitor.close();
+  });
+});

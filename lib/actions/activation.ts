@@ -1,0 +1,33 @@
+"use server";
+import { z } from "zod";
+import type { PasswordProblem } from "@/lib/access/password-policy";
+import { choosePassword } from "@/lib/data/portal-activation";
+import { ZChoosePassword } from "@/lib/validation/activation";
+
+export type ChoosePasswordResult =
+  | { ok: true; data: { email: string } }
+  | { ok: false; error: "link"; reason: string }
+  | { ok: false; error: "invalid_input" | "internal"; fieldErrors?: { password?: (PasswordProblem | "required" | "mismatch")[]; confirmation?: "mismatch"[] } };
+
+/**
+ * The activation page's form: a public endpoint (the link is the credential), so it checks its input,
+ * answers with codes the page translates, and never says more than the link's own state.
+ */
+export async function submitNewPassword(input: unknown): Promise<ChoosePasswordResult> {
+  const parsed = ZChoosePassword.safeParse(input);
+  if (!parsed.success) {
+    const errors = z.flattenError(parsed.error).fieldErrors;
+    return { ok: false, error: "invalid_input", fieldErrors: { password: errors.password as ("required" | "too_long")[] | undefined } };
+  }
+  const { token, password, confirmation } = parsed.data;
+  if (password !== confirmation) return { ok: false, error: "invalid_input", fieldErrors: { confirmation: ["mismatch"] } };
+  try {
+    const outcome = await choosePassword(token, password);
+    if (outcome.ok) return { ok: true, data: { email: outcome.email } };
+    if (outcome.reason === "weak_password") return { ok: false, error: "invalid_input", fieldErrors: { password: outcome.problems } };
+    return { ok: false, error: "link", reason: outcome.reason };
+  } catch (error) {
+    console.error("[action submitNewPassword] failed:", error instanceof Error ? error.message : error);
+    return { ok: false, error: "internal" };
+  }
+}
