@@ -56,6 +56,30 @@ describe("activation link", () => {
 
     await staff.page.reload();
     await staff.page.getByRole("region", { name: new RegExp(name) }).getByText("Actif", { exact: true }).waitFor();
+
+    // Signing in to the espace étudiant with the new password, email already filled in.
+    await page.goto(`/espace-etudiant/connexion?email=${encodeURIComponent(student.email!)}`);
+    expect(await page.getByLabel("Adresse email").inputValue()).toBe(student.email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill("cheval agrafe batterie correcte");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL("**/espace-etudiant");
+    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+
+    // Staff deactivate: the open portal page is signed out at its next request, and sign-in is refused.
+    await staff.page.getByRole("region", { name: new RegExp(name) }).getByRole("button", { name: "Désactiver l'accès" }).click();
+    await staff.page.getByRole("alertdialog").getByRole("button", { name: "Désactiver l'accès" }).click();
+    await staff.page.getByRole("region", { name: new RegExp(name) }).getByText("Désactivé", { exact: true }).waitFor();
+    await page.reload();
+    await page.waitForURL("**/espace-etudiant/connexion?session=expiree");
+    await page.getByText("Votre session a pris fin.").waitFor();
+    await page.getByLabel("Adresse email").fill(student.email!);
+    await page.getByLabel("Mot de passe", { exact: true }).fill("cheval agrafe batterie correcte");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText("Votre accès à l'espace étudiant est désactivé.").waitFor();
+
+    // A staff session is not a portal session.
+    await staff.page.goto("/espace-etudiant");
+    await staff.page.waitForURL("**/espace-etudiant/connexion");
     await visitor.close();
     await staff.context.close();
   });

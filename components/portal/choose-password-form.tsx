@@ -78,6 +78,9 @@ export function ChoosePasswordForm({ token }: { token: string }) {
           <CheckCircle2 aria-hidden className="h-5 w-5" /> {t("done.title")}
         </p>
         <p className="text-slate-700">{t("done.description", { email: done.email })}</p>
+        <Button asChild className="mt-2 justify-center">
+          <a href={`/espace-etudiant/connexion?email=${encodeURIComponent(done.email)}`}>{t("done.signIn")}</a>
+        </Button>
       </div>
     );
   }

@@ -1,0 +1,108 @@
+/** @jest-environment node */
+import { disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
+import { findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
+import { choosePassword } from "@/lib/data/portal-activation";
+import { getDb } from "@/lib/db";
+import { processOutbox } from "@/lib/mail/outbox";
+import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
+import { RIGHTS } from "@/lib/rights";
+import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { createStaff, createStudent, createWorld, type World } from "../factories/school";
+
+let world: World;
+let smtp: SmtpCapture;
+let transport: MailTransport;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+const PASSWORD = "cheval agrafe batterie correcte";
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
+  world = await createWorld();
+  staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
+});
+afterAll(async () => {
+  transport?.close();
+  await smtp?.close();
+});
+
+/** Sends the person a link and chooses their password through it, as they would. */
+async function activate(ref: { studentId: string; guardianId?: string }, email: string, password = PASSWORD) {
+  const before = smtp.emails.length;
+  await resendActivationHandler(staff, ref);
+  await processOutbox(transport, { limit: 20 });
+  const message = smtp.emails.slice(before).find((candidate) => candidate.to.includes(email))!;
+  const token = message.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
+  expect(await choosePassword(token, password)).toMatchObject({ ok: true });
+}
+
+describe("portal sign-in", () => {
+  it("signs a student in with their email and password, and refuses anything else alike", async () => {
+    const student = await createStudent(world, { firstName: "Inès", lastName: "Portail", email: "ines.portail@lycee.test" });
+    await activate({ studentId: student.id }, "ines.portail@lycee.test");
+    const signedIn = await findPortalAccount("  Ines.Portail@lycee.test".toLowerCase(), PASSWORD);
+    expect(signedIn).toMatchObject({ ok: true });
+    expect(await findPortalAccount("ines.portail@lycee.test", "mauvais mot de passe")).toEqual({ ok: false, reason: "invalid" });
+    expect(await findPortalAccount("personne@lycee.test", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    const access = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
+    expect(access.lastSignInAt).not.toBeNull();
+  });
+
+  it("says the access is disabled only to someone who knows the password", async () => {
+    const student = await createStudent(world, { firstName: "Noé", lastName: "Portail", email: "noe.portail@lycee.test" });
+    await activate({ studentId: student.id }, "noe.portail@lycee.test");
+    await disableAccessHandler(staff, { studentId: student.id });
+    expect(await findPortalAccount("noe.portail@lycee.test", PASSWORD)).toEqual({ ok: false, reason: "disabled" });
+    expect(await findPortalAccount("noe.portail@lycee.test", "mauvais mot de passe")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("tells apart two people sharing one email by their passwords", async () => {
+    const shared = "famille.partage@maison.test";
+    const first = await createStudent(world, { firstName: "Aîné", lastName: "Partage", email: shared });
+    const second = await createStudent(world, { firstName: "Cadet", lastName: "Partage", email: shared });
+    await activate({ studentId: first.id }, shared, "premier mot de passe tres long");
+    await activate({ studentId: second.id }, shared, "second mot de passe bien different");
+    const one = await findPortalAccount(shared, "premier mot de passe tres long");
+    const two = await findPortalAccount(shared, "second mot de passe bien different");
+    expect(one.ok && two.ok && one.accessId !== two.accessId).toBe(true);
+  });
+});
+
+describe("portal home and session", () => {
+  it("shows a parent each of their children", async () => {
+    const elder = await createStudent(world, {
+      firstName: "Léa",
+      lastName: "Famille",
+      guardians: [{ firstName: "Sophie", lastName: "Famille", email: "sophie.famille@maison.test" }],
+    });
+    const { guardianId } = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: elder.id } });
+    await createStudent(world, { firstName: "Tom", lastName: "Famille", school: 1, guardians: [{ id: guardianId, firstName: "", lastName: "" }] });
+    await activate({ studentId: elder.id, guardianId }, "sophie.famille@maison.test");
+    const session = await findPortalAccount("sophie.famille@maison.test", PASSWORD);
+    if (!session.ok) throw new Error("sign-in failed");
+    const home = await loadPortalHome(session.accessId, session.sessionVersion);
+    expect(home).toMatchObject({ kind: "guardian", name: "Sophie Famille" });
+    expect(home?.kind === "guardian" && home.children.map((child) => [child.firstName, child.school])).toEqual([
+      ["Léa", world.schools[0].school.name],
+      ["Tom", world.schools[1].school.name],
+    ]);
+  });
+
+  it("ends open sessions after a deactivation or a new link", async () => {
+    const student = await createStudent(world, { firstName: "Zoé", lastName: "Session", email: "zoe.session@lycee.test" });
+    await activate({ studentId: student.id }, "zoe.session@lycee.test");
+    let session = await findPortalAccount("zoe.session@lycee.test", PASSWORD);
+    if (!session.ok) throw new Error("sign-in failed");
+    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toMatchObject({ kind: "student", student: { firstName: "Zoé" } });
+
+    await resendActivationHandler(staff, { studentId: student.id });
+    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+
+    session = await findPortalAccount("zoe.session@lycee.test", PASSWORD);
+    if (!session.ok) throw new Error("sign-in failed");
+    await disableAccessHandler(staff, { studentId: student.id });
+    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+    await enableAccessHandler(staff, { studentId: student.id });
+    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+  });
+});

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { portalSignOut } from "@/lib/actions/portal";
+import { loadPortalHome, type PortalStudent } from "@/lib/data/portal-accounts";
+import { readPortalSession } from "@/lib/portal/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("portal");
+  return { title: t("name") };
+}
+
+/** The student's or parent's home; a session that no longer stands (disabled, new password or link) ends here. */
+export default async function PortalHomePage() {
+  const session = await readPortalSession();
+  if (!session) redirect("/espace-etudiant/connexion");
+  const home = await loadPortalHome(session.accessId, session.sessionVersion);
+  if (!home) redirect("/espace-etudiant/connexion?session=expiree");
+  const t = await getTranslations("portal.home");
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-3xl items-center justify-between px-4">
+          <p className="text-lg font-bold text-indigo-700">Sésame · Espace étudiant</p>
+          <form action={portalSignOut}>
+            <Button type="submit" variant="ghost">
+              {t("signOut")}
+            </Button>
+          </form>
+        </div>
+      </header>
+      <main id="contenu" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-8">
+        <h1 className="text-2xl font-semibold">{t("greeting", { name: home.name })}</h1>
+        {home.kind === "student" ? (
+          <>
+            <h2 className="text-lg font-semibold">{t("studentIntro")}</h2>
+            <StudentCard student={home.student} />
+          </>
+        ) : (
+          <>
+            <h2 className="text-lg font-semibold">{t("guardianIntro", { count: home.children.length })}</h2>
+            {home.children.map((child) => (
+              <StudentCard key={`${child.firstName}-${child.lastName}-${child.className}`} student={child} withName />
+            ))}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+async function StudentCard({ student, withName = false }: { student: PortalStudent; withName?: boolean }) {
+  const t = await getTranslations("portal.home");
+  const rows: [string, string][] = [
+    [t("school"), student.school],
+    [t("program"), student.program],
+    [t("class"), student.className],
+    [t("schoolYear"), student.schoolYear],
+    [t("email"), student.email ?? t("noEmail")],
+  ];
+  return (
+    <Card>
+      {withName ? <h3 className="text-base font-semibold">{`${student.firstName} ${student.lastName}`}</h3> : null}
+      <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-600">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+import { Eye, EyeOff } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Spinner } from "@/components/ui/spinner";
+import { portalSignIn, type PortalSignInResult } from "@/lib/actions/portal";
+
+type Problem = Extract<PortalSignInResult, { ok: false }>["error"] | "expired";
+
+export function PortalSignInForm({ email, initialProblem }: { email: string; initialProblem: Problem | null }) {
+  const t = useTranslations("portal.signIn");
+  const router = useRouter();
+  const [problem, setProblem] = useState<Problem | null>(initialProblem);
+  const [pending, setPending] = useState(false);
+  const [visible, setVisible] = useState(false);
+  const inFlight = useRef(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (inFlight.current) return;
+    const form = new FormData(event.currentTarget);
+    inFlight.current = true;
+    setPending(true);
+    try {
+      const result = await portalSignIn({ email: form.get("email"), password: form.get("password") });
+      if (result.ok) {
+        router.replace("/espace-etudiant");
+        router.refresh();
+        return;
+      }
+      setProblem(result.error);
+    } catch {
+      setProblem("unavailable");
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+      {problem ? <ErrorAlert>{t(problem)}</ErrorAlert> : null}
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="portal-email">{t("email")}</Label>
+        <Input id="portal-email" name="email" type="email" autoComplete="username" defaultValue={email} required />
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="portal-password">{t("password")}</Label>
+        <div className="relative">
+          <Input id="portal-password" name="password" type={visible ? "text" : "password"} autoComplete="current-password" required className="pr-11" autoFocus={!!email} />
+          <button
+            type="button"
+            onClick={() => setVisible((shown) => !shown)}
+            aria-label={visible ? t("hidePassword") : t("showPassword")}
+            aria-pressed={visible}
+            className="absolute inset-y-0 right-0 flex w-10 items-center justify-center rounded-r-md text-slate-600 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            {visible ? <EyeOff aria-hidden className="h-4 w-4" /> : <Eye aria-hidden className="h-4 w-4" />}
+          </button>
+        </div>
+      </div>
+      <Button type="submit" disabled={pending} className="justify-center">
+        {pending ? <Spinner /> : null}
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { verifyPassword } from "@/lib/passwords";
+
+export type PortalSignIn = { ok: true; accessId: string; sessionVersion: number } | { ok: false; reason: "invalid" | "disabled" };
+
+/**
+ * The portal account with this email and password. Several people may share an address (a family
+ * email): the password tells them apart, nothing is merged. "disabled" is only said once the
+ * password is right, so the answer reveals nothing about accounts to someone who does not know it.
+ */
+export async function findPortalAccount(email: string, password: string, now = new Date()): Promise<PortalSignIn> {
+  const typed = email.trim();
+  const candidates = [...new Set([typed, typed.toLowerCase()])];
+  const accesses = await getDb().portalAccess.findMany({
+    where: {
+      passwordHash: { not: null },
+      OR: [{ student: { email: { in: candidates } } }, { guardian: { email: { in: candidates } } }],
+    },
+    select: { id: true, passwordHash: true, enabled: true, sessionVersion: true },
+    take: 10,
+  });
+  for (const access of accesses) {
+    if (!(await verifyPassword(access.passwordHash, password))) continue;
+    if (!access.enabled) return { ok: false, reason: "disabled" };
+    await getDb().portalAccess.update({ where: { id: access.id }, data: { lastSignInAt: now } });
+    return { ok: true, accessId: access.id, sessionVersion: access.sessionVersion };
+  }
+  // Same work whether or not an account exists: one password verification at least.
+  if (!accesses.length) await verifyPassword(null, password);
+  return { ok: false, reason: "invalid" };
+}
+
+export type PortalStudent = {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  school: string;
+  program: string;
+  className: string;
+  schoolYear: string;
+};
+
+export type PortalHome =
+  | { kind: "student"; name: string; email: string | null; student: PortalStudent }
+  | { kind: "guardian"; name: string; email: string | null; children: PortalStudent[] };
+
+const studentInclude = {
+  school: { select: { name: true } },
+  program: { select: { name: true } },
+  schoolClass: { select: { name: true } },
+  schoolYear: { select: { label: true } },
+} as const;
+
+function portalStudent(student: {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  school: { name: string };
+  program: { name: string };
+  schoolClass: { name: string };
+  schoolYear: { label: string };
+}): PortalStudent {
+  return {
+    firstName: student.firstName,
+    lastName: student.lastName,
+    email: student.email,
+    school: student.school.name,
+    program: student.program.name,
+    className: student.schoolClass.name,
+    schoolYear: student.schoolYear.label,
+  };
+}
+
+/**
+ * What the signed-in person sees, or null when the session no longer stands: access disabled,
+ * password changed or a new link sent since it was opened (session version moved on).
+ */
+export async function loadPortalHome(accessId: string, sessionVersion: number): Promise<PortalHome | null> {
+  const access = await getDb().portalAccess.findUnique({
+    where: { id: accessId },
+    include: {
+      student: { include: studentInclude },
+      guardian: { include: { students: { include: { student: { include: studentInclude } } } } },
+    },
+  });
+  if (!access || !access.enabled || !access.passwordHash || access.sessionVersion !== sessionVersion) return null;
+  if (access.student) {
+    const { student } = access;
+    return { kind: "student", name: `${student.firstName} ${student.lastName}`, email: student.email, student: portalStudent(student) };
+  }
+  const guardian = access.guardian!;
+  return {
+    kind: "guardian",
+    name: `${guardian.firstName} ${guardian.lastName}`,
+    email: guardian.email,
+    children: guardian.students.map((link) => portalStudent(link.student)).sort((a, b) => a.firstName.localeCompare(b.firstName)),
+  };
+}
