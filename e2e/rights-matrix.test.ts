@@ -50,3 +50,20 @@ describe.each(Object.keys(MATRIX) as (DemoRole | "anonymous")[])("as %s", (role)
     }
   });
 });
+
+describe("security headers", () => {
+  it.each(["/connexion", "/etudiants", "/espace-etudiant/connexion", "/activation/inconnu"])("are sent with %s", async (path) => {
+    const context = await newContext(browser);
+    try {
+      const response = await context.request.get(`${baseUrl()}${path}`, { maxRedirects: 0 });
+      const headers = response.headers();
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(headers["content-security-policy"]).toContain("default-src 'self'");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+      expect(headers["x-frame-options"]).toBe("DENY");
+    } finally {
+      await context.close();
+    }
+  });
+});
