@@ -94,3 +94,21 @@ describe("activation link", () => {
     await visitor.close();
   });
 });
+
+describe("portal sign-in", () => {
+  it("pauses an address after repeated wrong passwords", async () => {
+    const visitor = await newContext(browser);
+    const page = await visitor.newPage();
+    await page.goto("/espace-etudiant/connexion");
+    await page.getByLabel("Adresse email").fill(`force.brute.${Date.now()}@lycee.test`);
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await page.getByLabel("Mot de passe", { exact: true }).fill(`essai numero ${attempt}`);
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." }).waitFor();
+    }
+    await page.getByLabel("Mot de passe", { exact: true }).fill("encore un essai");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("alert").filter({ hasText: /Trop de tentatives de connexion\. Réessayez dans 15 minutes\./ }).waitFor();
+    await visitor.close();
+  });
+});

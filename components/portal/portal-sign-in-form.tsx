@@ -10,7 +10,7 @@ import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { portalSignIn, type PortalSignInResult } from "@/lib/actions/portal";
 
-type Problem = Extract<PortalSignInResult, { ok: false }>["error"] | "expired";
+type Problem = Exclude<Extract<PortalSignInResult, { ok: false }>["error"], "too_many"> | "expired" | { tooMany: number };
 
 export function PortalSignInForm({ email, initialProblem }: { email: string; initialProblem: Problem | null }) {
   const t = useTranslations("portal.signIn");
@@ -33,7 +33,7 @@ export function PortalSignInForm({ email, initialProblem }: { email: string; ini
         router.refresh();
         return;
       }
-      setProblem(result.error);
+      setProblem(result.error === "too_many" ? { tooMany: result.minutes } : result.error);
     } catch {
       setProblem("unavailable");
     } finally {
@@ -44,7 +44,7 @@ export function PortalSignInForm({ email, initialProblem }: { email: string; ini
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
-      {problem ? <ErrorAlert>{t(problem)}</ErrorAlert> : null}
+      {problem ? <ErrorAlert>{typeof problem === "object" ? t("too_many", { minutes: problem.tooMany }) : t(problem)}</ErrorAlert> : null}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="portal-email">{t("email")}</Label>
         <Input id="portal-email" name="email" type="email" autoComplete="username" defaultValue={email} required />

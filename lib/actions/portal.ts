@@ -1,20 +1,39 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { findPortalAccount } from "@/lib/data/portal-accounts";
+import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from "@/lib/portal/rate-limits";
 import { endPortalSession, startPortalSession } from "@/lib/portal/session";
 
 const ZPortalSignIn = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
 
-export type PortalSignInResult = { ok: true } | { ok: false; error: "required" | "invalid" | "disabled" | "unavailable" };
+export type PortalSignInResult =
+  | { ok: true }
+  | { ok: false; error: "required" | "invalid" | "disabled" | "unavailable" }
+  | { ok: false; error: "too_many"; minutes: number };
+
+async function clientKey(): Promise<string> {
+  const requestHeaders = await headers();
+  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || requestHeaders.get("x-real-ip") || "local").slice(0, 64);
+}
 
 /** Portal sign-in: one generic message for wrong credentials; "disabled" only with the right password. */
 export async function portalSignIn(input: unknown): Promise<PortalSignInResult> {
   const parsed = ZPortalSignIn.safeParse(input);
   if (!parsed.success) return { ok: false, error: "required" };
   try {
-    const account = await findPortalAccount(parsed.data.email, parsed.data.password);
-    if (!account.ok) return { ok: false, error: account.reason };
+    const { email, password } = parsed.data;
+    const client = await clientKey();
+    const wait = await signInBlockedFor(email, client);
+    if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
+    const account = await findPortalAccount(email, password);
+    if (!account.ok) {
+      await recordFailedSignIn(email, client);
+      return { ok: false, error: account.reason };
+    }
+    await clearFailedSignIns(email);
     await startPortalSession({ accessId: account.accessId, sessionVersion: account.sessionVersion });
     return { ok: true };
   } catch (error) {
