@@ -112,3 +112,34 @@ describe("portal sign-in", () => {
     await visitor.close();
   });
 });
+
+describe("forgotten password", () => {
+  it("answers the same for any address and emails a link to an enabled account", async () => {
+    const [student] = await studentsWithoutAccess(1, 14, "asc");
+    const staff = await signedInPage(browser, "secretariat");
+    await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
+    await staff.page.getByRole("region", { name: new RegExp(`${student.firstName} ${student.lastName}`) }).getByRole("button", { name: "Activer l'accès" }).click();
+    await staff.page.getByRole("alertdialog").getByRole("button", { name: "Activer l'accès" }).click();
+    await waitForEmails(student.email!, 1, 0);
+    await staff.context.close();
+
+    const visitor = await newContext(browser);
+    const page = await visitor.newPage();
+    await page.goto("/espace-etudiant/connexion");
+    await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    await page.waitForURL("**/espace-etudiant/mot-de-passe-oublie");
+    const before = await lastEmailId();
+    await page.getByLabel("Adresse email").fill("personne.inconnue@lycee.test");
+    await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
+    const answer = page.getByRole("status").filter({ hasText: "Si un accès à l'espace étudiant correspond à cette adresse" });
+    await answer.waitFor();
+    await page.reload();
+    await page.getByLabel("Adresse email").fill(student.email!);
+    await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
+    await answer.waitFor();
+    const [email] = await waitForEmails(student.email!, 1, before);
+    await page.goto(`/activation/${linkTokenIn(email.text)}`);
+    await page.getByRole("heading", { name: "Choisir mon mot de passe" }).waitFor();
+    await visitor.close();
+  });
+});

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
+import { sendLinksToAddress } from "@/lib/data/access";
 import { findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";
@@ -104,5 +105,34 @@ describe("portal home and session", () => {
     expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
     await enableAccessHandler(staff, { studentId: student.id });
     expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+  });
+});
+
+describe("new link on request (« Mot de passe oublié ? », « Recevoir un nouveau lien »)", () => {
+  it("sends a fresh link to an enabled access only, replacing the old one", async () => {
+    const student = await createStudent(world, { firstName: "Oubli", lastName: "Portail", email: "oubli.portail@lycee.test" });
+    await activate({ studentId: student.id }, "oubli.portail@lycee.test");
+    const before = smtp.emails.length;
+    expect(await sendLinksToAddress("OUBLI.PORTAIL@lycee.test")).toBe(1);
+    await processOutbox(transport, { limit: 20 });
+    const [email] = smtp.emails.slice(before);
+    expect(email.to).toEqual(["oubli.portail@lycee.test"]);
+    const token = email.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
+    expect(await choosePassword(token, "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
+    expect(await findPortalAccount("oubli.portail@lycee.test", "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
+    expect(await findPortalAccount("oubli.portail@lycee.test", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    const events = await getDb().accessEvent.findMany({ where: { access: { studentId: student.id }, type: "link_sent" }, orderBy: { createdAt: "desc" } });
+    expect(events[0].actorId).toBeNull();
+  });
+
+  it("sends nothing for unknown, disabled or never-enabled addresses", async () => {
+    const never = await createStudent(world, { firstName: "Jamais", lastName: "Active", email: "jamais.active@lycee.test" });
+    const disabled = await createStudent(world, { firstName: "Plus", lastName: "Active", email: "plus.active@lycee.test" });
+    await enableAccessHandler(staff, { studentId: disabled.id });
+    await disableAccessHandler(staff, { studentId: disabled.id });
+    expect(await sendLinksToAddress("inconnu@lycee.test")).toBe(0);
+    expect(await sendLinksToAddress("jamais.active@lycee.test")).toBe(0);
+    expect(await sendLinksToAddress("plus.active@lycee.test")).toBe(0);
+    expect(await getDb().portalAccess.count({ where: { studentId: never.id } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { RequestLinkForm } from "./request-link-form";
 
 export type LinkProblemReason = "expired" | "used" | "revoked" | "unknown" | "malformed" | "disabled";
 
@@ -12,6 +13,7 @@ export function LinkProblem({ reason }: { reason: string }) {
       <h1 className="mt-4 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{t(key)}</p>
       <p className="mt-2 text-slate-700">{t("whatToDo")}</p>
+      {reason === "used" || reason === "disabled" ? null : <RequestLinkForm />}
     </>
   );
 }

@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { findPortalAccount } from "@/lib/data/portal-accounts";
-import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from "@/lib/portal/rate-limits";
+import { sendLinksToAddress } from "@/lib/data/access";
+import { clearFailedSignIns, linkRequestAllowed, recordFailedSignIn, signInBlockedFor } from "@/lib/portal/rate-limits";
 import { endPortalSession, startPortalSession } from "@/lib/portal/session";
 
 const ZPortalSignIn = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
@@ -38,6 +39,24 @@ export async function portalSignIn(input: unknown): Promise<PortalSignInResult> 
     return { ok: true };
   } catch (error) {
     console.error("[action portalSignIn] failed:", error instanceof Error ? error.message : error);
+    return { ok: false, error: "unavailable" };
+  }
+}
+
+const ZRequestLink = z.object({ email: z.string().trim().min(1).max(254) });
+
+/**
+ * "Recevoir un nouveau lien" and "Mot de passe oublié ?": sends a fresh link to every enabled access
+ * using this address. The answer is the same whether or not such an access exists, or the limit hit.
+ */
+export async function requestNewLink(input: unknown): Promise<{ ok: true } | { ok: false; error: "required" | "unavailable" }> {
+  const parsed = ZRequestLink.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "required" };
+  try {
+    if (await linkRequestAllowed(parsed.data.email, await clientKey())) await sendLinksToAddress(parsed.data.email);
+    return { ok: true };
+  } catch (error) {
+    console.error("[action requestNewLink] failed:", error instanceof Error ? error.message : error);
     return { ok: false, error: "unavailable" };
   }
 }

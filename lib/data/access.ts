@@ -110,7 +110,8 @@ async function revokeLinks(tx: Transaction, accessId: string, reason: "newer_lin
  */
 async function issueLink(
   tx: Transaction,
-  staff: StaffContext,
+  /** The staff member who asked, or null when the person asked for a new link themselves. */
+  staff: Pick<StaffContext, "id" | "email"> | null,
   person: Person,
   accessId: string,
   options: { copyToStaff: boolean; bulkSendId?: string; now: Date; rendered: Awaited<ReturnType<typeof renderLinkEmails>> },
@@ -125,7 +126,7 @@ async function issueLink(
     data: { linkExpiresAt: rendered.expiresAt, sessionVersion: { increment: 1 } },
   });
   const event = await tx.accessEvent.create({
-    data: { accessId, type: "link_sent", actorId: staff.id, email: person.email, copyRequested: options.copyToStaff },
+    data: { accessId, type: "link_sent", actorId: staff?.id ?? null, email: person.email, copyRequested: options.copyToStaff },
   });
   const message = await enqueueEmail(tx, {
     kind: "activation",
@@ -141,13 +142,13 @@ async function issueLink(
       data: { bulkSendId: options.bulkSendId, studentId: person.id, outcome: "queued", outboxMessageId: message.id },
     });
   }
-  if (options.copyToStaff && rendered.copy) {
+  if (staff && options.copyToStaff && rendered.copy) {
     await enqueueEmail(tx, { kind: "activation", to: staff.email, rendered: rendered.copy, eventId: event.id, isCopy: true });
   }
   return message;
 }
 
-async function renderLinkEmails(staff: StaffContext, person: Person, copyToStaff: boolean, now: Date) {
+async function renderLinkEmails(person: Person, copyToStaff: boolean, now: Date) {
   const env = getEnv();
   const { token, tokenHash } = createLinkToken();
   const expiresAt = new Date(now.getTime() + env.ACTIVATION_LINK_TTL_HOURS * 3600_000);
@@ -174,7 +175,7 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
   const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
   if (existing?.enabled) return refuse("already_enabled");
   const needsLink = !existing?.passwordHash;
-  const rendered = needsLink ? await renderLinkEmails(staff, person, false, now) : null;
+  const rendered = needsLink ? await renderLinkEmails(person, false, now) : null;
   const id = await accessRowOf(person);
   const accessId = await refusedAs(() =>
     getDb().$transaction(async (tx) => {
@@ -236,7 +237,7 @@ export async function resendActivation(
   if (problem) return refuse(problem);
   const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
   if (existing && !existing.enabled && existing.disabledAt) return refuse("access_disabled");
-  const rendered = await renderLinkEmails(staff, person, options.copyToStaff, now);
+  const rendered = await renderLinkEmails(person, options.copyToStaff, now);
   const id = await accessRowOf(person);
   const done = await refusedAs(() =>
     getDb().$transaction(async (tx) => {
@@ -277,4 +278,58 @@ export async function changeEmail(staff: StaffContext, ref: PersonRef, email: st
     }
   });
   return { ok: true, state: person.accessId ? await currentState(person.accessId) : "none", emailQueued: false };
+}
+
+/**
+ * "Recevoir un nouveau lien" / "Mot de passe oublié ?": a fresh link for every enabled access that
+ * uses this email (several people may share one). Disabled or never-enabled accesses get nothing.
+ * Returns how many links were sent, for tests; the page answers the same whatever the number.
+ */
+export async function sendLinksToAddress(email: string, now = new Date()): Promise<number> {
+  const typed = email.trim();
+  const candidates = [...new Set([typed, typed.toLowerCase()])];
+  const accesses = await getDb().portalAccess.findMany({
+    where: { enabled: true, OR: [{ student: { email: { in: candidates } } }, { guardian: { email: { in: candidates } } }] },
+    include: {
+      student: { include: { school: { select: { name: true } } } },
+      guardian: { include: { students: { include: { student: { include: { school: { select: { name: true } } } } } } } },
+    },
+    take: 10,
+  });
+  let sent = 0;
+  for (const access of accesses) {
+    const person: Person = access.student
+      ? {
+          kind: "student",
+          id: access.student.id,
+          firstName: access.student.firstName,
+          lastName: access.student.lastName,
+          email: access.student.email,
+          schoolName: access.student.school.name,
+          studentNames: [],
+          accessId: access.id,
+        }
+      : {
+          kind: "guardian",
+          id: access.guardian!.id,
+          firstName: access.guardian!.firstName,
+          lastName: access.guardian!.lastName,
+          email: access.guardian!.email,
+          schoolName: access.guardian!.students[0]?.student.school.name ?? "",
+          studentNames: access.guardian!.students.map(({ student }) => `${student.firstName} ${student.lastName}`),
+          accessId: access.id,
+        };
+    if (emailProblem(person)) continue;
+    const rendered = await renderLinkEmails(person, false, now);
+    const done = await refusedAs(() =>
+      getDb().$transaction(async (tx) => {
+        const current = await lockAndRecheck(tx, person, access.id);
+        if (!current.enabled) throw new Refused("not_enabled");
+        await issueLink(tx, null, person, access.id, { copyToStaff: false, now, rendered });
+        return true;
+      }),
+    );
+    if (done === true) sent += 1;
+  }
+  return sent;
 }

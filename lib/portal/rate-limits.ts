@@ -11,13 +11,21 @@ const LIMITS = {
   client: { points: 30, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS },
 };
 
-type Limiters = { account: RateLimiterPrisma; client: RateLimiterPrisma };
+// Asking for a new link sends an email: a handful per address and per client each hour.
+const LINK_LIMITS = {
+  account: { points: 3, duration: 3600 },
+  client: { points: 20, duration: 3600 },
+};
+
+type Limiters = { account: RateLimiterPrisma; client: RateLimiterPrisma; linkAccount: RateLimiterPrisma; linkClient: RateLimiterPrisma };
 let limiters: Limiters | undefined;
 
 function getLimiters(): Limiters {
   limiters ??= {
     account: new RateLimiterPrisma({ storeClient: getDb(), tableName: "rateLimiterFlexible", keyPrefix: "portal-account", clearExpiredByTimeout: false, ...LIMITS.account }),
     client: new RateLimiterPrisma({ storeClient: getDb(), tableName: "rateLimiterFlexible", keyPrefix: "portal-client", clearExpiredByTimeout: false, ...LIMITS.client }),
+    linkAccount: new RateLimiterPrisma({ storeClient: getDb(), tableName: "rateLimiterFlexible", keyPrefix: "link-account", clearExpiredByTimeout: false, ...LINK_LIMITS.account }),
+    linkClient: new RateLimiterPrisma({ storeClient: getDb(), tableName: "rateLimiterFlexible", keyPrefix: "link-client", clearExpiredByTimeout: false, ...LINK_LIMITS.client }),
   };
   return limiters;
 }
@@ -45,4 +53,11 @@ export async function recordFailedSignIn(email: string, client: string): Promise
 /** A successful sign-in clears the address's counter. */
 export async function clearFailedSignIns(email: string): Promise<void> {
   await getLimiters().account.delete(accountKey(email));
+}
+
+/** Counts a request for a new link; false once the address or the client asked too often this hour. */
+export async function linkRequestAllowed(email: string, client: string): Promise<boolean> {
+  const { linkAccount, linkClient } = getLimiters();
+  const results = await Promise.allSettled([linkAccount.consume(accountKey(email)), linkClient.consume(client)]);
+  return results.every((result) => result.status === "fulfilled");
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { PortalSignInForm } from "@/components/portal/portal-sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,6 +13,7 @@ export default async function PortalSignInPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "";
   const t = await getTranslations("portal.signIn");
+  const tLink = await getTranslations("portal.requestLink");
   return (
     <main id="contenu" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
@@ -19,6 +21,11 @@ export default async function PortalSignInPage({ searchParams }: { searchParams:
         <h1 className="mt-4 text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
         <PortalSignInForm email={email} initialProblem={params.session === "expiree" ? "expired" : null} />
+        <p className="mt-4 text-center text-sm">
+          <Link href="/espace-etudiant/mot-de-passe-oublie" className="text-indigo-800 hover:underline">
+            {tLink("forgot")}
+          </Link>
+        </p>
       </div>
     </main>
   );
