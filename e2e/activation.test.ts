@@ -65,6 +65,20 @@ describe("activation link", () => {
     await page.waitForURL("**/espace-etudiant");
     await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
 
+    // Changing the password from the home page.
+    await page.getByLabel("Mot de passe actuel").fill("pas le bon mot de passe");
+    await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("une nouvelle phrase bien longue");
+    await page.getByLabel("Confirmer le nouveau mot de passe").fill("une nouvelle phrase bien longue");
+    await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+    await page.getByText("Le mot de passe actuel n'est pas le bon.").waitFor();
+    await page.getByLabel("Mot de passe actuel").fill("cheval agrafe batterie correcte");
+    await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("une nouvelle phrase bien longue");
+    await page.getByLabel("Confirmer le nouveau mot de passe").fill("une nouvelle phrase bien longue");
+    await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+    await page.getByText("Mot de passe changé.").waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+
     // Staff deactivate: the open portal page is signed out at its next request, and sign-in is refused.
     await staff.page.getByRole("region", { name: new RegExp(name) }).getByRole("button", { name: "Désactiver l'accès" }).click();
     await staff.page.getByRole("alertdialog").getByRole("button", { name: "Désactiver l'accès" }).click();
@@ -73,7 +87,7 @@ describe("activation link", () => {
     await page.waitForURL("**/espace-etudiant/connexion?session=expiree");
     await page.getByText("Votre session a pris fin.").waitFor();
     await page.getByLabel("Adresse email").fill(student.email!);
-    await page.getByLabel("Mot de passe", { exact: true }).fill("cheval agrafe batterie correcte");
+    await page.getByLabel("Mot de passe", { exact: true }).fill("une nouvelle phrase bien longue");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByText("Votre accès à l'espace étudiant est désactivé.").waitFor();
 

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
 import { sendLinksToAddress } from "@/lib/data/access";
-import { findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
+import { changePortalPassword, findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
@@ -134,5 +134,23 @@ describe("new link on request (« Mot de passe oublié ? », « Recevoir un nouv
     expect(await sendLinksToAddress("jamais.active@lycee.test")).toBe(0);
     expect(await sendLinksToAddress("plus.active@lycee.test")).toBe(0);
     expect(await getDb().portalAccess.count({ where: { studentId: never.id } })).toBe(0);
+  });
+});
+
+describe("changing one's password from the portal", () => {
+  it("needs the current password, applies the rules, and ends the other sessions", async () => {
+    const student = await createStudent(world, { firstName: "Change", lastName: "Portail", email: "change.portail@lycee.test" });
+    await activate({ studentId: student.id }, "change.portail@lycee.test");
+    const here = await findPortalAccount("change.portail@lycee.test", PASSWORD);
+    const elsewhere = await findPortalAccount("change.portail@lycee.test", PASSWORD);
+    if (!here.ok || !elsewhere.ok) throw new Error("sign-in failed");
+    expect(await changePortalPassword(here, "pas le bon", "une nouvelle phrase bien longue")).toEqual({ ok: false, reason: "wrong_current" });
+    expect(await changePortalPassword(here, PASSWORD, "court")).toEqual({ ok: false, reason: "weak_password", problems: ["too_short"] });
+    const changed = await changePortalPassword(here, PASSWORD, "une nouvelle phrase bien longue");
+    expect(changed).toEqual({ ok: true, sessionVersion: here.sessionVersion + 1 });
+    expect(await loadPortalHome(elsewhere.accessId, elsewhere.sessionVersion)).toBeNull();
+    expect(await loadPortalHome(here.accessId, here.sessionVersion + 1)).toMatchObject({ kind: "student" });
+    expect(await findPortalAccount("change.portail@lycee.test", "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
+    expect(await changePortalPassword(elsewhere, "une nouvelle phrase bien longue", "encore une autre phrase longue")).toEqual({ ok: false, reason: "session" });
   });
 });

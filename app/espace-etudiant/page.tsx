@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { ChangePasswordForm } from "@/components/portal/change-password-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { portalSignOut } from "@/lib/actions/portal";
@@ -46,6 +47,9 @@ export default async function PortalHomePage() {
             ))}
           </>
         )}
+        <Card>
+          <ChangePasswordForm />
+        </Card>
       </main>
     </div>
   );

@@ -2,10 +2,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { findPortalAccount } from "@/lib/data/portal-accounts";
+import { changePortalPassword, findPortalAccount } from "@/lib/data/portal-accounts";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { clearFailedSignIns, linkRequestAllowed, recordFailedSignIn, signInBlockedFor } from "@/lib/portal/rate-limits";
-import { endPortalSession, startPortalSession } from "@/lib/portal/session";
+import { endPortalSession, readPortalSession, startPortalSession } from "@/lib/portal/session";
+import type { PasswordProblem } from "@/lib/access/password-policy";
 
 const ZPortalSignIn = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
 
@@ -57,6 +58,35 @@ export async function requestNewLink(input: unknown): Promise<{ ok: true } | { o
     return { ok: true };
   } catch (error) {
     console.error("[action requestNewLink] failed:", error instanceof Error ? error.message : error);
+    return { ok: false, error: "unavailable" };
+  }
+}
+
+const ZChangePassword = z.object({
+  current: z.string().min(1).max(1024),
+  next: z.string().min(1).max(1024),
+  confirmation: z.string().max(1024),
+});
+
+export type ChangePortalPasswordResult =
+  | { ok: true }
+  | { ok: false; error: "required" | "mismatch" | "wrong_current" | "session" | "unavailable" }
+  | { ok: false; error: "weak_password"; problems: PasswordProblem[] };
+
+/** "Changer mon mot de passe": this session stays open, every other one of the person ends. */
+export async function changeMyPassword(input: unknown): Promise<ChangePortalPasswordResult> {
+  const parsed = ZChangePassword.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "required" };
+  if (parsed.data.next !== parsed.data.confirmation) return { ok: false, error: "mismatch" };
+  try {
+    const session = await readPortalSession();
+    if (!session) return { ok: false, error: "session" };
+    const outcome = await changePortalPassword(session, parsed.data.current, parsed.data.next);
+    if (!outcome.ok) return outcome.reason === "weak_password" ? { ok: false, error: "weak_password", problems: outcome.problems } : { ok: false, error: outcome.reason };
+    await startPortalSession({ accessId: session.accessId, sessionVersion: outcome.sessionVersion });
+    return { ok: true };
+  } catch (error) {
+    console.error("[action changeMyPassword] failed:", error instanceof Error ? error.message : error);
     return { ok: false, error: "unavailable" };
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { verifyPassword } from "@/lib/passwords";
+import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
+import { hashPassword, verifyPassword } from "@/lib/passwords";
 
 export type PortalSignIn = { ok: true; accessId: string; sessionVersion: number } | { ok: false; reason: "invalid" | "disabled" };
 
@@ -96,4 +97,39 @@ export async function loadPortalHome(accessId: string, sessionVersion: number): 
     email: guardian.email,
     children: guardian.students.map((link) => portalStudent(link.student)).sort((a, b) => a.firstName.localeCompare(b.firstName)),
   };
+}
+
+export type ChangePasswordOutcome =
+  | { ok: true; sessionVersion: number }
+  | { ok: false; reason: "session" | "wrong_current" }
+  | { ok: false; reason: "weak_password"; problems: PasswordProblem[] };
+
+/**
+ * "Changer mon mot de passe" from the portal: needs the current password; ends every other portal
+ * session of the person (the caller starts a fresh one with the returned version).
+ */
+export async function changePortalPassword(
+  session: { accessId: string; sessionVersion: number },
+  current: string,
+  next: string,
+): Promise<ChangePasswordOutcome> {
+  const access = await getDb().portalAccess.findUnique({
+    where: { id: session.accessId },
+    include: { student: true, guardian: true },
+  });
+  if (!access || !access.enabled || !access.passwordHash || access.sessionVersion !== session.sessionVersion) {
+    return { ok: false, reason: "session" };
+  }
+  if (!(await verifyPassword(access.passwordHash, current))) return { ok: false, reason: "wrong_current" };
+  const person = access.student ?? access.guardian!;
+  const { problems } = checkPassword(next, { names: [person.firstName, person.lastName], email: person.email });
+  if (problems.length) return { ok: false, reason: "weak_password", problems };
+  const passwordHash = await hashPassword(next);
+  const updated = await getDb().portalAccess.updateMany({
+    where: { id: access.id, sessionVersion: session.sessionVersion },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+  });
+  if (updated.count !== 1) return { ok: false, reason: "session" };
+  await getDb().accessEvent.create({ data: { accessId: access.id, type: "password_changed", email: person.email } });
+  return { ok: true, sessionVersion: session.sessionVersion + 1 };
 }
