@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "not_enabled",
   "access_disabled",
   "same_email",
+  "email_in_use",
   "too_many",
   "conflict",
 ] as const;

@@ -1,6 +1,7 @@
 // Test data built through the real Prisma client: an organisation with two schools, students, parents
 // and staff members with chosen rights. Every name and email is unique per call.
 import { randomUUID } from "node:crypto";
+import { emailKey } from "@/lib/access/email-key";
 import { loadStaffContext } from "@/lib/data/staff";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
@@ -63,6 +64,7 @@ export async function createStudent(world: World, input: StudentInput) {
       lastName: input.lastName,
       birthDate: new Date("2009-03-14"),
       email,
+      emailKey: emailKey(email),
       hasEmail: email !== null,
       phone: "07 00 00 00 00",
       schoolId: slot.school.id,
@@ -74,15 +76,12 @@ export async function createStudent(world: World, input: StudentInput) {
     },
   });
   for (const guardian of input.guardians ?? []) {
+    const guardianEmail = guardian.email === undefined ? `${uniqueSuffix()}@famille.test` : guardian.email;
     const guardianId =
       guardian.id ??
       (
         await db.guardian.create({
-          data: {
-            firstName: guardian.firstName,
-            lastName: guardian.lastName,
-            email: guardian.email === undefined ? `${uniqueSuffix()}@famille.test` : guardian.email,
-          },
+          data: { firstName: guardian.firstName, lastName: guardian.lastName, email: guardianEmail, emailKey: emailKey(guardianEmail) },
         })
       ).id;
     await db.studentGuardian.create({

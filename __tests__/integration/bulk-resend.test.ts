@@ -47,7 +47,7 @@ describe("bulk resend", () => {
     const result = await summarizeBulkResendHandler(staff, { selection: { studentIds: all } });
     expect(result).toEqual({
       ok: true,
-      data: { total: 27, willReceive: 24, willEnable: 23, skipped: { missing_email: 1, invalid_email: 1, disabled: 1 } },
+      data: { total: 27, willReceive: 24, willEnable: 23, skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0 } },
     });
     const byQuery = await summarizeBulkResendHandler(staff, { selection: { query: { query: "groupe", email: "manquant" } } });
     expect(byQuery).toMatchObject({ ok: true, data: { total: 1, skipped: { missing_email: 1 } } });
@@ -84,7 +84,7 @@ describe("bulk resend", () => {
         done: true,
         total: 27,
         prepared: 27,
-        skipped: { missing_email: 1, invalid_email: 1, disabled: 1, not_found: 0 },
+        skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0, not_found: 0 },
         emails: { sent: 24, pending: 0, sending: 0, failed: 0 },
       },
     });

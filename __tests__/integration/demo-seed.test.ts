@@ -31,6 +31,26 @@ describe("demo seed", () => {
     expect([...counts].sort()).toEqual([0, 1, 2]);
   });
 
+  it("includes the shared addresses schools meet, keyed for lookups", async () => {
+    const db = getDb();
+    const helene = await db.student.findFirstOrThrow({
+      where: { firstName: "Hélène", lastName: "Lefèvre" },
+      include: { guardians: { include: { guardian: true } } },
+    });
+    expect(helene.email).not.toBeNull();
+    expect(helene.guardians.map(({ guardian }) => guardian.email)).toContain(helene.email);
+    const ndiaye = await db.student.findFirstOrThrow({
+      where: { lastName: "N'Diaye" },
+      include: { guardians: { include: { guardian: true } } },
+    });
+    const parentEmails = ndiaye.guardians.map(({ guardian }) => guardian.email);
+    expect(parentEmails).toHaveLength(2);
+    expect(new Set(parentEmails).size).toBe(1);
+    const withEmail = await db.guardian.findMany({ where: { email: { not: null } }, select: { email: true, emailKey: true } });
+    expect(withEmail.every((guardian) => guardian.emailKey === guardian.email!.trim().toLowerCase())).toBe(true);
+    expect(await db.student.count({ where: { email: { not: null }, emailKey: null } })).toBe(0);
+  });
+
   it("creates the four demo accounts with their rights", async () => {
     const expected = {
       "direction@sesame.test": { rights: ALL_RIGHTS, restricted: false },

@@ -56,17 +56,6 @@ describe("portal sign-in", () => {
     expect(await findPortalAccount("noe.portail@lycee.test", PASSWORD)).toEqual({ ok: false, reason: "disabled" });
     expect(await findPortalAccount("noe.portail@lycee.test", "mauvais mot de passe")).toEqual({ ok: false, reason: "invalid" });
   });
-
-  it("tells apart two people sharing one email by their passwords", async () => {
-    const shared = "famille.partage@maison.test";
-    const first = await createStudent(world, { firstName: "Aîné", lastName: "Partage", email: shared });
-    const second = await createStudent(world, { firstName: "Cadet", lastName: "Partage", email: shared });
-    await activate({ studentId: first.id }, shared, "premier mot de passe tres long");
-    await activate({ studentId: second.id }, shared, "second mot de passe bien different");
-    const one = await findPortalAccount(shared, "premier mot de passe tres long");
-    const two = await findPortalAccount(shared, "second mot de passe bien different");
-    expect(one.ok && two.ok && one.accessId !== two.accessId).toBe(true);
-  });
 });
 
 describe("portal home and session", () => {

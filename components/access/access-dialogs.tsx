@@ -7,7 +7,9 @@ import { useNotice } from "@/components/ui/notice";
 import { disablePortalAccess, enablePortalAccess, resendActivationEmail } from "@/lib/actions/access";
 import type { AccessState } from "@/lib/access/state";
 import type { TPersonRef } from "@/lib/validation/access";
+import type { AddressSharer } from "@/lib/data/shared-emails";
 import { ConfirmDialog } from "./confirm-dialog";
+import { SharedAddressNotice } from "./shared-address-notice";
 
 /** What the access dialogs need to know about the person they act on. */
 export type AccessPerson = {
@@ -17,6 +19,8 @@ export type AccessPerson = {
   state: AccessState;
   /** Whether the person has already chosen a password (re-enabling sends no email). */
   hasPassword: boolean;
+  /** Others registered with the same address, when known (the profile's Espace étudiant page). */
+  sharedWith?: AddressSharer[];
 };
 
 type DialogProps = { person: AccessPerson; open: boolean; onOpenChange: (open: boolean) => void };
@@ -30,7 +34,12 @@ export function EnableAccessDialog({ person, open, onOpenChange }: DialogProps) 
       open={open}
       onOpenChange={onOpenChange}
       title={t("title", values)}
-      description={<p>{person.hasPassword ? t("withoutEmail", values) : t("withEmail", values)}</p>}
+      description={
+        <>
+          <p>{person.hasPassword ? t("withoutEmail", values) : t("withEmail", values)}</p>
+          <SharedAddressNotice name={person.name} state={person.state} sharedWith={person.sharedWith} />
+        </>
+      }
       confirmLabel={t("confirm")}
       action={() => enablePortalAccess(person.ref)}
       onDone={(data) => notify(data.emailQueued ? t("doneWithEmail", values) : t("done"))}
@@ -74,6 +83,7 @@ export function ResendActivationDialog({ person, staffEmail, open, onOpenChange 
         <>
           <p>{t("description", values)}</p>
           {person.state === "none" ? <p className="font-medium">{t("willEnable")}</p> : null}
+          {person.state === "none" ? <SharedAddressNotice name={person.name} state={person.state} sharedWith={person.sharedWith} /> : null}
           {person.state === "active" ? <p>{t("resetPassword", values)}</p> : null}
         </>
       }

@@ -11,6 +11,7 @@ import { DisableAccessDialog, EnableAccessDialog, type AccessPerson } from "./ac
 import { AccessHistoryDialog } from "./access-history-dialog";
 import { EditEmailDialog } from "./edit-email-dialog";
 import { PersonMoreMenu } from "./person-more-menu";
+import { addressTaken, SharedAddressNotice } from "./shared-address-notice";
 
 /** One person's block on the Espace étudiant page: state, email, dates, and the actions they allow. */
 export function PersonAccessSection({ view, staffEmail, canEdit }: { view: PersonAccessView; staffEmail: string; canEdit: boolean }) {
@@ -18,7 +19,14 @@ export function PersonAccessSection({ view, staffEmail, canEdit }: { view: Perso
   const format = useFormatter();
   const [dialog, setDialog] = useState<"enable" | "disable" | "editEmail" | "history" | null>(null);
   const name = `${view.firstName} ${view.lastName}`;
-  const person: AccessPerson = { ref: view.ref, name, email: view.email, state: view.state, hasPassword: view.activatedAt !== null };
+  const person: AccessPerson = {
+    ref: view.ref,
+    name,
+    email: view.email,
+    state: view.state,
+    hasPassword: view.activatedAt !== null,
+    sharedWith: view.sharedWith,
+  };
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
   const headingId = `access-${view.ref.guardianId ?? view.ref.studentId}`;
   const emailProblem = view.emailStatus === "missing" ? "missingEmail" : view.emailStatus === "invalid" ? "invalidEmail" : null;
@@ -37,7 +45,7 @@ export function PersonAccessSection({ view, staffEmail, canEdit }: { view: Perso
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {canEdit && (view.state === "none" || view.state === "disabled") ? (
-            <Button onClick={() => setDialog("enable")} disabled={!!emailProblem}>
+            <Button onClick={() => setDialog("enable")} disabled={!!emailProblem || addressTaken(view.sharedWith)}>
               {t("access.enable")}
             </Button>
           ) : null}
@@ -60,6 +68,16 @@ export function PersonAccessSection({ view, staffEmail, canEdit }: { view: Perso
           {t(`access.${emailProblem}`)} ·
           <button type="button" className="font-medium underline" onClick={() => setDialog("editEmail")}>
             {view.emailStatus === "missing" ? t("access.addEmail") : t("access.fixEmail")}
+          </button>
+        </p>
+      ) : null}
+      {view.emailStatus === "valid" ? (
+        <SharedAddressNotice name={name} state={view.state} sharedWith={view.sharedWith} className="mt-3" />
+      ) : null}
+      {canEdit && view.emailStatus === "valid" && addressTaken(view.sharedWith) ? (
+        <p className="mt-2 text-sm">
+          <button type="button" className="font-medium underline" onClick={() => setDialog("editEmail")}>
+            {t("access.editEmail")}
           </button>
         </p>
       ) : null}

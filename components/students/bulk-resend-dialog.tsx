@@ -6,7 +6,7 @@ import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescript
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { startBulkResend, summarizeBulkResend } from "@/lib/actions/bulk";
-import type { BulkSummary } from "@/lib/data/bulk-sends";
+import type { BulkSummary, SkipReason } from "@/lib/data/bulk-sends";
 import type { ErrorCode } from "@/lib/errors";
 import { STUDENTS_PATH } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
@@ -76,7 +76,7 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
                   <div>
                     <p className="font-medium">{t("bulk.skippedTitle")}</p>
                     <ul className="list-disc pl-5">
-                      {(["missing_email", "invalid_email", "disabled"] as const)
+                      {(Object.keys(summary.skipped) as SkipReason[])
                         .filter((reason) => summary.skipped[reason] > 0)
                         .map((reason) => (
                           <li key={reason}>{t(`bulk.skipped.${reason}`, { count: summary.skipped[reason] })}</li>

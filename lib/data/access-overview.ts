@@ -6,6 +6,7 @@ import type { OutboxStatus } from "@/lib/mail/outbox";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus, type EmailStatus } from "@/lib/validation/email";
 import { findPerson, type PersonRef } from "./people";
+import { addressSharers, type AddressSharer } from "./shared-emails";
 import { visibleStudentsWhere } from "./scope";
 
 export type PersonAccessView = {
@@ -24,6 +25,8 @@ export type PersonAccessView = {
   disabledBy: string | null;
   linkExpiresAt: string | null;
   lastEmail: { status: OutboxStatus; at: string; to: string } | null;
+  /** Others registered with the same address (see shared-emails.ts). */
+  sharedWith: AddressSharer[];
 };
 
 const accessSelect = {
@@ -70,6 +73,7 @@ function view(
   relationship: string | null,
   access: AccessRow,
   emails: Map<string, PersonAccessView["lastEmail"]>,
+  sharers: Map<string, AddressSharer[]>,
   now: Date,
 ): PersonAccessView {
   return {
@@ -88,6 +92,7 @@ function view(
     disabledBy: access?.disabledBy?.name ?? null,
     linkExpiresAt: iso(access?.linkExpiresAt),
     lastEmail: access ? (emails.get(access.id) ?? null) : null,
+    sharedWith: sharers.get(ref.guardianId ? `guardian:${ref.guardianId}` : `student:${ref.studentId}`) ?? [],
   };
 }
 
@@ -104,11 +109,19 @@ export async function getStudentAccessOverview(staff: StaffContext, studentId: s
   const accessIds = [student.access?.id, ...student.guardians.map((link) => link.guardian.access?.id)].filter(
     (id): id is string => !!id,
   );
-  const emails = await lastEmails(accessIds);
+  const [emails, sharers] = await Promise.all([
+    lastEmails(accessIds),
+    addressSharers(staff, [
+      { kind: "student", id: student.id, email: student.email },
+      ...student.guardians.map(({ guardian }) => ({ kind: "guardian" as const, id: guardian.id, email: guardian.email })),
+    ]),
+  ]);
   return {
-    student: view({ studentId }, student, null, student.access, emails, now),
+    student: view({ studentId }, student, null, student.access, emails, sharers, now),
     guardians: student.guardians
-      .map((link) => view({ studentId, guardianId: link.guardianId }, link.guardian, link.relationship, link.guardian.access, emails, now))
+      .map((link) =>
+        view({ studentId, guardianId: link.guardianId }, link.guardian, link.relationship, link.guardian.access, emails, sharers, now),
+      )
       .sort((a, b) => relationshipRank(a.relationship) - relationshipRank(b.relationship)),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { emailKey } from "@/lib/access/email-key";
 import { accessState, type AccessState } from "@/lib/access/state";
 import { activationUrl, createLinkToken } from "@/lib/access/tokens";
 import type { Database } from "@/lib/db/client";
@@ -22,6 +23,7 @@ export type AccessFailure =
   | "not_enabled"
   | "access_disabled"
   | "same_email"
+  | "email_in_use"
   | "conflict";
 
 export type AccessOutcome = { ok: true; state: AccessState; emailQueued: boolean } | { ok: false; error: AccessFailure };
@@ -74,6 +76,27 @@ function emailProblem(person: Person): AccessFailure | null {
   if (status === "missing") return "missing_email";
   if (status === "invalid") return "invalid_email";
   return null;
+}
+
+/** Whether another person's enabled access already signs in with this address. */
+async function addressTakenByAnother(email: string | null, accessId: string | null): Promise<boolean> {
+  const key = emailKey(email);
+  if (!key) return false;
+  const holder = await getDb().portalAccess.findUnique({ where: { signInEmail: key }, select: { id: true } });
+  return !!holder && holder.id !== accessId;
+}
+
+/**
+ * Makes the person's address the one this access signs in with. The unique column settles races:
+ * of two staff members enabling two people with one address at the same moment, one is refused.
+ */
+async function claimSignInEmail(tx: Transaction, accessId: string, email: string | null) {
+  try {
+    await tx.portalAccess.update({ where: { id: accessId }, data: { signInEmail: emailKey(email) } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new Refused("email_in_use");
+    throw error;
+  }
 }
 
 async function currentState(accessId: string): Promise<AccessState> {
@@ -174,6 +197,7 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
   if (problem) return refuse(problem);
   const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
   if (existing?.enabled) return refuse("already_enabled");
+  if (await addressTakenByAnother(person.email, person.accessId)) return refuse("email_in_use");
   const needsLink = !existing?.passwordHash;
   const rendered = needsLink ? await renderLinkEmails(person, false, now) : null;
   const id = await accessRowOf(person);
@@ -186,6 +210,7 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
         data: { enabled: true, enabledAt: now, enabledById: staff.id, disabledAt: null, disabledById: null },
       });
       if (enabled.count !== 1) throw new Refused("already_enabled");
+      await claimSignInEmail(tx, id, person.email);
       await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
       if (rendered) await issueLink(tx, staff, person, id, { copyToStaff: false, now, rendered });
       return id;
@@ -209,6 +234,7 @@ export async function disableAccess(staff: StaffContext, ref: PersonRef, now = n
       where: { id: accessId },
       data: {
         enabled: false,
+        signInEmail: null,
         disabledAt: now,
         disabledById: staff.id,
         linkExpiresAt: null,
@@ -237,6 +263,7 @@ export async function resendActivation(
   if (problem) return refuse(problem);
   const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
   if (existing && !existing.enabled && existing.disabledAt) return refuse("access_disabled");
+  if (await addressTakenByAnother(person.email, person.accessId)) return refuse("email_in_use");
   const rendered = await renderLinkEmails(person, options.copyToStaff, now);
   const id = await accessRowOf(person);
   const done = await refusedAs(() =>
@@ -247,6 +274,7 @@ export async function resendActivation(
         await tx.portalAccess.update({ where: { id }, data: { enabled: true, enabledAt: now, enabledById: staff.id } });
         await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
       }
+      await claimSignInEmail(tx, id, person.email);
       const message = await issueLink(tx, staff, person, id, { ...options, now, rendered });
       return { accessId: id, messageId: message.id };
     }),
@@ -260,36 +288,45 @@ export async function changeEmail(staff: StaffContext, ref: PersonRef, email: st
   const person = await findPerson(staff, ref);
   if (!person) return refuse("not_found");
   if (person.email === email) return refuse("same_email");
-  await getDb().$transaction(async (tx) => {
-    if (person.kind === "student") {
-      const student = await tx.student.findUniqueOrThrow({ where: { id: person.id } });
-      await tx.student.update({
-        where: { id: person.id },
-        data: { email, hasEmail: true, searchText: buildSearchText({ ...student, email }) },
-      });
-    } else {
-      await tx.guardian.update({ where: { id: person.id }, data: { email } });
-    }
-    if (person.accessId) {
-      await revokeLinks(tx, person.accessId, "email_changed", now);
-      await cancelQueuedEmails(tx, person.accessId, "email changed");
-      await tx.portalAccess.update({ where: { id: person.accessId }, data: { linkExpiresAt: null } });
-      await tx.accessEvent.create({ data: { accessId: person.accessId, type: "email_changed", actorId: staff.id, email } });
-    }
-  });
+  const access = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId }, select: { enabled: true } }) : null;
+  // An enabled access signs in with the new address at once: it must not be another account's.
+  if (access?.enabled && (await addressTakenByAnother(email, person.accessId))) return refuse("email_in_use");
+  const done = await refusedAs(() =>
+    getDb().$transaction(async (tx) => {
+      if (person.kind === "student") {
+        const student = await tx.student.findUniqueOrThrow({ where: { id: person.id } });
+        await tx.student.update({
+          where: { id: person.id },
+          data: { email, emailKey: emailKey(email), hasEmail: true, searchText: buildSearchText({ ...student, email }) },
+        });
+      } else {
+        await tx.guardian.update({ where: { id: person.id }, data: { email, emailKey: emailKey(email) } });
+      }
+      if (person.accessId) {
+        const current = await tx.portalAccess.findUniqueOrThrow({ where: { id: person.accessId }, select: { enabled: true } });
+        if (current.enabled) await claimSignInEmail(tx, person.accessId, email);
+        await revokeLinks(tx, person.accessId, "email_changed", now);
+        await cancelQueuedEmails(tx, person.accessId, "email changed");
+        await tx.portalAccess.update({ where: { id: person.accessId }, data: { linkExpiresAt: null } });
+        await tx.accessEvent.create({ data: { accessId: person.accessId, type: "email_changed", actorId: staff.id, email } });
+      }
+      return true as const;
+    }),
+  );
+  if (done !== true) return done;
   return { ok: true, state: person.accessId ? await currentState(person.accessId) : "none", emailQueued: false };
 }
 
 /**
- * "Recevoir un nouveau lien" / "Mot de passe oublié ?": a fresh link for every enabled access that
- * uses this email (several people may share one). Disabled or never-enabled accesses get nothing.
- * Returns how many links were sent, for tests; the page answers the same whatever the number.
+ * "Recevoir un nouveau lien" / "Mot de passe oublié ?": a fresh link for the enabled access that signs
+ * in with this email. Disabled or never-enabled accesses get nothing. Returns how many links were
+ * sent (0 or 1), for tests; the page answers the same whatever the number.
  */
 export async function sendLinksToAddress(email: string, now = new Date()): Promise<number> {
-  const typed = email.trim();
-  const candidates = [...new Set([typed, typed.toLowerCase()])];
+  const key = emailKey(email);
+  if (!key) return 0;
   const accesses = await getDb().portalAccess.findMany({
-    where: { enabled: true, OR: [{ student: { email: { in: candidates } } }, { guardian: { email: { in: candidates } } }] },
+    where: { enabled: true, signInEmail: key },
     include: {
       student: { include: { school: { select: { name: true } } } },
       guardian: { include: { students: { include: { student: { include: { school: { select: { name: true } } } } } } } },

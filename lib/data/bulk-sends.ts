@@ -10,7 +10,7 @@ import { loadStaffContext } from "./staff";
 import { findStudentIds } from "./students";
 import { visibleStudentsWhere } from "./scope";
 
-export const SKIP_REASONS = ["missing_email", "invalid_email", "disabled"] as const;
+export const SKIP_REASONS = ["missing_email", "invalid_email", "disabled", "email_in_use"] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export type BulkSummary = {
@@ -47,11 +47,20 @@ async function resolveSelection(staff: StaffContext, selection: TBulkSelection):
   return ids.length > MAX_BULK_STUDENTS ? "too_many" : ids;
 }
 
-function outcomeFor(student: { email: string | null; access: { enabled: boolean; disabledAt: Date | null; passwordHash: string | null; linkExpiresAt: Date | null } | null }) {
+type SummaryStudent = {
+  email: string | null;
+  emailKey: string | null;
+  access: { id: string; enabled: boolean; disabledAt: Date | null; passwordHash: string | null; linkExpiresAt: Date | null } | null;
+};
+
+/** `heldBy`: for each address, the access that signs in with it (one address, one account). */
+function outcomeFor(student: SummaryStudent, heldBy: Map<string, string>) {
   const status = emailStatus(student.email);
   if (status === "missing") return "missing_email" as const;
   if (status === "invalid") return "invalid_email" as const;
   if (accessState(student.access) === "disabled") return "disabled" as const;
+  const holder = student.emailKey ? heldBy.get(student.emailKey) : undefined;
+  if (holder && holder !== student.access?.id) return "email_in_use" as const;
   return accessState(student.access) === "none" ? ("enable" as const) : ("send" as const);
 }
 
@@ -59,14 +68,28 @@ function outcomeFor(student: { email: string | null; access: { enabled: boolean;
 export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSelection): Promise<BulkSummary | "too_many"> {
   const ids = await resolveSelection(staff, selection);
   if (ids === "too_many") return ids;
-  const summary: BulkSummary = { total: ids.length, willReceive: 0, willEnable: 0, skipped: { missing_email: 0, invalid_email: 0, disabled: 0 } };
+  const summary: BulkSummary = {
+    total: ids.length,
+    willReceive: 0,
+    willEnable: 0,
+    skipped: { missing_email: 0, invalid_email: 0, disabled: 0, email_in_use: 0 },
+  };
   for (const slice of chunks(ids)) {
     const students = await getDb().student.findMany({
       where: { id: { in: slice } },
-      select: { email: true, access: { select: { enabled: true, disabledAt: true, passwordHash: true, linkExpiresAt: true } } },
+      select: {
+        email: true,
+        emailKey: true,
+        access: { select: { id: true, enabled: true, disabledAt: true, passwordHash: true, linkExpiresAt: true } },
+      },
     });
+    const keys = [...new Set(students.map((student) => student.emailKey).filter((key): key is string => !!key))];
+    const holders = keys.length
+      ? await getDb().portalAccess.findMany({ where: { signInEmail: { in: keys } }, select: { id: true, signInEmail: true } })
+      : [];
+    const heldBy = new Map(holders.map((holder) => [holder.signInEmail!, holder.id]));
     for (const student of students) {
-      const outcome = outcomeFor(student);
+      const outcome = outcomeFor(student, heldBy);
       if (outcome === "enable" || outcome === "send") {
         summary.willReceive += 1;
         if (outcome === "enable") summary.willEnable += 1;
@@ -186,7 +209,7 @@ export async function getBulkProgress(staff: StaffContext, bulkSendId: string): 
   ]);
   const count = (rows: { _count: { _all: number } }[], pick: (row: never) => boolean) =>
     rows.filter(pick as never).reduce((sum, row) => sum + row._count._all, 0);
-  const skipped = { missing_email: 0, invalid_email: 0, disabled: 0, not_found: 0 };
+  const skipped = { missing_email: 0, invalid_email: 0, disabled: 0, email_in_use: 0, not_found: 0 };
   for (const row of outcomes) if (row.outcome in skipped) skipped[row.outcome as keyof typeof skipped] = row._count._all;
   const emails = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const row of statuses) if (row.status in emails) emails[row.status as OutboxStatus] = row._count._all;

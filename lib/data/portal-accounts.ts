@@ -1,34 +1,39 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { emailKey } from "@/lib/access/email-key";
 import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 
 export type PortalSignIn = { ok: true; accessId: string; sessionVersion: number } | { ok: false; reason: "invalid" | "disabled" };
 
 /**
- * The portal account with this email and password. Several people may share an address (a family
- * email): the password tells them apart, nothing is merged. "disabled" is only said once the
- * password is right, so the answer reveals nothing about accounts to someone who does not know it.
+ * The portal account this email signs in to, if the password is right. One address signs in to one
+ * account (PortalAccess.signInEmail is unique). "disabled" is only said once the password is right,
+ * so the answer reveals nothing about accounts to someone who does not know it.
  */
 export async function findPortalAccount(email: string, password: string, now = new Date()): Promise<PortalSignIn> {
-  const typed = email.trim();
-  const candidates = [...new Set([typed, typed.toLowerCase()])];
-  const accesses = await getDb().portalAccess.findMany({
-    where: {
-      passwordHash: { not: null },
-      OR: [{ student: { email: { in: candidates } } }, { guardian: { email: { in: candidates } } }],
-    },
-    select: { id: true, passwordHash: true, enabled: true, sessionVersion: true },
-    take: 10,
-  });
-  for (const access of accesses) {
-    if (!(await verifyPassword(access.passwordHash, password))) continue;
-    if (!access.enabled) return { ok: false, reason: "disabled" };
-    await getDb().portalAccess.update({ where: { id: access.id }, data: { lastSignInAt: now } });
-    return { ok: true, accessId: access.id, sessionVersion: access.sessionVersion };
+  const key = emailKey(email);
+  const db = getDb();
+  const enabled = key
+    ? await db.portalAccess.findUnique({ where: { signInEmail: key }, select: { id: true, passwordHash: true, enabled: true, sessionVersion: true } })
+    : null;
+  if (enabled?.enabled && enabled.passwordHash && (await verifyPassword(enabled.passwordHash, password))) {
+    await db.portalAccess.update({ where: { id: enabled.id }, data: { lastSignInAt: now } });
+    return { ok: true, accessId: enabled.id, sessionVersion: enabled.sessionVersion };
+  }
+  // A disabled access keeps its password, so its owner can be told to contact the school.
+  const disabled = key
+    ? await db.portalAccess.findMany({
+        where: { enabled: false, passwordHash: { not: null }, OR: [{ student: { emailKey: key } }, { guardian: { emailKey: key } }] },
+        select: { passwordHash: true },
+        take: 5,
+      })
+    : [];
+  for (const access of disabled) {
+    if (await verifyPassword(access.passwordHash, password)) return { ok: false, reason: "disabled" };
   }
   // Same work whether or not an account exists: one password verification at least.
-  if (!accesses.length) await verifyPassword(null, password);
+  if (!enabled?.passwordHash && !disabled.length) await verifyPassword(null, password);
   return { ok: false, reason: "invalid" };
 }
 

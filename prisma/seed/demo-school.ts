@@ -5,6 +5,7 @@ import type { Database } from "../../lib/db/client";
 import type { Prisma } from "../../lib/generated/sqlite/client";
 import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
+import { emailKey } from "../../lib/access/email-key";
 import { buildSearchText, buildSortKey } from "../../lib/search/normalize";
 import { insertStatements } from "./bulk-insert";
 import { FIRST_NAMES, LAST_NAMES, PARENT_FIRST_NAMES } from "./names";
@@ -59,11 +60,18 @@ function singleParentRelationship(roll: number): "mother" | "father" | "guardian
 }
 
 // The first students of every seed, so the demo (and its tests) can count on these names.
-const FEATURED: { firstName: string; lastName: string; siblingOfPrevious?: boolean }[] = [
+// Shared addresses, as schools see them: Hélène registered with her mother's address, Jean-Baptiste's
+// two parents with one family address (the staff side warns before enabling access).
+const FEATURED: {
+  firstName: string;
+  lastName: string;
+  siblingOfPrevious?: boolean;
+  shares?: "parent_address" | "family_address";
+}[] = [
   { firstName: "Marie", lastName: "Dupont" },
   { firstName: "Lucas", lastName: "Dupont", siblingOfPrevious: true },
-  { firstName: "Hélène", lastName: "Lefèvre" },
-  { firstName: "Jean-Baptiste", lastName: "N'Diaye" },
+  { firstName: "Hélène", lastName: "Lefèvre", shares: "parent_address" },
+  { firstName: "Jean-Baptiste", lastName: "N'Diaye", shares: "family_address" },
   { firstName: "Maël", lastName: "Le Goff" },
   { firstName: "Chloé", lastName: "Dubois-Perrin" },
 ];
@@ -177,7 +185,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
   const random = createRandom(20260901);
   const now = new Date();
   let students: Prisma.StudentCreateManyInput[] = [];
-  let guardians: { id: string; firstName: string; lastName: string; email: string | null; phone: string; createdAt: Date; updatedAt: Date }[] = [];
+  let guardians: { id: string; firstName: string; lastName: string; email: string | null; emailKey: string | null; phone: string; createdAt: Date; updatedAt: Date }[] = [];
   let links: { studentId: string; guardianId: string; relationship: string }[] = [];
   let guardianCount = 0;
   let previous: { lastName: string; guardianIds: { id: string; relationship: string }[] } | null = null;
@@ -216,6 +224,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       lastName,
       birthDate,
       email,
+      emailKey: emailKey(email),
       hasEmail: email !== null,
       phone: random.next() < 0.8 ? phoneNumber(random, "07") : null,
       photoUrl: index % 9 === 0 ? `/demo-photos/${(index / 9) % 6}.svg` : null,
@@ -234,7 +243,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       studentGuardians = previous.guardianIds;
     } else {
       const roll = random.next();
-      const parentCount = roll < 0.1 ? 0 : roll < 0.45 ? 1 : 2;
+      const parentCount = featured?.shares ? 2 : roll < 0.1 ? 0 : roll < 0.45 ? 1 : 2;
       for (let parent = 0; parent < parentCount; parent += 1) {
         const relationship = parentCount === 2 ? RELATIONSHIPS[parent] : singleParentRelationship(random.next());
         const parentFirst = random.pick(
@@ -243,17 +252,33 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
         const parentLast = parent === 1 && random.next() < 0.25 ? random.pick(LAST_NAMES) : lastName;
         guardianCount += 1;
         const guardianId = newId();
+        let guardianEmail = random.next() < 0.8 ? `${emailLocalPart(parentFirst, parentLast)}.${guardianCount}@famille.sesame.test` : null;
+        if (featured?.shares === "family_address") guardianEmail = `${emailLocalPart("famille", lastName)}@famille.sesame.test`;
+        if (featured?.shares === "parent_address" && parent === 0) {
+          guardianEmail = `${emailLocalPart(parentFirst, parentLast)}.${guardianCount}@famille.sesame.test`;
+        }
         guardians.push({
           id: guardianId,
           firstName: parentFirst,
           lastName: parentLast,
-          email: random.next() < 0.8 ? `${emailLocalPart(parentFirst, parentLast)}.${guardianCount}@famille.sesame.test` : null,
+          email: guardianEmail,
+          emailKey: emailKey(guardianEmail),
           phone: phoneNumber(random, "06"),
           createdAt: now,
           updatedAt: now,
         });
         studentGuardians.push({ id: guardianId, relationship });
       }
+    }
+    if (featured?.shares === "parent_address" && studentGuardians.length) {
+      const studentRow = students[students.length - 1];
+      const parentEmail = guardians[guardians.length - studentGuardians.length].email;
+      Object.assign(studentRow, {
+        email: parentEmail,
+        emailKey: emailKey(parentEmail),
+        hasEmail: parentEmail !== null,
+        searchText: buildSearchText({ firstName, lastName, email: parentEmail, studentNumber }),
+      });
     }
     for (const guardian of studentGuardians) links.push({ studentId: id, guardianId: guardian.id, relationship: guardian.relationship });
     previous = { lastName, guardianIds: studentGuardians };
