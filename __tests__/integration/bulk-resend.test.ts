@@ -5,21 +5,17 @@ import { resendActivation } from "@/lib/data/access";
 import { prepareBulkSends } from "@/lib/data/bulk-sends";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
-import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { RIGHTS } from "@/lib/rights";
-import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { captureMail } from "../factories/mail";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 let world: World;
-let smtp: SmtpCapture;
-let transport: MailTransport;
+const mail = captureMail();
 let staff: Awaited<ReturnType<typeof createStaff>>;
 let eligible: string[];
 let all: string[];
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
   world = await createWorld();
   staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
   eligible = [];
@@ -32,14 +28,9 @@ beforeAll(async () => {
   await enableAccessHandler(staff, { studentId: disabled.id });
   await disableAccessHandler(staff, { studentId: disabled.id });
   await enableAccessHandler(staff, { studentId: eligible[0] });
-  await processOutbox(transport, { limit: 100 });
-  smtp.emails.splice(0);
+  await processOutbox(mail.transport, { limit: 100 });
+  mail.smtp.emails.splice(0);
   all = [...eligible, noEmail.id, invalid.id, disabled.id];
-});
-
-afterAll(async () => {
-  transport?.close();
-  await smtp?.close();
 });
 
 describe("bulk resend", () => {
@@ -60,7 +51,7 @@ describe("bulk resend", () => {
 
     // The first worker prepares 10 students and sends 5 emails, then the process is stopped.
     expect(await prepareBulkSends({ maxStudents: 10 })).toBe(10);
-    expect(await processOutbox(transport, { limit: 5 })).toMatchObject({ sent: 5 });
+    expect(await processOutbox(mail.transport, { limit: 5 })).toMatchObject({ sent: 5 });
     // A crash right after a student's email was queued, before the worker moved on: retrying that
     // student is refused by the unique (bulk, student) key, so no second email is queued.
     const prepared = await getDb().bulkSendItem.findFirstOrThrow({ where: { bulkSendId, outcome: "queued" } });
@@ -74,7 +65,7 @@ describe("bulk resend", () => {
 
     // After the restart, workers finish the job.
     while ((await prepareBulkSends({ maxStudents: 7 })) > 0);
-    while ((await processOutbox(transport, { limit: 8 })).sent > 0);
+    while ((await processOutbox(mail.transport, { limit: 8 })).sent > 0);
 
     const progress = await bulkResendProgressHandler(staff, { bulkSendId });
     expect(progress).toMatchObject({
@@ -88,10 +79,10 @@ describe("bulk resend", () => {
         emails: { sent: 24, pending: 0, sending: 0, failed: 0 },
       },
     });
-    const recipients = smtp.emails.map((email) => email.to[0]).sort();
+    const recipients = mail.smtp.emails.map((email) => email.to[0]).sort();
     expect(recipients).toHaveLength(24);
     expect(new Set(recipients).size).toBe(24);
-    expect(new Set(smtp.emails.map((email) => email.messageId)).size).toBe(24);
+    expect(new Set(mail.smtp.emails.map((email) => email.messageId)).size).toBe(24);
     const enabled = await getDb().portalAccess.count({ where: { studentId: { in: eligible }, enabled: true } });
     expect(enabled).toBe(24);
   });

@@ -10,35 +10,26 @@ import {
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
-import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { ALL_RIGHTS, RIGHTS } from "@/lib/rights";
-import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { captureMail } from "../factories/mail";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 let world: World;
-let smtp: SmtpCapture;
-let transport: MailTransport;
+const mail = captureMail();
 let secretariat: Awaited<ReturnType<typeof createStaff>>;
 
 const tokenIn = (text: string) => text.match(/\/activation\/([A-Za-z0-9_-]{43})/)?.[1] ?? null;
-const deliver = (now?: Date) => processOutbox(transport, { limit: 50, now });
+const deliver = (now?: Date) => processOutbox(mail.transport, { limit: 50, now });
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
   world = await createWorld();
   secretariat = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent], email: `secretariat-${Date.now()}@ecole.test` });
-});
-
-afterAll(async () => {
-  transport?.close();
-  await smtp?.close();
 });
 
 // Each test starts with an empty outbox and an empty inbox.
 beforeEach(async () => {
   await deliver(new Date(Date.now() + 24 * 3600_000));
-  smtp.emails.splice(0);
+  mail.smtp.emails.splice(0);
 });
 
 describe("Activer l'accès", () => {
@@ -47,7 +38,7 @@ describe("Activer l'accès", () => {
     const result = await enableAccessHandler(secretariat, { studentId: student.id });
     expect(result).toEqual({ ok: true, data: { state: "invited", emailQueued: true } });
     expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    const [email] = smtp.emails;
+    const [email] = mail.smtp.emails;
     expect(email.to).toEqual(["helene@eleves.test"]);
     expect(email.subject).toBe(`Votre accès à l'espace étudiant — ${world.schools[0].school.name}`);
     expect(email.text).toContain("Bonjour Hélène Lefèvre,");
@@ -85,13 +76,13 @@ describe("Renvoyer l'email d'activation", () => {
     const ref = { studentId: student.id, guardianId: guardian.guardianId };
     expect(await resendActivationHandler(secretariat, { ...ref, copyToStaff: false })).toMatchObject({ ok: true, data: { state: "invited" } });
     await deliver();
-    const firstToken = tokenIn(smtp.emails[0].text)!;
-    expect(smtp.emails[0].text).toContain("suivre la scolarité de Lucas Dupont");
+    const firstToken = tokenIn(mail.smtp.emails[0].text)!;
+    expect(mail.smtp.emails[0].text).toContain("suivre la scolarité de Lucas Dupont");
 
     expect(await resendActivationHandler(secretariat, { ...ref, copyToStaff: true })).toMatchObject({ ok: true });
     expect(await deliver()).toMatchObject({ sent: 2 });
-    const original = smtp.emails.slice(1).find((email) => email.to[0] === "sophie.dupont@famille.test")!;
-    const copy = smtp.emails.slice(1).find((email) => email.to[0] === secretariat.email)!;
+    const original = mail.smtp.emails.slice(1).find((email) => email.to[0] === "sophie.dupont@famille.test")!;
+    const copy = mail.smtp.emails.slice(1).find((email) => email.to[0] === secretariat.email)!;
     expect(copy.to).toEqual([secretariat.email]);
     expect(original.to).toEqual(["sophie.dupont@famille.test"]);
     expect(copy.subject).toBe(`[Copie] ${original.subject}`);
@@ -121,7 +112,7 @@ describe("Désactiver l'accès", () => {
     const student = await createStudent(world, { firstName: "Noé", lastName: "Martin" });
     await enableAccessHandler(secretariat, { studentId: student.id });
     await deliver();
-    const token = tokenIn(smtp.emails[0].text)!;
+    const token = tokenIn(mail.smtp.emails[0].text)!;
     const before = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
     await disableAccessHandler(secretariat, { studentId: student.id });
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
@@ -139,7 +130,7 @@ describe("changing an email", () => {
     const student = await createStudent(world, { firstName: "Inès", lastName: "Garnier", email: "ancienne@eleves.test" });
     await resendActivationHandler(secretariat, { studentId: student.id });
     await deliver();
-    const token = tokenIn(smtp.emails[0].text)!;
+    const token = tokenIn(mail.smtp.emails[0].text)!;
     expect(await changeEmailHandler(secretariat, { studentId: student.id, email: "  nouvelle@eleves.test " })).toMatchObject({ ok: true });
     expect(await checkActivationToken(token)).toEqual({ ok: false, reason: "revoked" });
     const updated = await getDb().student.findUniqueOrThrow({ where: { id: student.id } });
@@ -163,7 +154,7 @@ describe("races and second thoughts", () => {
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "already_enabled" }]);
     await deliver();
-    expect(smtp.emails.filter((email) => email.to[0] === "double.clic@eleves.test")).toHaveLength(1);
+    expect(mail.smtp.emails.filter((email) => email.to[0] === "double.clic@eleves.test")).toHaveLength(1);
   });
 
   it("does not send a queued email once the address was corrected or the access disabled", async () => {
@@ -174,7 +165,7 @@ describe("races and second thoughts", () => {
     await enableAccessHandler(secretariat, { studentId: disabled.id });
     await disableAccessHandler(secretariat, { studentId: disabled.id });
     expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(smtp.emails).toHaveLength(0);
+    expect(mail.smtp.emails).toHaveLength(0);
     const cancelled = await getDb().outboxMessage.findMany({ where: { toAddress: { in: ["faute.de.frappe@eleves.test", "vite.desactive@eleves.test"] } } });
     expect(cancelled.map((message) => [message.status, message.payload, message.lastError?.split(":")[0]])).toEqual([
       ["failed", null, "cancelled"],
@@ -187,15 +178,15 @@ describe("outbox", () => {
   it("retries when the SMTP server refuses, and sends once it is back", async () => {
     const student = await createStudent(world, { firstName: "Théo", lastName: "Moreau", email: "theo@eleves.test" });
     await resendActivationHandler(secretariat, { studentId: student.id });
-    smtp.refuseWith(451);
+    mail.smtp.refuseWith(451);
     expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
     const waiting = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: "theo@eleves.test" } });
     expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
     expect(waiting.lastError).toContain("451");
     expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    smtp.refuseWith(null);
+    mail.smtp.refuseWith(null);
     expect(await deliver(new Date(Date.now() + 3600_000))).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(smtp.emails.map((email) => email.to[0])).toEqual(["theo@eleves.test"]);
+    expect(mail.smtp.emails.map((email) => email.to[0])).toEqual(["theo@eleves.test"]);
     expect(await getDb().outboxMessage.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "sent", attempts: 2 });
   });
 
@@ -203,12 +194,12 @@ describe("outbox", () => {
     const student = await createStudent(world, { firstName: "Léa", lastName: "Faure", email: "lea@eleves.test" });
     await resendActivationHandler(secretariat, { studentId: student.id });
     // A misconfigured server (e.g. refusing the message itself) must not lose the email...
-    smtp.refuseWith(554, "data");
+    mail.smtp.refuseWith(554, "data");
     expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
     // ...while an unknown mailbox will never accept it.
-    smtp.refuseWith(550, "rcpt");
+    mail.smtp.refuseWith(550, "rcpt");
     expect(await deliver(new Date(Date.now() + 3600_000))).toEqual({ sent: 0, retried: 0, failed: 1 });
-    smtp.refuseWith(null);
+    mail.smtp.refuseWith(null);
     const failed = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: "lea@eleves.test" } });
     expect(failed).toMatchObject({ status: "failed", payload: null });
   });
@@ -225,7 +216,7 @@ describe("outbox", () => {
     expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(await deliver(new Date(Date.now() + 180_000))).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await deliver(new Date(Date.now() + 360_000))).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(smtp.emails.filter((email) => email.to[0] === "felix@eleves.test")).toHaveLength(1);
+    expect(mail.smtp.emails.filter((email) => email.to[0] === "felix@eleves.test")).toHaveLength(1);
   });
 });
 

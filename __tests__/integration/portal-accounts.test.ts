@@ -5,34 +5,26 @@ import { changePortalPassword, findPortalAccount, loadPortalHome } from "@/lib/d
 import { choosePassword } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
-import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { RIGHTS } from "@/lib/rights";
-import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { captureMail } from "../factories/mail";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 let world: World;
-let smtp: SmtpCapture;
-let transport: MailTransport;
+const mail = captureMail();
 let staff: Awaited<ReturnType<typeof createStaff>>;
 const PASSWORD = "cheval agrafe batterie correcte";
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
   world = await createWorld();
   staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
-});
-afterAll(async () => {
-  transport?.close();
-  await smtp?.close();
 });
 
 /** Sends the person a link and chooses their password through it, as they would. */
 async function activate(ref: { studentId: string; guardianId?: string }, email: string, password = PASSWORD) {
-  const before = smtp.emails.length;
+  const before = mail.smtp.emails.length;
   await resendActivationHandler(staff, ref);
-  await processOutbox(transport, { limit: 20 });
-  const message = smtp.emails.slice(before).find((candidate) => candidate.to.includes(email))!;
+  await processOutbox(mail.transport, { limit: 20 });
+  const message = mail.smtp.emails.slice(before).find((candidate) => candidate.to.includes(email))!;
   const token = message.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
   expect(await choosePassword(token, password)).toMatchObject({ ok: true });
 }
@@ -101,10 +93,10 @@ describe("new link on request (« Mot de passe oublié ? », « Recevoir un nouv
   it("sends a fresh link to an enabled access only, replacing the old one", async () => {
     const student = await createStudent(world, { firstName: "Oubli", lastName: "Portail", email: "oubli.portail@lycee.test" });
     await activate({ studentId: student.id }, "oubli.portail@lycee.test");
-    const before = smtp.emails.length;
+    const before = mail.smtp.emails.length;
     expect(await sendLinksToAddress("OUBLI.PORTAIL@lycee.test")).toBe(1);
-    await processOutbox(transport, { limit: 20 });
-    const [email] = smtp.emails.slice(before);
+    await processOutbox(mail.transport, { limit: 20 });
+    const [email] = mail.smtp.emails.slice(before);
     expect(email.to).toEqual(["oubli.portail@lycee.test"]);
     const token = email.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
     expect(await choosePassword(token, "une nouvelle phrase bien longue")).toMatchObject({ ok: true });

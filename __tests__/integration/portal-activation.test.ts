@@ -5,28 +5,19 @@ import { disableAccessHandler, resendActivationHandler } from "@/lib/actions/han
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
-import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { verifyPassword } from "@/lib/passwords";
 import { RIGHTS } from "@/lib/rights";
-import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { captureMail } from "../factories/mail";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 let world: World;
-let smtp: SmtpCapture;
-let transport: MailTransport;
+const mail = captureMail();
 let staff: Awaited<ReturnType<typeof createStaff>>;
 const GOOD_PASSWORD = "cheval agrafe batterie correcte";
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
   world = await createWorld();
   staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
-});
-
-afterAll(async () => {
-  transport?.close();
-  await smtp?.close();
 });
 
 let counter = 0;
@@ -40,10 +31,10 @@ async function studentWithLink() {
 }
 
 async function sendLink(studentId: string, email: string) {
-  const before = smtp.emails.length;
+  const before = mail.smtp.emails.length;
   await resendActivationHandler(staff, { studentId });
-  await processOutbox(transport, { limit: 20 });
-  const delivered = smtp.emails.slice(before).find((message) => message.to.includes(email));
+  await processOutbox(mail.transport, { limit: 20 });
+  const delivered = mail.smtp.emails.slice(before).find((message) => message.to.includes(email));
   return delivered!.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
 }
 

@@ -12,14 +12,12 @@ import { findPortalAccount } from "@/lib/data/portal-accounts";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
-import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { RIGHTS } from "@/lib/rights";
-import { startSmtpCapture, type SmtpCapture } from "@/scripts/lib/smtp-capture";
+import { captureMail } from "../factories/mail";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 let world: World;
-let smtp: SmtpCapture;
-let transport: MailTransport;
+const mail = captureMail();
 let staff: Awaited<ReturnType<typeof createStaff>>;
 const PASSWORD = "cheval agrafe batterie correcte";
 
@@ -27,14 +25,8 @@ const PASSWORD = "cheval agrafe batterie correcte";
 const address = (name: string) => `${name}.${randomUUID().slice(0, 8)}@Maison.test`;
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  transport = createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`);
   world = await createWorld();
   staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
-});
-afterAll(async () => {
-  transport?.close();
-  await smtp?.close();
 });
 
 /** A student and their two parents, both registered with one family address. */
@@ -55,9 +47,9 @@ async function familyWithOneAddress(familyEmail: string, studentEmail?: string) 
 }
 
 async function activate(ref: { studentId: string; guardianId?: string }, to: string, password = PASSWORD) {
-  const before = smtp.emails.length;
-  await processOutbox(transport, { limit: 20 });
-  const message = smtp.emails.slice(before).find((email) => email.to.map((value) => value.toLowerCase()).includes(to.toLowerCase()));
+  const before = mail.smtp.emails.length;
+  await processOutbox(mail.transport, { limit: 20 });
+  const message = mail.smtp.emails.slice(before).find((email) => email.to.map((value) => value.toLowerCase()).includes(to.toLowerCase()));
   const token = message!.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
   expect(await choosePassword(token, password)).toMatchObject({ ok: true });
   return ref;
