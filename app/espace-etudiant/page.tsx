@@ -64,9 +64,12 @@ async function StudentCard({ student, withName = false }: { student: PortalStude
     [t("schoolYear"), student.schoolYear],
     [t("email"), student.email ?? t("noEmail")],
   ];
+  const headingId = withName ? `enfant-${student.firstName}-${student.lastName}-${student.className}`.replace(/\W+/g, "-") : undefined;
   return (
-    <Card>
-      {withName ? <h3 className="text-base font-semibold">{`${student.firstName} ${student.lastName}`}</h3> : null}
+    <Card aria-labelledby={headingId}>
+      {withName ? (
+        <h3 id={headingId} className="text-base font-semibold">{`${student.firstName} ${student.lastName}`}</h3>
+      ) : null}
       <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">

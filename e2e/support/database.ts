@@ -61,3 +61,29 @@ export async function studentWithoutEmail() {
     await db.$disconnect();
   }
 }
+
+/** A demo parent with a valid email, no portal access yet, and two or more children. */
+export async function parentOfSiblings() {
+  const db = createDatabaseClient(process.env.E2E_DATABASE_URL!);
+  try {
+    const guardians = await db.guardian.findMany({
+      where: { email: { endsWith: "@famille.sesame.test" }, access: { is: null } },
+      include: { students: { include: { student: { include: { schoolClass: true, school: true } } } } },
+      orderBy: { id: "asc" },
+    });
+    const parent = guardians.find((guardian) => guardian.students.length >= 2 && !guardian.email!.startsWith("famille."));
+    if (!parent) throw new Error("no demo parent of siblings without access");
+    return parent;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function studentNamed(firstName: string, lastName: string) {
+  const db = createDatabaseClient(process.env.E2E_DATABASE_URL!);
+  try {
+    return await db.student.findFirstOrThrow({ where: { firstName, lastName }, include: { guardians: { include: { guardian: true } } } });
+  } finally {
+    await db.$disconnect();
+  }
+}
