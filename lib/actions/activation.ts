@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { PasswordProblem } from "@/lib/access/password-policy";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { ZChoosePassword } from "@/lib/validation/activation";
+import { logError } from "@/lib/log";
 
 export type ChoosePasswordResult =
   | { ok: true; data: { email: string } }
@@ -27,7 +28,7 @@ export async function submitNewPassword(input: unknown): Promise<ChoosePasswordR
     if (outcome.reason === "weak_password") return { ok: false, error: "invalid_input", fieldErrors: { password: outcome.problems } };
     return { ok: false, error: "link", reason: outcome.reason };
   } catch (error) {
-    console.error("[action submitNewPassword] failed:", error instanceof Error ? error.message : error);
+    logError("action submitNewPassword", error);
     return { ok: false, error: "internal" };
   }
 }

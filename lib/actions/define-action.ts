@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/errors";
 import { hasRight, type Right, type StaffContext } from "@/lib/rights";
+import { logError } from "@/lib/log";
 
 /**
  * The one shape of every server action: parse the input with its schema, check the caller's right,
@@ -23,7 +24,7 @@ export function defineAction<Schema extends z.ZodType, Data>(
     try {
       return await handler(staff, parsed.data);
     } catch (error) {
-      console.error(`[action ${config.name}] failed:`, error instanceof Error ? error.message : error);
+      logError(`action ${config.name}`, error);
       return failure("internal");
     }
   };

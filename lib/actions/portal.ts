@@ -7,6 +7,7 @@ import { sendLinksToAddress } from "@/lib/data/access";
 import { clearFailedSignIns, linkRequestAllowed, recordFailedSignIn, signInBlockedFor } from "@/lib/portal/rate-limits";
 import { endPortalSession, readPortalSession, startPortalSession } from "@/lib/portal/session";
 import type { PasswordProblem } from "@/lib/access/password-policy";
+import { logError } from "@/lib/log";
 
 const ZPortalSignIn = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
 
@@ -39,7 +40,7 @@ export async function portalSignIn(input: unknown): Promise<PortalSignInResult> 
     await startPortalSession({ accessId: account.accessId, sessionVersion: account.sessionVersion });
     return { ok: true };
   } catch (error) {
-    console.error("[action portalSignIn] failed:", error instanceof Error ? error.message : error);
+    logError("action portalSignIn", error);
     return { ok: false, error: "unavailable" };
   }
 }
@@ -57,7 +58,7 @@ export async function requestNewLink(input: unknown): Promise<{ ok: true } | { o
     if (await linkRequestAllowed(parsed.data.email, await clientKey())) await sendLinksToAddress(parsed.data.email);
     return { ok: true };
   } catch (error) {
-    console.error("[action requestNewLink] failed:", error instanceof Error ? error.message : error);
+    logError("action requestNewLink", error);
     return { ok: false, error: "unavailable" };
   }
 }
@@ -86,7 +87,7 @@ export async function changeMyPassword(input: unknown): Promise<ChangePortalPass
     await startPortalSession({ accessId: session.accessId, sessionVersion: outcome.sessionVersion });
     return { ok: true };
   } catch (error) {
-    console.error("[action changeMyPassword] failed:", error instanceof Error ? error.message : error);
+    logError("action changeMyPassword", error);
     return { ok: false, error: "unavailable" };
   }
 }

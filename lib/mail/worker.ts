@@ -3,6 +3,7 @@ import { prepareBulkSends } from "@/lib/data/bulk-sends";
 import { getEnv } from "@/lib/env";
 import { processOutbox } from "./outbox";
 import { createSmtpTransport } from "./transport";
+import { logError } from "@/lib/log";
 
 const TICK_MS = 1000;
 const BULK_STUDENTS_PER_TICK = 100;
@@ -14,7 +15,7 @@ function guarded(work: () => Promise<void>) {
     if (busy) return;
     busy = true;
     work()
-      .catch((error) => console.error("[mail worker]", error instanceof Error ? error.message : error))
+      .catch((error) => logError("mail worker", error))
       .finally(() => {
         busy = false;
       });

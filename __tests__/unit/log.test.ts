@@ -1,0 +1,24 @@
+import { describeError, redact } from "@/lib/log";
+
+describe("what reaches the server logs", () => {
+  it("removes addresses, password hashes, link tokens and sessions, and keeps the rest", () => {
+    const token = "Qm9uam91ci1jZWNpLWVzdC11bi1qZXRvbi1kZS10ZXN0";
+    const line = redact(
+      `550 5.1.1 <marie.dupont@famille.test>: unknown; hash $argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA; link /activation/${token}; ` +
+        "cookie eyJhbGciOiJIUzI1NiJ9.eyJhY2Nlc3NJZCI6ImNsenp6enp6enp6enp6enp6eiJ9.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU; id cm3abcde1000008l4f0gh2ijk",
+    );
+    expect(line).not.toMatch(/marie|argon2|Qm9uam|eyJ|c2lnbmF0dXJl/);
+    expect(line).toContain("550 5.1.1 <[email]>: unknown");
+    expect(line).toContain("/activation/[secret]");
+    expect(line).toContain("id cm3abcde1000008l4f0gh2ijk");
+  });
+
+  it("describes an error on one bounded line", () => {
+    const error = new Error(`Invalid \`prisma.portalAccess.update()\` invocation:\n\n  data: { signInEmail: "paul@lycee.test" }\n${"x ".repeat(600)}`);
+    const described = describeError(error);
+    expect(described.startsWith("Error: Invalid `prisma.portalAccess.update()` invocation: data: { signInEmail: \"[email]\" }")).toBe(true);
+    expect(described).not.toContain("\n");
+    expect(described.length).toBeLessThanOrEqual(500);
+    expect(describeError("plain")).toBe("plain");
+  });
+});
