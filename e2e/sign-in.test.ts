@@ -25,6 +25,21 @@ describe("staff sign-in", () => {
     await context.close();
   });
 
+  it("pauses an address after repeated wrong passwords", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/connexion");
+    // Not a demo account: the pause lasts 15 minutes and the other tests sign in with those.
+    const email = `force.brute.${Date.now()}@sesame.test`;
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await submitSignIn(page, email, `essai numero ${attempt}`);
+      await page.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." }).waitFor();
+    }
+    await submitSignIn(page, email, "encore un essai");
+    await page.getByRole("alert").filter({ hasText: /Trop de tentatives de connexion\. Réessayez dans 15 minutes\./ }).waitFor();
+    await context.close();
+  });
+
   it.each(["direction", "secretariat", "enseignant"] as const)("signs %s in on the Étudiants list, then out", async (role) => {
     const { context, page } = await signedInPage(browser, role);
     await page.waitForURL("**/etudiants");

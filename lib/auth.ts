@@ -4,11 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { findStaffByCredentials, loadStaffContext } from "@/lib/data/staff";
+import { loadStaffContext, signInStaff } from "@/lib/data/staff";
+import { clientKeyOf } from "@/lib/rate-limits";
 import { getEnv } from "@/lib/env";
 import { hasRight, type Right, type StaffContext } from "@/lib/rights";
 
 import { SIGN_IN_PATH } from "@/lib/routes";
+import { TOO_MANY_PREFIX } from "@/lib/staff-sign-in-errors";
 const SESSION_HOURS = 10;
 
 const ZCredentials = z.object({
@@ -28,10 +30,18 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Sésame",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = ZCredentials.safeParse(credentials);
           if (!parsed.success) return null;
-          return findStaffByCredentials(parsed.data.email, parsed.data.password);
+          const client = clientKeyOf((name) => {
+            const value = (request?.headers as Record<string, string | string[] | undefined> | undefined)?.[name];
+            return Array.isArray(value) ? value[0] : value;
+          });
+          const result = await signInStaff(parsed.data.email, parsed.data.password, client);
+          if (result.ok) return result.staff;
+          // next-auth hands a thrown error's message to the form as `error`; null means "invalid".
+          if (result.error === "too_many") throw new Error(`${TOO_MANY_PREFIX}${result.minutes}`);
+          return null;
         },
       }),
     ],

@@ -36,6 +36,12 @@ describe("SignInForm", () => {
     expect(router.replace).not.toHaveBeenCalled();
   });
 
+  it("says how long to wait after too many attempts", async () => {
+    mockedSignIn.mockResolvedValue({ ok: false, error: "too_many:12", status: 401, url: null });
+    await submit("direction@sesame.test", "Sesame-demo-2026");
+    expect(await screen.findByRole("alert")).toHaveTextContent("Trop de tentatives de connexion. Réessayez dans 12 minutes.");
+  });
+
   it("says the service is unavailable when the request fails", async () => {
     mockedSignIn.mockRejectedValue(new TypeError("Failed to fetch"));
     await submit("direction@sesame.test", "Sesame-demo-2026");

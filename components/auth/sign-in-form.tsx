@@ -8,8 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { readStaffSignInError } from "@/lib/staff-sign-in-errors";
 
-type FormError = "invalid" | "unavailable" | "required" | null;
+type FormError = { kind: "invalid" | "unavailable" | "required" } | { kind: "too_many"; minutes: number } | null;
 
 /** Staff sign-in: one generic error whatever was wrong, so it does not tell which accounts exist. */
 export function SignInForm({ returnPath = "/" }: { returnPath?: string }) {
@@ -26,7 +27,7 @@ export function SignInForm({ returnPath = "/" }: { returnPath?: string }) {
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!email || !password) {
-      setError("required");
+      setError({ kind: "required" });
       return;
     }
     setSubmitting(true);
@@ -38,9 +39,9 @@ export function SignInForm({ returnPath = "/" }: { returnPath?: string }) {
         router.refresh();
         return;
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "invalid" : "unavailable");
+      setError(readStaffSignInError(result));
     } catch {
-      setError("unavailable");
+      setError({ kind: "unavailable" });
     }
     setSubmitting(false);
   }
@@ -49,7 +50,7 @@ export function SignInForm({ returnPath = "/" }: { returnPath?: string }) {
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-describedby={error ? errorId : undefined}>
       {error ? (
         <p id={errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(error)}
+          {error.kind === "too_many" ? t("too_many", { minutes: error.minutes }) : t(error.kind)}
         </p>
       ) : null}
       <div className="flex flex-col gap-1.5">

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changePortalPassword, findPortalAccount } from "@/lib/data/portal-accounts";
 import { sendLinksToAddress } from "@/lib/data/access";
-import { clearFailedSignIns, linkRequestAllowed, recordFailedSignIn, signInBlockedFor } from "@/lib/portal/rate-limits";
+import { clearFailedSignIns, clientKeyOf, linkRequestAllowed, recordFailedSignIn, signInBlockedFor } from "@/lib/rate-limits";
 import { endPortalSession, readPortalSession, startPortalSession } from "@/lib/portal/session";
 import type { PasswordProblem } from "@/lib/access/password-policy";
 import { logError } from "@/lib/log";
@@ -18,8 +18,7 @@ export type PortalSignInResult =
 
 async function clientKey(): Promise<string> {
   const requestHeaders = await headers();
-  const forwarded = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || requestHeaders.get("x-real-ip") || "local").slice(0, 64);
+  return clientKeyOf((name) => requestHeaders.get(name));
 }
 
 /** Portal sign-in: one generic message for wrong credentials; "disabled" only with the right password. */
@@ -29,14 +28,14 @@ export async function portalSignIn(input: unknown): Promise<PortalSignInResult> 
   try {
     const { email, password } = parsed.data;
     const client = await clientKey();
-    const wait = await signInBlockedFor(email, client);
+    const wait = await signInBlockedFor("portal", email, client);
     if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
     const account = await findPortalAccount(email, password);
     if (!account.ok) {
-      await recordFailedSignIn(email, client);
+      await recordFailedSignIn("portal", email, client);
       return { ok: false, error: account.reason };
     }
-    await clearFailedSignIns(email);
+    await clearFailedSignIns("portal", email);
     await startPortalSession({ accessId: account.accessId, sessionVersion: account.sessionVersion });
     return { ok: true };
   } catch (error) {

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/passwords";
 import { isRight, type StaffContext } from "@/lib/rights";
+import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from "@/lib/rate-limits";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -16,6 +17,27 @@ export async function findStaffByCredentials(email: string, password: string) {
   const valid = await verifyPassword(staff?.passwordHash ?? null, password);
   if (!staff || !valid || !staff.active) return null;
   return { id: staff.id, name: staff.name, email: staff.email };
+}
+
+export type StaffSignIn =
+  | { ok: true; staff: { id: string; name: string; email: string } }
+  | { ok: false; error: "invalid" }
+  | { ok: false; error: "too_many"; minutes: number };
+
+/**
+ * Staff sign-in with brute-force protection: after repeated failures for an address or from a client,
+ * attempts are refused for a while (same limits as the espace étudiant, separate counters).
+ */
+export async function signInStaff(email: string, password: string, client: string): Promise<StaffSignIn> {
+  const wait = await signInBlockedFor("staff", email, client);
+  if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
+  const staff = await findStaffByCredentials(email, password);
+  if (!staff) {
+    await recordFailedSignIn("staff", email, client);
+    return { ok: false, error: "invalid" };
+  }
+  await clearFailedSignIns("staff", email);
+  return { ok: true, staff };
 }
 
 /** Rights and schools of a staff member, read fresh so that a role change applies at the next request. */
