@@ -3,14 +3,20 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DisableAccessDialog, EnableAccessDialog, ResendActivationDialog, type AccessPerson } from "@/components/access/access-dialogs";
 import { NoticeProvider } from "@/components/ui/notice";
-import { disablePortalAccess, enablePortalAccess, resendActivationEmail } from "@/lib/actions/access";
+import { disablePortalAccess, enablePortalAccess, loadAddressSharers, resendActivationEmail } from "@/lib/actions/access";
 import { renderInFrench } from "./render";
 
 // Server actions are network calls from the browser; here they answer what the server would.
-jest.mock("@/lib/actions/access", () => ({ enablePortalAccess: jest.fn(), disablePortalAccess: jest.fn(), resendActivationEmail: jest.fn() }));
+jest.mock("@/lib/actions/access", () => ({
+  enablePortalAccess: jest.fn(),
+  disablePortalAccess: jest.fn(),
+  resendActivationEmail: jest.fn(),
+  loadAddressSharers: jest.fn(),
+}));
 const resend = resendActivationEmail as jest.MockedFunction<typeof resendActivationEmail>;
 const enable = enablePortalAccess as jest.MockedFunction<typeof enablePortalAccess>;
 const disable = disablePortalAccess as jest.MockedFunction<typeof disablePortalAccess>;
+const sharers = loadAddressSharers as jest.MockedFunction<typeof loadAddressSharers>;
 
 const person: AccessPerson = {
   ref: { studentId: "stu1", guardianId: "par1" },
@@ -24,7 +30,10 @@ function renderWithNotice(ui: React.ReactElement) {
   return renderInFrench(<NoticeProvider closeLabel="Fermer">{ui}</NoticeProvider>);
 }
 
-beforeEach(() => jest.clearAllMocks());
+beforeEach(() => {
+  jest.clearAllMocks();
+  sharers.mockResolvedValue({ ok: true, data: [] });
+});
 
 describe("ResendActivationDialog", () => {
   it("says the access will be enabled, sends with the copy switch on, and confirms", async () => {
@@ -43,6 +52,21 @@ describe("ResendActivationDialog", () => {
     expect(resend).toHaveBeenCalledWith({ studentId: "stu1", guardianId: "par1", copyToStaff: true });
     expect(onOpenChange).toHaveBeenCalledWith(false);
     expect(await screen.findByRole("status")).toHaveTextContent("Email d'activation envoyé à sophie@famille.test, avec une copie pour vous.");
+  });
+
+  it("asks who shares the address before enabling from the list, and says it", async () => {
+    sharers.mockResolvedValue({ ok: true, data: [{ kind: "guardian", name: "Marc Dupont", children: ["Lucas Dupont"], holdsSignIn: true }] });
+    renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
+    expect(await screen.findByRole("note", { name: "Adresse partagée" })).toHaveTextContent(
+      "Cette adresse ouvre déjà l'espace étudiant de Marc Dupont (parent de Lucas Dupont).",
+    );
+    expect(sharers).toHaveBeenCalledWith({ studentId: "stu1", guardianId: "par1" });
+  });
+
+  it("does not ask again when the page knows, nor for an access already enabled", () => {
+    renderWithNotice(<ResendActivationDialog person={{ ...person, sharedWith: [] }} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
+    renderWithNotice(<ResendActivationDialog person={{ ...person, state: "invited" }} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
+    expect(sharers).not.toHaveBeenCalled();
   });
 
   it("tells an active person's staff that the link resets the password", () => {

@@ -14,6 +14,7 @@ jest.mock("@/lib/actions/access", () => ({
   resendActivationEmail: jest.fn(),
   changePersonEmail: jest.fn(),
   loadAccessHistory: jest.fn(),
+  loadAddressSharers: jest.fn(),
 }));
 const enable = enablePortalAccess as jest.MockedFunction<typeof enablePortalAccess>;
 

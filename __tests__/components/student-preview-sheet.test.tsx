@@ -24,9 +24,10 @@ const student: StudentDetails = {
   className: "BTS Com B",
   schoolYear: "2026-2027",
   accessState: "invited",
+  sharedWith: [],
   guardians: [
-    { id: "g1", firstName: "Sophie", lastName: "Dupont", email: "sophie@@famille", phone: null, relationship: "mother", accessState: "none" },
-    { id: "g2", firstName: "Thierry", lastName: "Dupont", email: "thierry.dupont@famille.test", phone: "06 11 22 33 44", relationship: "father", accessState: "active" },
+    { id: "g1", firstName: "Sophie", lastName: "Dupont", email: "sophie@@famille", phone: null, relationship: "mother", accessState: "none", sharedWith: [] },
+    { id: "g2", firstName: "Thierry", lastName: "Dupont", email: "thierry.dupont@famille.test", phone: "06 11 22 33 44", relationship: "father", accessState: "active", sharedWith: [] },
   ],
 };
 

@@ -1,10 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { useNotice } from "@/components/ui/notice";
-import { disablePortalAccess, enablePortalAccess, resendActivationEmail } from "@/lib/actions/access";
+import { disablePortalAccess, enablePortalAccess, loadAddressSharers, resendActivationEmail } from "@/lib/actions/access";
 import type { AccessState } from "@/lib/access/state";
 import type { TPersonRef } from "@/lib/validation/access";
 import type { AddressSharer } from "@/lib/data/shared-emails";
@@ -64,12 +64,37 @@ export function DisableAccessDialog({ person, open, onOpenChange }: DialogProps)
   );
 }
 
+/**
+ * Who shares the person's address, when the page did not load it (the Étudiants list): asked for
+ * when a dialog that would enable access opens. Undefined while unknown; the server checks anyway.
+ */
+function useSharers(person: AccessPerson, open: boolean): AddressSharer[] | undefined {
+  const [loaded, setLoaded] = useState<{ key: string; sharers: AddressSharer[] } | null>(null);
+  const key = `${person.ref.studentId}:${person.ref.guardianId ?? ""}:${person.email ?? ""}`;
+  const needed = open && person.state === "none" && !person.sharedWith;
+  const { studentId, guardianId } = person.ref;
+  useEffect(() => {
+    if (!needed) return;
+    let current = true;
+    loadAddressSharers({ studentId, guardianId })
+      .then((result) => {
+        if (current && result.ok) setLoaded({ key, sharers: result.data });
+      })
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [needed, key, studentId, guardianId]);
+  return person.sharedWith ?? (loaded?.key === key ? loaded.sharers : undefined);
+}
+
 /** "Renvoyer l'email d'activation", with the "Recevoir une copie de l'email" switch. */
 export function ResendActivationDialog({ person, staffEmail, open, onOpenChange }: DialogProps & { staffEmail: string }) {
   const t = useTranslations("access.resendDialog");
   const notify = useNotice();
   const switchId = useId();
   const [copy, setCopy] = useState(false);
+  const sharedWith = useSharers(person, open);
   const values = { name: person.name, email: person.email ?? "" };
   return (
     <ConfirmDialog
@@ -83,7 +108,7 @@ export function ResendActivationDialog({ person, staffEmail, open, onOpenChange 
         <>
           <p>{t("description", values)}</p>
           {person.state === "none" ? <p className="font-medium">{t("willEnable")}</p> : null}
-          {person.state === "none" ? <SharedAddressNotice name={person.name} state={person.state} sharedWith={person.sharedWith} /> : null}
+          {person.state === "none" ? <SharedAddressNotice name={person.name} state={person.state} sharedWith={sharedWith} /> : null}
           {person.state === "active" ? <p>{t("resetPassword", values)}</p> : null}
         </>
       }

@@ -1,8 +1,10 @@
 import { useTranslations } from "next-intl";
 import { AccessBadge } from "@/components/access/access-badge";
 import { PersonMoreMenu } from "@/components/access/person-more-menu";
+import { SharedAddressNotice } from "@/components/access/shared-address-notice";
 import { Card } from "@/components/ui/card";
 import type { AccessState } from "@/lib/access/state";
+import type { AddressSharer } from "@/lib/data/shared-emails";
 import type { StudentDetails } from "@/lib/data/students";
 import { emailStatus } from "@/lib/validation/email";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
@@ -39,10 +41,10 @@ function CardHeading({
 export function StudentInformation({ student, canEdit, staffEmail }: { student: StudentDetails } & Editing) {
   const t = useTranslations();
   const studentName = `${student.firstName} ${student.lastName}`;
-  const menu = (ref: { studentId: string; guardianId?: string }, name: string, email: string | null, state: AccessState) =>
+  const menu = (ref: { studentId: string; guardianId?: string }, name: string, email: string | null, state: AccessState, sharedWith: AddressSharer[]) =>
     canEdit ? (
       <PersonMoreMenu
-        person={{ ref, name, email, state, hasPassword: false }}
+        person={{ ref, name, email, state, hasPassword: false, sharedWith }}
         emailStatus={emailStatus(email)}
         staffEmail={staffEmail}
         items={["resend", "editEmail"]}
@@ -56,11 +58,14 @@ export function StudentInformation({ student, canEdit, staffEmail }: { student: 
           label={t("student.studentCard")}
           title={studentName}
           state={student.accessState}
-          menu={menu({ studentId: student.id }, studentName, student.email, student.accessState)}
+          menu={menu({ studentId: student.id }, studentName, student.email, student.accessState, student.sharedWith)}
         />
         <div className="mt-2">
           <StudentFacts student={student} />
         </div>
+        {emailStatus(student.email) === "valid" ? (
+          <SharedAddressNotice name={studentName} state={student.accessState} sharedWith={student.sharedWith} className="mt-3" />
+        ) : null}
       </Card>
       {student.guardians.length === 0 ? (
         <Card className="md:col-span-2">
@@ -77,11 +82,14 @@ export function StudentInformation({ student, canEdit, staffEmail }: { student: 
                 label={t(relationshipKey(guardian.relationship))}
                 title={name}
                 state={guardian.accessState}
-                menu={menu({ studentId: student.id, guardianId: guardian.id }, name, guardian.email, guardian.accessState)}
+                menu={menu({ studentId: student.id, guardianId: guardian.id }, name, guardian.email, guardian.accessState, guardian.sharedWith)}
               />
               <div className="mt-2">
                 <GuardianFacts guardian={guardian} />
               </div>
+              {emailStatus(guardian.email) === "valid" ? (
+                <SharedAddressNotice name={name} state={guardian.accessState} sharedWith={guardian.sharedWith} className="mt-3" />
+              ) : null}
             </Card>
           );
         })

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/errors";
 import { STUDENTS_PATH } from "@/lib/routes";
 import {
   accessHistoryHandler,
+  addressSharersHandler,
   changeEmailHandler,
   disableAccessHandler,
   enableAccessHandler,
@@ -35,4 +36,8 @@ export async function changePersonEmail(input: unknown) {
 
 export async function loadAccessHistory(input: unknown) {
   return accessHistoryHandler(await getStaff(), input);
+}
+
+export async function loadAddressSharers(input: unknown) {
+  return addressSharersHandler(await getStaff(), input);
 }

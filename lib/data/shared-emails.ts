@@ -2,6 +2,7 @@ import "server-only";
 import { emailKey } from "@/lib/access/email-key";
 import { getDb } from "@/lib/db";
 import type { StaffContext } from "@/lib/rights";
+import { findPerson, type PersonRef } from "./people";
 
 /**
  * Someone else registered with the same address. One address signs in to one portal account, so
@@ -20,6 +21,14 @@ export type AddressSharer = {
 type PersonKey = { kind: "student" | "guardian"; id: string; email: string | null };
 
 const LIMIT = 20;
+
+/** Those sharing the address of one person the staff member may see; null when they may not. */
+export async function sharersOf(staff: StaffContext, ref: PersonRef): Promise<AddressSharer[] | null> {
+  const person = await findPerson(staff, ref);
+  if (!person) return null;
+  const sharers = await addressSharers(staff, [person]);
+  return sharers.get(`${person.kind}:${person.id}`) ?? [];
+}
 
 /** For each person (by `kind:id`), the others registered with the same address. */
 export async function addressSharers(staff: StaffContext, people: PersonKey[]): Promise<Map<string, AddressSharer[]>> {

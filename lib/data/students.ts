@@ -7,6 +7,7 @@ import { accessState, type AccessState } from "@/lib/access/state";
 import { searchTokens } from "@/lib/search/normalize";
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { visibleSchoolsWhere, visibleStudentsWhere } from "./scope";
+import { addressSharers, type AddressSharer } from "./shared-emails";
 
 export type StudentListRow = {
   id: string;
@@ -130,6 +131,8 @@ export type GuardianSummary = {
   phone: string | null;
   relationship: string;
   accessState: AccessState;
+  /** Others registered with the same address (see shared-emails.ts). */
+  sharedWith: AddressSharer[];
 };
 
 export type StudentDetails = {
@@ -146,6 +149,7 @@ export type StudentDetails = {
   className: string;
   schoolYear: string;
   accessState: AccessState;
+  sharedWith: AddressSharer[];
   guardians: GuardianSummary[];
 };
 
@@ -170,6 +174,10 @@ export const getStudentDetails = cache(async function getStudentDetails(
     },
   });
   if (!student) return null;
+  const sharers = await addressSharers(staff, [
+    { kind: "student", id: student.id, email: student.email },
+    ...student.guardians.map(({ guardian }) => ({ kind: "guardian" as const, id: guardian.id, email: guardian.email })),
+  ]);
   const guardians = student.guardians
     .map(({ guardian, relationship }) => ({
       id: guardian.id,
@@ -179,6 +187,7 @@ export const getStudentDetails = cache(async function getStudentDetails(
       phone: guardian.phone,
       relationship,
       accessState: accessState(guardian.access),
+      sharedWith: sharers.get(`guardian:${guardian.id}`) ?? [],
     }))
     .sort((a, b) => RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship));
   return {
@@ -195,6 +204,7 @@ export const getStudentDetails = cache(async function getStudentDetails(
     className: student.schoolClass.name,
     schoolYear: student.schoolYear.label,
     accessState: accessState(student.access),
+    sharedWith: sharers.get(`student:${student.id}`) ?? [],
     guardians,
   };
 });

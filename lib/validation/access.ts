@@ -8,6 +8,7 @@ export type TPersonRef = z.infer<typeof ZPersonRef>;
 export const ZEnableAccess = ZPersonRef;
 export const ZDisableAccess = ZPersonRef;
 export const ZAccessHistory = ZPersonRef;
+export const ZAddressSharers = ZPersonRef;
 
 export const ZResendActivation = ZPersonRef.extend({ copyToStaff: z.boolean().default(false) });
 export type TResendActivation = z.infer<typeof ZResendActivation>;

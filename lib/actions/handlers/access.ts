@@ -2,9 +2,10 @@ import "server-only";
 import { changeEmail, disableAccess, enableAccess, resendActivation, type AccessOutcome } from "@/lib/data/access";
 import type { AccessState } from "@/lib/access/state";
 import { getAccessHistory } from "@/lib/data/access-overview";
+import { sharersOf } from "@/lib/data/shared-emails";
 import { failure, success, type ActionResult } from "@/lib/errors";
 import { RIGHTS } from "@/lib/rights";
-import { ZAccessHistory, ZChangeEmail, ZDisableAccess, ZEnableAccess, ZResendActivation } from "@/lib/validation/access";
+import { ZAccessHistory, ZAddressSharers, ZChangeEmail, ZDisableAccess, ZEnableAccess, ZResendActivation } from "@/lib/validation/access";
 import { defineAction } from "../define-action";
 
 type AccessResult = { state: AccessState; emailQueued: boolean };
@@ -31,6 +32,15 @@ export const resendActivationHandler = defineAction(
 export const changeEmailHandler = defineAction(
   { name: "changeEmail", schema: ZChangeEmail, right: RIGHTS.editStudent },
   async (staff, { email, ...ref }) => toResult(await changeEmail(staff, ref, email)),
+);
+
+/** Who else is registered with a person's address, shown before enabling access from the list. */
+export const addressSharersHandler = defineAction(
+  { name: "addressSharers", schema: ZAddressSharers, right: RIGHTS.viewStudent },
+  async (staff, ref) => {
+    const sharers = await sharersOf(staff, ref);
+    return sharers ? success(sharers) : failure("not_found");
+  },
 );
 
 /** Reading the history needs only "Afficher un étudiant". */
