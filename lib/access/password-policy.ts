@@ -24,14 +24,38 @@ function zxcvbn(): ZxcvbnFactory {
   return factory;
 }
 
-/** The pieces of a person's identity a password must not contain (3 characters or more). */
-export function personalWords(person: { names: string[]; email: string | null }): string[] {
+type Person = { names: string[]; email: string | null };
+
+/**
+ * The pieces of a person's identity a password must not contain: each part of their names and of
+ * their email's local part, 3 letters or more. The email's domain (orange, free, a school's) is not
+ * theirs: it only lowers the strength score.
+ */
+export function personalWords(person: Person): string[] {
   const words = person.names.flatMap((name) => normalizeText(name).split(/[\s'-]+/));
   if (person.email) {
-    const [local, domain] = normalizeText(person.email).split("@");
-    words.push(local, ...local.split(/[._+-]+/), ...(domain ? domain.split(".").slice(0, -1) : []));
+    const [local] = normalizeText(person.email).split("@");
+    words.push(local, ...local.split(/[._+-]+/));
   }
   return [...new Set(words.filter((word) => word.length >= 3))];
+}
+
+function domainWords(email: string | null): string[] {
+  const domain = email ? normalizeText(email).split("@")[1] : undefined;
+  return domain ? domain.split(".").filter((word) => word.length >= 3) : [];
+}
+
+/**
+ * Whether the password contains a personal word. A long one (4+ letters) counts anywhere; a 3-letter
+ * one (Léo, Ana) only on its own, so that "léopard" or "banane" stay allowed.
+ */
+function containsPersonal(password: string, words: string[]): boolean {
+  const normalized = normalizeText(password);
+  const squeezed = normalized.replace(/\s+/g, "");
+  return words.some((word) => {
+    if (word.length >= 4) return squeezed.includes(word.replace(/\s+/g, ""));
+    return new RegExp(`(^|[^a-z])${word.replace(/[^a-z0-9]/g, "")}([^a-z]|$)`).test(normalized);
+  });
 }
 
 /** Length in characters as a person counts them (an accented letter or an emoji is one). */
@@ -40,14 +64,13 @@ function length(password: string): number {
 }
 
 /** What is wrong with a password (empty: acceptable), and its strength from 0 to 4 for the meter. */
-export function checkPassword(password: string, person: { names: string[]; email: string | null }): { problems: PasswordProblem[]; score: number } {
+export function checkPassword(password: string, person: Person): { problems: PasswordProblem[]; score: number } {
   const problems: PasswordProblem[] = [];
   if (length(password) < PASSWORD_MIN_LENGTH) problems.push("too_short");
   if (length(password) > PASSWORD_MAX_LENGTH) problems.push("too_long");
   const words = personalWords(person);
-  const normalized = normalizeText(password).replace(/\s+/g, "");
-  if (words.some((word) => normalized.includes(word.replace(/\s+/g, "")))) problems.push("contains_personal");
-  const score = length(password) > PASSWORD_MAX_LENGTH ? 0 : zxcvbn().check(password, words).score;
+  if (containsPersonal(password, words)) problems.push("contains_personal");
+  const score = length(password) > PASSWORD_MAX_LENGTH ? 0 : zxcvbn().check(password, [...words, ...domainWords(person.email)]).score;
   if (score < PASSWORD_MIN_SCORE && !problems.includes("too_short")) problems.push("too_common");
   return { problems, score: problems.length ? Math.min(score, 2) : score };
 }
