@@ -1,15 +1,16 @@
 import "server-only";
-import { RateLimiterPrisma } from "rate-limiter-flexible";
+import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
 
 const WINDOW_SECONDS = 15 * 60;
 
 // Sign-in attempts, for the espace étudiant and for staff alike.
-// Per address: a few wrong passwords, then a pause. Per network address: more, for shared networks
-// (a school's Wi-Fi), but still a brake on someone trying many accounts.
+// Per address: a few wrong passwords, then a pause. Per network address: many more, since a whole
+// school's Wi-Fi may share one (a few students' mistakes must not lock the others out), but still a
+// brake on someone trying many accounts.
 const LIMITS = {
   account: { points: 5, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS },
-  client: { points: 30, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS },
+  client: { points: 100, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS },
 };
 
 // Asking for a new link sends an email: a handful per address and per client each hour.
@@ -25,7 +26,8 @@ const signInLimiters = new Map<SignInScope, { account: RateLimiterPrisma; client
 let linkLimiters: { account: RateLimiterPrisma; client: RateLimiterPrisma } | undefined;
 
 function limiter(keyPrefix: string, limits: { points: number; duration: number; blockDuration?: number }) {
-  return new RateLimiterPrisma({ storeClient: getDb(), tableName: "rateLimiterFlexible", keyPrefix, clearExpiredByTimeout: false, ...limits });
+  // clearExpiredByTimeout: an unref'd timer deletes rows expired for an hour, so the table stays small.
+  return new RateLimiterPrisma({ storeClient: getDb(), tableName: "rateLimiterFlexible", keyPrefix, clearExpiredByTimeout: true, ...limits });
 }
 
 function signIn(scope: SignInScope) {
@@ -40,35 +42,37 @@ function signIn(scope: SignInScope) {
 const accountKey = (email: string) => email.trim().toLowerCase();
 
 /**
- * The client's network address as the app sees it: the first X-Forwarded-For entry when a proxy sets
- * it. Without a proxy that strips it, a client can vary it: the per-address limit still holds.
+ * The client's network address as the app sees it: the last X-Forwarded-For entry, the one the
+ * nearest proxy appended (earlier entries are whatever the client sent), else X-Real-IP. Without a
+ * proxy a client can choose it: the per-address limit still holds.
  */
 export function clientKeyOf(header: (name: string) => string | null | undefined): string {
-  const forwarded = header("x-forwarded-for")?.split(",")[0]?.trim();
-  return (forwarded || header("x-real-ip") || "local").slice(0, 64);
+  const forwarded = header("x-forwarded-for")?.split(",").at(-1)?.trim();
+  return (forwarded || header("x-real-ip")?.trim() || "local").slice(0, 64);
 }
 
-/** Seconds to wait before another sign-in attempt is allowed for this address or client, or 0. */
-export async function signInBlockedFor(scope: SignInScope, email: string, client: string): Promise<number> {
+/**
+ * Takes one attempt from the address's and the client's allowance, before the password is checked:
+ * attempts sent in parallel are all counted, none slips past a check made before the others were
+ * recorded. Returns the seconds to wait when the allowance is spent, else 0 (go ahead).
+ */
+export async function takeSignInAttempt(scope: SignInScope, email: string, client: string): Promise<number> {
   const { account, client: byClient } = signIn(scope);
-  const [forAccount, forClient] = await Promise.all([account.get(accountKey(email)), byClient.get(client)]);
-  const waits = [
-    forAccount && forAccount.consumedPoints > LIMITS.account.points ? forAccount.msBeforeNext : 0,
-    forClient && forClient.consumedPoints > LIMITS.client.points ? forClient.msBeforeNext : 0,
-  ];
-  return Math.ceil(Math.max(...waits) / 1000);
+  const results = await Promise.allSettled([account.consume(accountKey(email)), byClient.consume(client)]);
+  let waitMs = 0;
+  for (const result of results) {
+    if (result.status === "fulfilled") continue;
+    // consume() rejects with the limiter's answer once the allowance is spent; anything else is a fault.
+    if (result.reason instanceof Error) throw result.reason;
+    waitMs = Math.max(waitMs, (result.reason as RateLimiterRes).msBeforeNext);
+  }
+  return Math.ceil(waitMs / 1000);
 }
 
-/** Counts a failed attempt against the address and the client. */
-export async function recordFailedSignIn(scope: SignInScope, email: string, client: string): Promise<void> {
+/** A successful sign-in clears the address's failures and gives the client its attempt back. */
+export async function signInSucceeded(scope: SignInScope, email: string, client: string): Promise<void> {
   const { account, client: byClient } = signIn(scope);
-  // consume() rejects once the limit is passed: that is the block being recorded, not an error.
-  await Promise.allSettled([account.consume(accountKey(email)), byClient.consume(client)]);
-}
-
-/** A successful sign-in clears the address's counter. */
-export async function clearFailedSignIns(scope: SignInScope, email: string): Promise<void> {
-  await signIn(scope).account.delete(accountKey(email));
+  await Promise.all([account.delete(accountKey(email)), byClient.reward(client, 1)]);
 }
 
 /** Counts a request for a new link; false once the address or the client asked too often this hour. */

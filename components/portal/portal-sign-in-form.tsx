@@ -26,6 +26,7 @@ export function PortalSignInForm({ email, initialProblem }: { email: string; ini
     const form = new FormData(event.currentTarget);
     inFlight.current = true;
     setPending(true);
+    setProblem(null);
     try {
       const result = await portalSignIn({ email: form.get("email"), password: form.get("password") });
       if (result.ok) {

@@ -1,10 +1,11 @@
 "use server";
 import { headers } from "next/headers";
+import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changePortalPassword, findPortalAccount } from "@/lib/data/portal-accounts";
 import { sendLinksToAddress } from "@/lib/data/access";
-import { clearFailedSignIns, clientKeyOf, linkRequestAllowed, recordFailedSignIn, signInBlockedFor } from "@/lib/rate-limits";
+import { clientKeyOf, linkRequestAllowed, signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
 import { endPortalSession, readPortalSession, startPortalSession } from "@/lib/portal/session";
 import type { PasswordProblem } from "@/lib/access/password-policy";
 import { logError } from "@/lib/log";
@@ -28,14 +29,11 @@ export async function portalSignIn(input: unknown): Promise<PortalSignInResult> 
   try {
     const { email, password } = parsed.data;
     const client = await clientKey();
-    const wait = await signInBlockedFor("portal", email, client);
+    const wait = await takeSignInAttempt("portal", email, client);
     if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
     const account = await findPortalAccount(email, password);
-    if (!account.ok) {
-      await recordFailedSignIn("portal", email, client);
-      return { ok: false, error: account.reason };
-    }
-    await clearFailedSignIns("portal", email);
+    if (!account.ok) return { ok: false, error: account.reason };
+    await signInSucceeded("portal", email, client);
     await startPortalSession({ accessId: account.accessId, sessionVersion: account.sessionVersion });
     return { ok: true };
   } catch (error) {
@@ -48,18 +46,23 @@ const ZRequestLink = z.object({ email: z.string().trim().min(1).max(254) });
 
 /**
  * "Recevoir un nouveau lien" and "Mot de passe oublié ?": sends a fresh link to every enabled access
- * using this address. The answer is the same whether or not such an access exists, or the limit hit.
+ * using this address. The answer is the same, and as fast, whether or not such an access exists or
+ * the limit is hit.
  */
-export async function requestNewLink(input: unknown): Promise<{ ok: true } | { ok: false; error: "required" | "unavailable" }> {
+export async function requestNewLink(input: unknown): Promise<{ ok: true } | { ok: false; error: "required" }> {
   const parsed = ZRequestLink.safeParse(input);
   if (!parsed.success) return { ok: false, error: "required" };
-  try {
-    if (await linkRequestAllowed(parsed.data.email, await clientKey())) await sendLinksToAddress(parsed.data.email);
-    return { ok: true };
-  } catch (error) {
-    logError("action requestNewLink", error);
-    return { ok: false, error: "unavailable" };
-  }
+  const client = await clientKey();
+  // After the answer: rendering and queueing an email takes time only when the address has an
+  // access, and the response time must not tell who has one.
+  after(async () => {
+    try {
+      if (await linkRequestAllowed(parsed.data.email, client)) await sendLinksToAddress(parsed.data.email);
+    } catch (error) {
+      logError("action requestNewLink", error);
+    }
+  });
+  return { ok: true };
 }
 
 const ZChangePassword = z.object({
@@ -71,6 +74,7 @@ const ZChangePassword = z.object({
 export type ChangePortalPasswordResult =
   | { ok: true }
   | { ok: false; error: "required" | "mismatch" | "wrong_current" | "session" | "unavailable" }
+  | { ok: false; error: "too_many"; minutes: number }
   | { ok: false; error: "weak_password"; problems: PasswordProblem[] };
 
 /** "Changer mon mot de passe": this session stays open, every other one of the person ends. */
@@ -81,7 +85,13 @@ export async function changeMyPassword(input: unknown): Promise<ChangePortalPass
   try {
     const session = await readPortalSession();
     if (!session) return { ok: false, error: "session" };
+    // Guessing the current password from an open session is limited like signing in.
+    const attemptKey = `access:${session.accessId}`;
+    const client = await clientKey();
+    const wait = await takeSignInAttempt("portal", attemptKey, client);
+    if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
     const outcome = await changePortalPassword(session, parsed.data.current, parsed.data.next);
+    if (outcome.ok || outcome.reason !== "wrong_current") await signInSucceeded("portal", attemptKey, client);
     if (!outcome.ok) return outcome.reason === "weak_password" ? { ok: false, error: "weak_password", problems: outcome.problems } : { ok: false, error: outcome.reason };
     await startPortalSession({ accessId: session.accessId, sessionVersion: outcome.sessionVersion });
     return { ok: true };

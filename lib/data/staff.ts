@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/passwords";
 import { isRight, type StaffContext } from "@/lib/rights";
-import { clearFailedSignIns, recordFailedSignIn, signInBlockedFor } from "@/lib/rate-limits";
+import { signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -29,14 +29,11 @@ export type StaffSignIn =
  * attempts are refused for a while (same limits as the espace étudiant, separate counters).
  */
 export async function signInStaff(email: string, password: string, client: string): Promise<StaffSignIn> {
-  const wait = await signInBlockedFor("staff", email, client);
+  const wait = await takeSignInAttempt("staff", email, client);
   if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
   const staff = await findStaffByCredentials(email, password);
-  if (!staff) {
-    await recordFailedSignIn("staff", email, client);
-    return { ok: false, error: "invalid" };
-  }
-  await clearFailedSignIns("staff", email);
+  if (!staff) return { ok: false, error: "invalid" };
+  await signInSucceeded("staff", email, client);
   return { ok: true, staff };
 }
 
