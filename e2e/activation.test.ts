@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // From the activation email to a chosen password, in the browser, with the email read back from the
 // SMTP server.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchBrowser, newContext, signedInPage } from "./support/browser";
 import { studentsWithoutAccess } from "./support/database";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
@@ -47,8 +47,12 @@ describe("activation link", () => {
     expect(await password.getAttribute("type")).toBe("text");
     await confirmation.fill("cheval agrafe batterie correcte");
     await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
-    await page.getByText("Mot de passe enregistré").waitFor();
-    expect(await page.getByRole("status").textContent()).toContain(student.email!);
+
+    // Saved: the student lands signed in on their home, told which address to sign in with.
+    await page.waitForURL("**/espace-etudiant?bienvenue=1");
+    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+    expect(await page.getByRole("status").textContent()).toContain(`utilisez l'adresse ${student.email}`);
+    expect(await page.getByRole("definition").allTextContents()).toEqual(expect.arrayContaining([student.email!]));
 
     await page.goto(link);
     await page.getByRole("heading", { name: "Ce lien ne fonctionne plus" }).waitFor();
@@ -57,12 +61,25 @@ describe("activation link", () => {
     await staff.page.reload();
     await staff.page.getByRole("region", { name: new RegExp(name) }).getByText("Actif", { exact: true }).waitFor();
 
-    // Signing in to the espace étudiant with the new password, email already filled in.
-    await page.goto(`/espace-etudiant/connexion?email=${encodeURIComponent(student.email!)}`);
-    expect(await page.getByLabel("Adresse email").inputValue()).toBe(student.email);
+    // Signing out, then in again with the chosen password.
+    await page.goto("/espace-etudiant");
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL("**/espace-etudiant/connexion");
+    await page.goto("/espace-etudiant");
+    await page.waitForURL("**/espace-etudiant/connexion");
+    await page.getByLabel("Adresse email").fill(student.email!);
     await page.getByLabel("Mot de passe", { exact: true }).fill("cheval agrafe batterie correcte");
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL("**/espace-etudiant");
+    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+    expect(await page.getByRole("status").count()).toBe(0);
+    const [cookie] = (await visitor.cookies()).filter((candidate) => candidate.name === "sesame-portal");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+    // A portal session is not a staff session.
+    await page.goto("/etudiants");
+    await page.waitForURL("**/connexion?retour=%2Fetudiants");
+    await page.goto("/espace-etudiant");
     await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
 
     // Changing the password from the home page.
@@ -115,7 +132,7 @@ describe("portal sign-in", () => {
     const page = await visitor.newPage();
     await page.goto("/espace-etudiant/connexion");
     await page.getByLabel("Adresse email").fill(`force.brute.${Date.now()}@lycee.test`);
-    for (let attempt = 1; attempt <= 6; attempt += 1) {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
       await page.getByLabel("Mot de passe", { exact: true }).fill(`essai numero ${attempt}`);
       await page.getByRole("button", { name: "Se connecter" }).click();
       await page.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." }).waitFor();
@@ -128,18 +145,22 @@ describe("portal sign-in", () => {
 });
 
 describe("forgotten password", () => {
-  it("answers the same for any address and emails a link to an enabled account", async () => {
+  it("answers the same for any address, and resets an active student's password by email", async () => {
     const [student] = await studentsWithoutAccess(1, 14, "asc");
     const staff = await signedInPage(browser, "secretariat");
+    const enabledAt = await lastEmailId();
     await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
     await staff.page.getByRole("region", { name: new RegExp(`${student.firstName} ${student.lastName}`) }).getByRole("button", { name: "Activer l'accès" }).click();
     await staff.page.getByRole("alertdialog").getByRole("button", { name: "Activer l'accès" }).click();
-    await waitForEmails(student.email!, 1, 0);
+    const [activation] = await waitForEmails(student.email!, 1, enabledAt);
     await staff.context.close();
 
     const visitor = await newContext(browser);
     const page = await visitor.newPage();
-    await page.goto("/espace-etudiant/connexion");
+    await choosePasswordAt(page, `/activation/${linkTokenIn(activation.text)}`, "premier mot de passe oublie vite");
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL("**/espace-etudiant/connexion");
+
     await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
     await page.waitForURL("**/espace-etudiant/mot-de-passe-oublie");
     const before = await lastEmailId();
@@ -147,13 +168,40 @@ describe("forgotten password", () => {
     await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
     const answer = page.getByRole("status").filter({ hasText: "Si un accès à l'espace étudiant correspond à cette adresse" });
     await answer.waitFor();
+    const unknownAnswer = await answer.textContent();
     await page.reload();
     await page.getByLabel("Adresse email").fill(student.email!);
     await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
     await answer.waitFor();
-    const [email] = await waitForEmails(student.email!, 1, before);
-    await page.goto(`/activation/${linkTokenIn(email.text)}`);
-    await page.getByRole("heading", { name: "Choisir mon mot de passe" }).waitFor();
+    expect(await answer.textContent()).toBe(unknownAnswer);
+    const [reset] = await waitForEmails(student.email!, 1, before);
+
+    await page.goto(`/activation/${linkTokenIn(reset.text)}`);
+    await page.getByRole("heading", { name: "Choisir un nouveau mot de passe" }).waitFor();
+    await choosePasswordAt(page, `/activation/${linkTokenIn(reset.text)}`, "lanterne verger parapluie");
+
+    // From a fresh browser: the old password is refused, the new one opens the espace étudiant.
+    const later = await newContext(browser);
+    const again = await later.newPage();
+    await again.goto("/espace-etudiant/connexion");
+    await again.getByLabel("Adresse email").fill(student.email!);
+    await again.getByLabel("Mot de passe", { exact: true }).fill("premier mot de passe oublie vite");
+    await again.getByRole("button", { name: "Se connecter" }).click();
+    await again.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." }).waitFor();
+    await again.getByLabel("Mot de passe", { exact: true }).fill("lanterne verger parapluie");
+    await again.getByRole("button", { name: "Se connecter" }).click();
+    await again.waitForURL("**/espace-etudiant");
+    await again.getByRole("heading", { name: `Bonjour ${student.firstName} ${student.lastName}` }).waitFor();
+    await later.close();
     await visitor.close();
   });
 });
+
+/** Opens a link, chooses a password twice, and waits to land signed in on the espace étudiant. */
+async function choosePasswordAt(page: Page, link: string, password: string) {
+  await page.goto(link);
+  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
+  await page.getByLabel("Confirmer le mot de passe").fill(password);
+  await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+  await page.waitForURL("**/espace-etudiant?bienvenue=1");
+}

@@ -34,11 +34,7 @@ describe("a parent with two children", () => {
     await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
     await page.getByLabel("Confirmer le mot de passe").fill(PASSWORD);
     await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
-    await page.getByText("Mot de passe enregistré").waitFor();
-    await page.getByRole("link", { name: /Se connecter/ }).click();
-    await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL("**/espace-etudiant");
+    await page.waitForURL("**/espace-etudiant?bienvenue=1");
     await page.getByRole("heading", { name: `Bonjour ${parentName}` }).waitFor();
     await page.getByRole("heading", { name: "Vos enfants" }).waitFor();
     for (const child of children) {

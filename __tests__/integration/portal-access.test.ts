@@ -116,7 +116,7 @@ describe("Désactiver l'accès", () => {
     const before = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
     await disableAccessHandler(secretariat, { studentId: student.id });
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
-    expect(await checkActivationToken(token)).toEqual({ ok: false, reason: "revoked" });
+    expect(await checkActivationToken(token)).toEqual({ ok: false, reason: "disabled" });
     expect(after.sessionVersion).toBeGreaterThan(before.sessionVersion);
     expect(after.disabledById).toBe(secretariat.id);
     expect(await disableAccessHandler(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "not_enabled" });

@@ -2,7 +2,7 @@
 import { disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { changePortalPassword, findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
-import { choosePassword } from "@/lib/data/portal-activation";
+import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
 import { RIGHTS } from "@/lib/rights";
@@ -90,20 +90,38 @@ describe("portal home and session", () => {
 });
 
 describe("new link on request (« Mot de passe oublié ? », « Recevoir un nouveau lien »)", () => {
-  it("sends a fresh link to an enabled access only, replacing the old one", async () => {
+  it("sends a fresh link to an enabled access only; the new password ends sessions and every other link", async () => {
     const student = await createStudent(world, { firstName: "Oubli", lastName: "Portail", email: "oubli.portail@lycee.test" });
     await activate({ studentId: student.id }, "oubli.portail@lycee.test");
-    const before = mail.smtp.emails.length;
-    expect(await sendLinksToAddress("OUBLI.PORTAIL@lycee.test")).toBe(1);
-    await processOutbox(mail.transport, { limit: 20 });
-    const [email] = mail.smtp.emails.slice(before);
-    expect(email.to).toEqual(["oubli.portail@lycee.test"]);
-    const token = email.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
-    expect(await choosePassword(token, "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
+    const session = await findPortalAccount("oubli.portail@lycee.test", PASSWORD);
+    if (!session.ok) throw new Error("sign-in failed");
+    const requestLink = async () => {
+      const before = mail.smtp.emails.length;
+      expect(await sendLinksToAddress("OUBLI.PORTAIL@lycee.test")).toBe(1);
+      await processOutbox(mail.transport, { limit: 20 });
+      const [email] = mail.smtp.emails.slice(before);
+      expect(email.to).toEqual(["oubli.portail@lycee.test"]);
+      return email.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
+    };
+    const first = await requestLink();
+    const second = await requestLink();
+    // Anyone may ask for a link with an address: asking neither signs the person out nor spoils a link.
+    expect(await loadPortalHome(session.accessId, session.sessionVersion)).not.toBeNull();
+    expect(await describeActivationLink(first)).toMatchObject({ ok: true, target: { purpose: "reset" } });
+
+    expect(await choosePassword(second, "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
+    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+    expect(await choosePassword(first, "encore une autre phrase longue")).toEqual({ ok: false, reason: "password_set" });
     expect(await findPortalAccount("oubli.portail@lycee.test", "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
     expect(await findPortalAccount("oubli.portail@lycee.test", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
-    const events = await getDb().accessEvent.findMany({ where: { access: { studentId: student.id }, type: "link_sent" }, orderBy: { createdAt: "desc" } });
-    expect(events[0].actorId).toBeNull();
+    const events = await getDb().accessEvent.findMany({ where: { access: { studentId: student.id } }, orderBy: { createdAt: "asc" } });
+    expect(events.map((event) => [event.type, event.actorId === null])).toEqual(
+      expect.arrayContaining([
+        ["link_requested", true],
+        ["password_reset", true],
+      ]),
+    );
+    expect(events.at(-1)?.type).toBe("password_reset");
   });
 
   it("sends nothing for unknown, disabled or never-enabled addresses", async () => {

@@ -3,6 +3,7 @@ import { accessState } from "@/lib/access/state";
 import { createLinkToken } from "@/lib/access/tokens";
 import { disableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
+import { loadPortalHome } from "@/lib/data/portal-accounts";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
 import { verifyPassword } from "@/lib/passwords";
@@ -49,8 +50,11 @@ describe("activation link", () => {
     expect(await describeActivationLink(token)).toMatchObject({ ok: true });
 
     const before = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
-    expect(await choosePassword(token, GOOD_PASSWORD)).toEqual({ ok: true, email });
+    const chosen = await choosePassword(token, GOOD_PASSWORD);
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
+    // The person lands signed in: the returned session is the access's current one.
+    expect(chosen).toEqual({ ok: true, email, accessId: after.id, sessionVersion: after.sessionVersion });
+    expect(await loadPortalHome(after.id, after.sessionVersion)).toMatchObject({ kind: "student", email });
     expect(accessState(after)).toBe("active");
     expect(after.activatedAt).not.toBeNull();
     expect(after.sessionVersion).toBeGreaterThan(before.sessionVersion);
@@ -81,12 +85,13 @@ describe("activation link", () => {
     expect(await choosePassword(token, GOOD_PASSWORD, inEightDays)).toEqual({ ok: false, reason: "expired" });
   });
 
-  it("answers revoked once a newer link was sent, or the access disabled", async () => {
+  it("answers revoked once staff sent a newer link, and disabled once the access is", async () => {
     const { student, email, token } = await studentWithLink();
     const newer = await sendLink(student.id, email);
     expect(await choosePassword(token, GOOD_PASSWORD)).toEqual({ ok: false, reason: "revoked" });
     await disableAccessHandler(staff, { studentId: student.id });
-    expect(await describeActivationLink(newer)).toEqual({ ok: false, reason: "revoked" });
+    expect(await describeActivationLink(newer)).toEqual({ ok: false, reason: "disabled" });
+    expect(await choosePassword(newer, GOOD_PASSWORD)).toEqual({ ok: false, reason: "disabled" });
   });
 
   it("answers unknown and malformed tokens without touching any account", async () => {

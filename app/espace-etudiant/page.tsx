@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The student's or parent's home; a session that no longer stands (disabled, new password or link) ends here. */
-export default async function PortalHomePage() {
+export default async function PortalHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { bienvenue } = await searchParams;
   const session = await readPortalSession();
   if (!session) redirect("/espace-etudiant/connexion");
   const home = await loadPortalHome(session.accessId, session.sessionVersion);
@@ -33,6 +34,11 @@ export default async function PortalHomePage() {
         </div>
       </header>
       <main id="contenu" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-8">
+        {bienvenue && home.email ? (
+          <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+            {t("welcome", { email: home.email })}
+          </p>
+        ) : null}
         <h1 className="text-2xl font-semibold">{t("greeting", { name: home.name })}</h1>
         {home.kind === "student" ? (
           <>

@@ -12,8 +12,11 @@ import { LinkProblem } from "./link-problem";
 
 type FieldErrors = Extract<ChoosePasswordResult, { error: "invalid_input" | "internal" }>["fieldErrors"];
 
-/** Strength from 0 to 4, computed in the browser with the same rules as the server (loaded on first use). */
-function useStrength(password: string): number | null {
+/**
+ * Strength from 0 to 4, computed in the browser with the same rules as the server (loaded on first
+ * use). The page gives the person's name; their full email stays on the server, which checks it too.
+ */
+function useStrength(password: string, names: string[]): number | null {
   const [score, setScore] = useState<number | null>(null);
   useEffect(() => {
     if (!password) {
@@ -23,19 +26,22 @@ function useStrength(password: string): number | null {
     let current = true;
     const timer = setTimeout(async () => {
       const { checkPassword } = await import("@/lib/access/password-policy");
-      if (current) setScore(checkPassword(password, { names: [], email: null }).score);
+      if (current) setScore(checkPassword(password, { names, email: null }).score);
     }, 150);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [password]);
+  }, [password, names]);
   return score;
 }
 
+/** Where a person lands once their password is saved: their espace étudiant, signed in. */
+const PORTAL_WELCOME = "/espace-etudiant?bienvenue=1";
+
 const METER_COLOURS = ["bg-red-600", "bg-red-500", "bg-amber-500", "bg-emerald-500", "bg-emerald-600"];
 
-export function ChoosePasswordForm({ token }: { token: string }) {
+export function ChoosePasswordForm({ token, names }: { token: string; names: string[] }) {
   const t = useTranslations("activation");
   const ids = { password: useId(), confirmation: useId() };
   const [password, setPassword] = useState("");
@@ -43,10 +49,10 @@ export function ChoosePasswordForm({ token }: { token: string }) {
   const [pending, setPending] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>(undefined);
   const [formError, setFormError] = useState<"invalid_input" | "internal" | "network" | null>(null);
-  const [done, setDone] = useState<{ email: string } | null>(null);
+  const [done, setDone] = useState<{ email: string; signedIn: boolean } | null>(null);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const inFlight = useRef(false);
-  const score = useStrength(password);
+  const score = useStrength(password, names);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,7 +64,11 @@ export function ChoosePasswordForm({ token }: { token: string }) {
     setFieldErrors(undefined);
     try {
       const result = await submitNewPassword({ token, password: String(form.get("password") ?? ""), confirmation: String(form.get("confirmation") ?? "") });
-      if (result.ok) setDone(result.data);
+      if (result.ok && result.data.signedIn) {
+        setDone(result.data);
+        // replace(): the used link leaves the history, so "Back" does not lead to a dead page.
+        window.location.replace(PORTAL_WELCOME);
+      } else if (result.ok) setDone(result.data);
       else if (result.error === "link") setLinkProblem(result.reason);
       else if (result.fieldErrors?.password || result.fieldErrors?.confirmation) setFieldErrors(result.fieldErrors);
       else setFormError(result.error);
@@ -78,9 +88,15 @@ export function ChoosePasswordForm({ token }: { token: string }) {
           <CheckCircle2 aria-hidden className="h-5 w-5" /> {t("done.title")}
         </p>
         <p className="text-slate-700">{t("done.description", { email: done.email })}</p>
-        <Button asChild className="mt-2 justify-center">
-          <a href={`/espace-etudiant/connexion?email=${encodeURIComponent(done.email)}`}>{t("done.signIn")}</a>
-        </Button>
+        {done.signedIn ? (
+          <p className="flex items-center gap-2 text-slate-700">
+            <Spinner /> {t("done.redirecting")}
+          </p>
+        ) : (
+          <Button asChild className="mt-2 justify-center">
+            <a href={`/espace-etudiant/connexion?email=${encodeURIComponent(done.email)}`}>{t("done.signIn")}</a>
+          </Button>
+        )}
       </div>
     );
   }

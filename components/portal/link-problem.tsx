@@ -1,19 +1,34 @@
 import { useTranslations } from "next-intl";
+import Link from "next/link";
+import type { LinkFailure } from "@/lib/access/links";
 import { RequestLinkForm } from "./request-link-form";
 
-export type LinkProblemReason = "expired" | "used" | "revoked" | "unknown" | "malformed" | "disabled";
+const KNOWN: LinkFailure[] = ["expired", "used", "revoked", "password_set", "unknown", "malformed", "disabled"];
 
-/** Why a link no longer works, in words a student or parent understands, and what to do. */
+/**
+ * Why a link no longer works, in words a student or parent understands, and what to do: ask for a
+ * new link, sign in with the password already chosen, or contact the school.
+ */
 export function LinkProblem({ reason }: { reason: string }) {
   const t = useTranslations("activation.link");
-  const known: LinkProblemReason[] = ["expired", "used", "revoked", "unknown", "malformed", "disabled"];
-  const key = known.includes(reason as LinkProblemReason) ? (reason as LinkProblemReason) : "unknown";
+  const key = KNOWN.includes(reason as LinkFailure) ? (reason as LinkFailure) : "unknown";
+  const next = key === "disabled" ? "contactSchool" : key === "used" || key === "password_set" ? "signIn" : "newLink";
   return (
     <>
       <h1 className="mt-4 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{t(key)}</p>
-      <p className="mt-2 text-slate-700">{t("whatToDo")}</p>
-      {reason === "used" || reason === "disabled" ? null : <RequestLinkForm />}
+      <p className="mt-2 text-slate-700">{t(`whatToDo.${next}`)}</p>
+      {next === "newLink" ? <RequestLinkForm /> : null}
+      {next === "signIn" ? (
+        <p className="mt-4 flex flex-wrap gap-x-4 gap-y-2 text-sm">
+          <Link href="/espace-etudiant/connexion" className="font-medium text-indigo-800 hover:underline">
+            {t("signIn")}
+          </Link>
+          <Link href="/espace-etudiant/mot-de-passe-oublie" className="text-indigo-800 hover:underline">
+            {t("forgot")}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,23 +1,44 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { hashLinkToken } from "./tokens";
 
 export type LinkCheck =
   | { ok: true; linkId: string; accessId: string }
-  | { ok: false; reason: "malformed" | "unknown" | "used" | "revoked" | "expired" };
+  | { ok: false; reason: LinkFailure };
+
+/**
+ * Why a link does not work, as its page says it. A link revoked by a deactivation says "disabled",
+ * one revoked because a password was chosen with another link says "password_set".
+ */
+export type LinkFailure = "malformed" | "unknown" | "used" | "revoked" | "password_set" | "disabled" | "expired";
 
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 /**
- * What an activation link token is worth now. Looking a token up by its hash means the comparison is
- * an index lookup on a digest, never a character-by-character comparison of secrets.
+ * What an activation link token is worth now. The token is looked up by its digest (the database never
+ * compares secrets), and the stored digest is then checked again in constant time, so neither the
+ * index nor a case-insensitive collation can make a near miss count.
  */
 export async function checkActivationToken(token: string, now = new Date()): Promise<LinkCheck> {
   if (!TOKEN_FORMAT.test(token)) return { ok: false, reason: "malformed" };
-  const link = await getDb().activationLink.findUnique({ where: { tokenHash: hashLinkToken(token) } });
-  if (!link) return { ok: false, reason: "unknown" };
+  const tokenHash = hashLinkToken(token);
+  const link = await getDb().activationLink.findUnique({ where: { tokenHash } });
+  if (!link || !sameDigest(link.tokenHash, tokenHash)) return { ok: false, reason: "unknown" };
   if (link.usedAt) return { ok: false, reason: "used" };
-  if (link.revokedAt) return { ok: false, reason: "revoked" };
+  if (link.revokedAt) return { ok: false, reason: revokedAs(link.revokedReason) };
   if (link.expiresAt <= now) return { ok: false, reason: "expired" };
   return { ok: true, linkId: link.id, accessId: link.accessId };
+}
+
+function sameDigest(stored: string, computed: string): boolean {
+  const a = Buffer.from(stored, "hex");
+  const b = Buffer.from(computed, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function revokedAs(reason: string | null): LinkFailure {
+  if (reason === "deactivated") return "disabled";
+  if (reason === "password_set") return "password_set";
+  return "revoked";
 }

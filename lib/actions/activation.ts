@@ -4,15 +4,17 @@ import type { PasswordProblem } from "@/lib/access/password-policy";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { ZChoosePassword } from "@/lib/validation/activation";
 import { logError } from "@/lib/log";
+import { startPortalSession } from "@/lib/portal/session";
 
 export type ChoosePasswordResult =
-  | { ok: true; data: { email: string } }
+  | { ok: true; data: { email: string; signedIn: boolean } }
   | { ok: false; error: "link"; reason: string }
   | { ok: false; error: "invalid_input" | "internal"; fieldErrors?: { password?: (PasswordProblem | "required" | "mismatch")[]; confirmation?: "mismatch"[] } };
 
 /**
  * The activation page's form: a public endpoint (the link is the credential), so it checks its input,
- * answers with codes the page translates, and never says more than the link's own state.
+ * answers with codes the page translates, and never says more than the link's own state. The link
+ * proved the address and the password was just chosen: the person is signed in to their espace.
  */
 export async function submitNewPassword(input: unknown): Promise<ChoosePasswordResult> {
   const parsed = ZChoosePassword.safeParse(input);
@@ -24,11 +26,22 @@ export async function submitNewPassword(input: unknown): Promise<ChoosePasswordR
   if (password !== confirmation) return { ok: false, error: "invalid_input", fieldErrors: { confirmation: ["mismatch"] } };
   try {
     const outcome = await choosePassword(token, password);
-    if (outcome.ok) return { ok: true, data: { email: outcome.email } };
+    if (outcome.ok) return { ok: true, data: { email: outcome.email, signedIn: await signIn(outcome) } };
     if (outcome.reason === "weak_password") return { ok: false, error: "invalid_input", fieldErrors: { password: outcome.problems } };
     return { ok: false, error: "link", reason: outcome.reason };
   } catch (error) {
     logError("action submitNewPassword", error);
     return { ok: false, error: "internal" };
+  }
+}
+
+/** The password is saved whatever happens here: a session that cannot start leaves the sign-in page. */
+async function signIn(account: { accessId: string; sessionVersion: number }): Promise<boolean> {
+  try {
+    await startPortalSession(account);
+    return true;
+  } catch (error) {
+    logError("action submitNewPassword session", error);
+    return false;
   }
 }

@@ -119,7 +119,9 @@ async function accessRowOf(person: Person): Promise<string> {
   }
 }
 
-async function revokeLinks(tx: Transaction, accessId: string, reason: "newer_link" | "deactivated" | "email_changed", now: Date) {
+export type LinkRevocation = "newer_link" | "deactivated" | "email_changed" | "password_set";
+
+export async function revokeLinks(tx: Transaction, accessId: string, reason: LinkRevocation, now: Date) {
   await tx.activationLink.updateMany({
     where: { accessId, usedAt: null, revokedAt: null },
     data: { revokedAt: now, revokedReason: reason },
@@ -140,16 +142,19 @@ async function issueLink(
   options: { copyToStaff: boolean; bulkSendId?: string; now: Date; rendered: Awaited<ReturnType<typeof renderLinkEmails>> },
 ) {
   const { now, rendered } = options;
-  await revokeLinks(tx, accessId, "newer_link", now);
+  // A link sent by staff replaces earlier ones and ends open sessions. One the person asked for
+  // (anyone may ask, knowing only the address) does neither: it must not let a stranger cancel an
+  // invitation or sign someone out. Choosing a password with any link revokes all the others.
+  if (staff) await revokeLinks(tx, accessId, "newer_link", now);
   await tx.activationLink.create({
     data: { accessId, tokenHash: rendered.tokenHash, sentTo: person.email!, expiresAt: rendered.expiresAt },
   });
   await tx.portalAccess.update({
     where: { id: accessId },
-    data: { linkExpiresAt: rendered.expiresAt, sessionVersion: { increment: 1 } },
+    data: { linkExpiresAt: rendered.expiresAt, ...(staff ? { sessionVersion: { increment: 1 } } : {}) },
   });
   const event = await tx.accessEvent.create({
-    data: { accessId, type: "link_sent", actorId: staff?.id ?? null, email: person.email, copyRequested: options.copyToStaff },
+    data: { accessId, type: staff ? "link_sent" : "link_requested", actorId: staff?.id ?? null, email: person.email, copyRequested: options.copyToStaff },
   });
   const message = await enqueueEmail(tx, {
     kind: "activation",

@@ -1,11 +1,10 @@
 import "server-only";
-import { checkActivationToken, type LinkCheck } from "@/lib/access/links";
+import { checkActivationToken, type LinkFailure } from "@/lib/access/links";
 import { maskEmail } from "@/lib/access/mask-email";
 import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
-
-type LinkFailure = Exclude<LinkCheck, { ok: true }>["reason"];
+import { revokeLinks } from "./access";
 
 /** Who a valid link is for, as the activation page shows it (never the full address). */
 export type ActivationTarget = {
@@ -32,7 +31,7 @@ async function loadTarget(accessId: string) {
 }
 
 /** What the activation page shows for a token. Opening the link never uses it up. */
-export async function describeActivationLink(token: string, now = new Date()): Promise<{ ok: true; target: ActivationTarget } | { ok: false; reason: LinkFailure | "disabled" }> {
+export async function describeActivationLink(token: string, now = new Date()): Promise<{ ok: true; target: ActivationTarget } | { ok: false; reason: LinkFailure }> {
   const link = await checkActivationToken(token, now);
   if (!link.ok) return link;
   const { access, person, schoolName } = await loadTarget(link.accessId);
@@ -49,14 +48,14 @@ export async function describeActivationLink(token: string, now = new Date()): P
 }
 
 export type ChoosePasswordOutcome =
-  | { ok: true; email: string }
-  | { ok: false; reason: LinkFailure | "disabled" }
+  | { ok: true; email: string; accessId: string; sessionVersion: number }
+  | { ok: false; reason: LinkFailure }
   | { ok: false; reason: "weak_password"; problems: PasswordProblem[] };
 
 /**
  * Sets the person's password from a link and uses the link up — once: two submissions racing (two
  * tabs) both pass the first check, but only one can mark the link used. Ends portal sessions opened
- * with the previous password.
+ * with the previous password; returns the new session version so the caller can sign the person in.
  */
 export async function choosePassword(token: string, password: string, now = new Date()): Promise<ChoosePasswordOutcome> {
   const link = await checkActivationToken(token, now);
@@ -71,8 +70,10 @@ export async function choosePassword(token: string, password: string, now = new 
       where: { id: link.linkId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (used.count !== 1) return false;
-    await tx.portalAccess.update({
+    if (used.count !== 1) return null;
+    // Any other link still pending (one the person asked for, say) could otherwise change it again.
+    await revokeLinks(tx, access.id, "password_set", now);
+    const updated = await tx.portalAccess.update({
       where: { id: access.id },
       data: {
         passwordHash,
@@ -80,10 +81,11 @@ export async function choosePassword(token: string, password: string, now = new 
         linkExpiresAt: null,
         sessionVersion: { increment: 1 },
       },
+      select: { sessionVersion: true },
     });
-    await tx.accessEvent.create({ data: { accessId: access.id, type: "activated", email: person.email } });
-    return true;
+    await tx.accessEvent.create({ data: { accessId: access.id, type: access.passwordHash ? "password_reset" : "activated", email: person.email } });
+    return updated.sessionVersion;
   });
-  if (!consumed) return { ok: false, reason: "used" };
-  return { ok: true, email: person.email ?? "" };
+  if (consumed === null) return { ok: false, reason: "used" };
+  return { ok: true, email: person.email ?? "", accessId: access.id, sessionVersion: consumed };
 }

@@ -21,7 +21,7 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
             <h1 className="mt-4 text-2xl font-semibold">{link.target.purpose === "reset" ? t("resetTitle") : t("title")}</h1>
             <p className="mt-1 text-sm text-slate-600">{t("for", { school: link.target.schoolName })}</p>
             <p className="mt-3 text-sm">{t("account", { name: link.target.name, email: link.target.maskedEmail })}</p>
-            <ChoosePasswordForm token={token} />
+            <ChoosePasswordForm token={token} names={[link.target.name]} />
           </>
         ) : (
           <LinkProblem reason={link.reason} />
