@@ -61,10 +61,17 @@ describe("activation link", () => {
     await staff.page.reload();
     await staff.page.getByRole("region", { name: new RegExp(name) }).getByText("Actif", { exact: true }).waitFor();
 
-    // Signing out, then in again with the chosen password.
+    // Signing out, then in again with the chosen password. A copy of the old cookie opens nothing.
     await page.goto("/espace-etudiant");
+    const signedInCookies = await visitor.cookies();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL("**/espace-etudiant/connexion");
+    const copy = await newContext(browser);
+    await copy.addCookies(signedInCookies);
+    const copied = await copy.newPage();
+    await copied.goto("/espace-etudiant");
+    await copied.waitForURL("**/espace-etudiant/connexion?session=expiree");
+    await copy.close();
     await page.goto("/espace-etudiant");
     await page.waitForURL("**/espace-etudiant/connexion");
     await page.getByLabel("Adresse email").fill(student.email!);

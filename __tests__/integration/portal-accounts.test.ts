@@ -3,6 +3,7 @@ import { disableAccessHandler, enableAccessHandler, resendActivationHandler } fr
 import { sendLinksToAddress } from "@/lib/data/access";
 import { changePortalPassword, findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
+import { closePortalSession, openPortalSession } from "@/lib/data/portal-sessions";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
 import { RIGHTS } from "@/lib/rights";
@@ -27,6 +28,13 @@ async function activate(ref: { studentId: string; guardianId?: string }, email: 
   const message = mail.smtp.emails.slice(before).find((candidate) => candidate.to.includes(email))!;
   const token = message.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
   expect(await choosePassword(token, password)).toMatchObject({ ok: true });
+}
+
+/** Signs in as the sign-in action does: the credentials, then a recorded session. */
+async function signIn(email: string, password: string) {
+  const account = await findPortalAccount(email, password);
+  if (!account.ok) throw new Error(`sign-in failed: ${account.reason}`);
+  return openPortalSession(account);
 }
 
 describe("portal sign-in", () => {
@@ -60,9 +68,8 @@ describe("portal home and session", () => {
     const { guardianId } = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: elder.id } });
     await createStudent(world, { firstName: "Tom", lastName: "Famille", school: 1, guardians: [{ id: guardianId, firstName: "", lastName: "" }] });
     await activate({ studentId: elder.id, guardianId }, "sophie.famille@maison.test");
-    const session = await findPortalAccount("sophie.famille@maison.test", PASSWORD);
-    if (!session.ok) throw new Error("sign-in failed");
-    const home = await loadPortalHome(session.accessId, session.sessionVersion);
+    const session = await signIn("sophie.famille@maison.test", PASSWORD);
+    const home = await loadPortalHome(session);
     expect(home).toMatchObject({ kind: "guardian", name: "Sophie Famille" });
     expect(home?.kind === "guardian" && home.children.map((child) => [child.firstName, child.school])).toEqual([
       ["Léa", world.schools[0].school.name],
@@ -73,19 +80,46 @@ describe("portal home and session", () => {
   it("ends open sessions after a deactivation or a new link", async () => {
     const student = await createStudent(world, { firstName: "Zoé", lastName: "Session", email: "zoe.session@lycee.test" });
     await activate({ studentId: student.id }, "zoe.session@lycee.test");
-    let session = await findPortalAccount("zoe.session@lycee.test", PASSWORD);
-    if (!session.ok) throw new Error("sign-in failed");
-    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toMatchObject({ kind: "student", student: { firstName: "Zoé" } });
+    let session = await signIn("zoe.session@lycee.test", PASSWORD);
+    expect(await loadPortalHome(session)).toMatchObject({ kind: "student", student: { firstName: "Zoé" } });
 
     await resendActivationHandler(staff, { studentId: student.id });
-    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+    expect(await loadPortalHome(session)).toBeNull();
 
-    session = await findPortalAccount("zoe.session@lycee.test", PASSWORD);
-    if (!session.ok) throw new Error("sign-in failed");
+    session = await signIn("zoe.session@lycee.test", PASSWORD);
     await disableAccessHandler(staff, { studentId: student.id });
-    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+    expect(await loadPortalHome(session)).toBeNull();
     await enableAccessHandler(staff, { studentId: student.id });
-    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+    expect(await loadPortalHome(session)).toBeNull();
+  });
+});
+
+describe("signing out", () => {
+  it("ends that session for good, and only that one", async () => {
+    const student = await createStudent(world, { firstName: "Yanis", lastName: "Sortie", email: "yanis.sortie@lycee.test" });
+    await activate({ studentId: student.id }, "yanis.sortie@lycee.test");
+    const phone = await signIn("yanis.sortie@lycee.test", PASSWORD);
+    const laptop = await signIn("yanis.sortie@lycee.test", PASSWORD);
+    await closePortalSession(phone);
+    // A copy of the phone's cookie is worth nothing now; the laptop stays signed in.
+    expect(await loadPortalHome(phone)).toBeNull();
+    expect(await changePortalPassword(phone, PASSWORD, "une nouvelle phrase bien longue")).toEqual({ ok: false, reason: "session" });
+    expect(await loadPortalHome(laptop)).toMatchObject({ kind: "student", name: "Yanis Sortie" });
+    // A session id made up or taken from another person's access opens nothing.
+    const other = await createStudent(world, { firstName: "Autre", lastName: "Sortie", email: "autre.sortie@lycee.test" });
+    await activate({ studentId: other.id }, "autre.sortie@lycee.test");
+    const otherAccess = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: other.id } });
+    expect(await loadPortalHome({ ...laptop, accessId: otherAccess.id, sessionVersion: otherAccess.sessionVersion })).toBeNull();
+    expect(await loadPortalHome({ ...laptop, id: "invente" })).toBeNull();
+  });
+
+  it("lets a session lapse after its lifetime", async () => {
+    const student = await createStudent(world, { firstName: "Lina", lastName: "Expire", email: "lina.expire@lycee.test" });
+    await activate({ studentId: student.id }, "lina.expire@lycee.test");
+    const account = await findPortalAccount("lina.expire@lycee.test", PASSWORD);
+    if (!account.ok) throw new Error("sign-in failed");
+    const yesterday = await openPortalSession(account, new Date(Date.now() - 13 * 3600_000));
+    expect(await loadPortalHome(yesterday)).toBeNull();
   });
 });
 
@@ -93,8 +127,7 @@ describe("new link on request (« Mot de passe oublié ? », « Recevoir un nouv
   it("sends a fresh link to an enabled access only; the new password ends sessions and every other link", async () => {
     const student = await createStudent(world, { firstName: "Oubli", lastName: "Portail", email: "oubli.portail@lycee.test" });
     await activate({ studentId: student.id }, "oubli.portail@lycee.test");
-    const session = await findPortalAccount("oubli.portail@lycee.test", PASSWORD);
-    if (!session.ok) throw new Error("sign-in failed");
+    const session = await signIn("oubli.portail@lycee.test", PASSWORD);
     const requestLink = async () => {
       const before = mail.smtp.emails.length;
       expect(await sendLinksToAddress("OUBLI.PORTAIL@lycee.test")).toBe(1);
@@ -106,11 +139,11 @@ describe("new link on request (« Mot de passe oublié ? », « Recevoir un nouv
     const first = await requestLink();
     const second = await requestLink();
     // Anyone may ask for a link with an address: asking neither signs the person out nor spoils a link.
-    expect(await loadPortalHome(session.accessId, session.sessionVersion)).not.toBeNull();
+    expect(await loadPortalHome(session)).not.toBeNull();
     expect(await describeActivationLink(first)).toMatchObject({ ok: true, target: { purpose: "reset" } });
 
     expect(await choosePassword(second, "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
-    expect(await loadPortalHome(session.accessId, session.sessionVersion)).toBeNull();
+    expect(await loadPortalHome(session)).toBeNull();
     expect(await choosePassword(first, "encore une autre phrase longue")).toEqual({ ok: false, reason: "password_set" });
     expect(await findPortalAccount("oubli.portail@lycee.test", "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
     expect(await findPortalAccount("oubli.portail@lycee.test", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
@@ -140,15 +173,14 @@ describe("changing one's password from the portal", () => {
   it("needs the current password, applies the rules, and ends the other sessions", async () => {
     const student = await createStudent(world, { firstName: "Change", lastName: "Portail", email: "change.portail@lycee.test" });
     await activate({ studentId: student.id }, "change.portail@lycee.test");
-    const here = await findPortalAccount("change.portail@lycee.test", PASSWORD);
-    const elsewhere = await findPortalAccount("change.portail@lycee.test", PASSWORD);
-    if (!here.ok || !elsewhere.ok) throw new Error("sign-in failed");
+    const here = await signIn("change.portail@lycee.test", PASSWORD);
+    const elsewhere = await signIn("change.portail@lycee.test", PASSWORD);
     expect(await changePortalPassword(here, "pas le bon", "une nouvelle phrase bien longue")).toEqual({ ok: false, reason: "wrong_current" });
     expect(await changePortalPassword(here, PASSWORD, "court")).toEqual({ ok: false, reason: "weak_password", problems: ["too_short"] });
     const changed = await changePortalPassword(here, PASSWORD, "une nouvelle phrase bien longue");
     expect(changed).toEqual({ ok: true, sessionVersion: here.sessionVersion + 1 });
-    expect(await loadPortalHome(elsewhere.accessId, elsewhere.sessionVersion)).toBeNull();
-    expect(await loadPortalHome(here.accessId, here.sessionVersion + 1)).toMatchObject({ kind: "student" });
+    expect(await loadPortalHome(elsewhere)).toBeNull();
+    expect(await loadPortalHome({ ...here, sessionVersion: here.sessionVersion + 1 })).toMatchObject({ kind: "student" });
     expect(await findPortalAccount("change.portail@lycee.test", "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
     expect(await changePortalPassword(elsewhere, "une nouvelle phrase bien longue", "encore une autre phrase longue")).toEqual({ ok: false, reason: "session" });
   });

@@ -4,6 +4,7 @@ import { createLinkToken } from "@/lib/access/tokens";
 import { disableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { loadPortalHome } from "@/lib/data/portal-accounts";
+import { openPortalSession } from "@/lib/data/portal-sessions";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
 import { verifyPassword } from "@/lib/passwords";
@@ -54,7 +55,7 @@ describe("activation link", () => {
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
     // The person lands signed in: the returned session is the access's current one.
     expect(chosen).toEqual({ ok: true, email, accessId: after.id, sessionVersion: after.sessionVersion });
-    expect(await loadPortalHome(after.id, after.sessionVersion)).toMatchObject({ kind: "student", email });
+    expect(await loadPortalHome(await openPortalSession({ accessId: after.id, sessionVersion: after.sessionVersion }))).toMatchObject({ kind: "student", email });
     expect(accessState(after)).toBe("active");
     expect(after.activatedAt).not.toBeNull();
     expect(after.sessionVersion).toBeGreaterThan(before.sessionVersion);

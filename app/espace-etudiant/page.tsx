@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { portalSignOut } from "@/lib/actions/portal";
 import { loadPortalHome, type PortalStudent } from "@/lib/data/portal-accounts";
-import { readPortalSession } from "@/lib/portal/session";
+import { readPortalCookie } from "@/lib/portal/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("portal");
@@ -16,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The student's or parent's home; a session that no longer stands (disabled, new password or link) ends here. */
 export default async function PortalHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { bienvenue } = await searchParams;
-  const session = await readPortalSession();
+  const session = await readPortalCookie();
   if (!session) redirect("/espace-etudiant/connexion");
-  const home = await loadPortalHome(session.accessId, session.sessionVersion);
+  const home = await loadPortalHome(session);
   if (!home) redirect("/espace-etudiant/connexion?session=expiree");
   const t = await getTranslations("portal.home");
   return (

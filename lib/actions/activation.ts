@@ -4,7 +4,8 @@ import type { PasswordProblem } from "@/lib/access/password-policy";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { ZChoosePassword } from "@/lib/validation/activation";
 import { logError } from "@/lib/log";
-import { startPortalSession } from "@/lib/portal/session";
+import { openPortalSession } from "@/lib/data/portal-sessions";
+import { writePortalCookie } from "@/lib/portal/session";
 
 export type ChoosePasswordResult =
   | { ok: true; data: { email: string; signedIn: boolean } }
@@ -38,7 +39,7 @@ export async function submitNewPassword(input: unknown): Promise<ChoosePasswordR
 /** The password is saved whatever happens here: a session that cannot start leaves the sign-in page. */
 async function signIn(account: { accessId: string; sessionVersion: number }): Promise<boolean> {
   try {
-    await startPortalSession(account);
+    await writePortalCookie(await openPortalSession(account));
     return true;
   } catch (error) {
     logError("action submitNewPassword session", error);

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { changePortalPassword, findPortalAccount } from "@/lib/data/portal-accounts";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { clientKeyOf, linkRequestAllowed, signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
-import { endPortalSession, readPortalSession, startPortalSession } from "@/lib/portal/session";
+import { closePortalSession, openPortalSession } from "@/lib/data/portal-sessions";
+import { deletePortalCookie, readPortalCookie, writePortalCookie } from "@/lib/portal/session";
 import type { PasswordProblem } from "@/lib/access/password-policy";
 import { logError } from "@/lib/log";
 
@@ -34,7 +35,7 @@ export async function portalSignIn(input: unknown): Promise<PortalSignInResult> 
     const account = await findPortalAccount(email, password);
     if (!account.ok) return { ok: false, error: account.reason };
     await signInSucceeded("portal", email, client);
-    await startPortalSession({ accessId: account.accessId, sessionVersion: account.sessionVersion });
+    await writePortalCookie(await openPortalSession(account));
     return { ok: true };
   } catch (error) {
     logError("action portalSignIn", error);
@@ -83,7 +84,7 @@ export async function changeMyPassword(input: unknown): Promise<ChangePortalPass
   if (!parsed.success) return { ok: false, error: "required" };
   if (parsed.data.next !== parsed.data.confirmation) return { ok: false, error: "mismatch" };
   try {
-    const session = await readPortalSession();
+    const session = await readPortalCookie();
     if (!session) return { ok: false, error: "session" };
     // Guessing the current password from an open session is limited like signing in.
     const attemptKey = `access:${session.accessId}`;
@@ -93,7 +94,7 @@ export async function changeMyPassword(input: unknown): Promise<ChangePortalPass
     const outcome = await changePortalPassword(session, parsed.data.current, parsed.data.next);
     if (outcome.ok || outcome.reason !== "wrong_current") await signInSucceeded("portal", attemptKey, client);
     if (!outcome.ok) return outcome.reason === "weak_password" ? { ok: false, error: "weak_password", problems: outcome.problems } : { ok: false, error: outcome.reason };
-    await startPortalSession({ accessId: session.accessId, sessionVersion: outcome.sessionVersion });
+    await writePortalCookie({ ...session, sessionVersion: outcome.sessionVersion });
     return { ok: true };
   } catch (error) {
     logError("action changeMyPassword", error);
@@ -101,7 +102,15 @@ export async function changeMyPassword(input: unknown): Promise<ChangePortalPass
   }
 }
 
+/** "Se déconnecter": ends this session on the server too, so a copy of the cookie is worth nothing. */
 export async function portalSignOut(): Promise<void> {
-  await endPortalSession();
+  const session = await readPortalCookie();
+  try {
+    if (session) await closePortalSession(session);
+  } catch (error) {
+    // The cookie goes anyway; the session row expires on its own.
+    logError("action portalSignOut", error);
+  }
+  await deletePortalCookie();
   redirect("/espace-etudiant/connexion");
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { emailKey } from "@/lib/access/email-key";
 import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { sessionRowStands, type PortalSession } from "./portal-sessions";
 
 export type PortalSignIn = { ok: true; accessId: string; sessionVersion: number } | { ok: false; reason: "invalid" | "disabled" };
 
@@ -79,10 +80,12 @@ function portalStudent(student: {
 }
 
 /**
- * What the signed-in person sees, or null when the session no longer stands: access disabled,
- * password changed or a new link sent since it was opened (session version moved on).
+ * What the signed-in person sees, or null when the session no longer stands: signed out, expired,
+ * access disabled, password changed or a link sent by staff since it was opened (version moved on).
  */
-export async function loadPortalHome(accessId: string, sessionVersion: number): Promise<PortalHome | null> {
+export async function loadPortalHome(session: PortalSession): Promise<PortalHome | null> {
+  if (!(await sessionRowStands(session))) return null;
+  const { accessId, sessionVersion } = session;
   const access = await getDb().portalAccess.findUnique({
     where: { id: accessId },
     include: {
@@ -111,13 +114,10 @@ export type ChangePasswordOutcome =
 
 /**
  * "Changer mon mot de passe" from the portal: needs the current password; ends every other portal
- * session of the person (the caller starts a fresh one with the returned version).
+ * session of the person (the caller re-signs this one's cookie with the returned version).
  */
-export async function changePortalPassword(
-  session: { accessId: string; sessionVersion: number },
-  current: string,
-  next: string,
-): Promise<ChangePasswordOutcome> {
+export async function changePortalPassword(session: PortalSession, current: string, next: string): Promise<ChangePasswordOutcome> {
+  if (!(await sessionRowStands(session))) return { ok: false, reason: "session" };
   const access = await getDb().portalAccess.findUnique({
     where: { id: session.accessId },
     include: { student: true, guardian: true },
