@@ -93,6 +93,9 @@ async function main() {
   if (buildIsCurrent(root)) console.log("Build is up to date");
   else run(["build"], env);
   console.log(`Sésame is starting on ${config.APP_URL} (sign in with a demo account from README.md)`);
+  if (!servedSafely(config.APP_URL)) {
+    console.warn(`Warning: APP_URL (${config.APP_URL}) is not https: session cookies are not marked Secure. Serve Sésame over https in production.`);
+  }
   const server = spawn(process.execPath, [nextBin(root), "start", "--port", port], {
     stdio: "inherit",
     env,
@@ -105,3 +108,9 @@ main().catch((error) => {
   console.error(`Start failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+/** https, or the machine itself (the embedded mode): anything else sends sessions in clear. */
+function servedSafely(appUrl: string): boolean {
+  const { protocol, hostname } = new URL(appUrl);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
