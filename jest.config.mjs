@@ -13,7 +13,7 @@ const moduleNameMapper = {
 };
 
 // Packages published as ES modules only, which Jest (CommonJS) needs compiled like our own code.
-const ESM_PACKAGES = ["next-intl", "use-intl", "icu-minify", "@formatjs", "intl-messageformat", "@schummar"];
+const ESM_PACKAGES = ["next-intl", "use-intl", "icu-minify", "@formatjs", "intl-messageformat", "@schummar", "jose"];
 
 async function project(config) {
   const resolved = await createJestConfig({ moduleNameMapper, ...config })();

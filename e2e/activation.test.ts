@@ -83,6 +83,10 @@ describe("activation link", () => {
     const [cookie] = (await visitor.cookies()).filter((candidate) => candidate.name === "sesame-portal");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
 
+    // Signed in, the sign-in page leads home.
+    await page.goto("/espace-etudiant/connexion");
+    expect(new URL(page.url()).pathname).toBe("/espace-etudiant");
+
     // A portal session is not a staff session.
     await page.goto("/etudiants");
     await page.waitForURL("**/connexion?retour=%2Fetudiants");

@@ -1,7 +1,9 @@
 /** @jest-environment node */
 import { accessState } from "@/lib/access/state";
 import { createLinkToken } from "@/lib/access/tokens";
+import { submitNewPassword } from "@/lib/actions/activation";
 import { disableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
+import { sendLinksToAddress } from "@/lib/data/access";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { loadPortalHome } from "@/lib/data/portal-accounts";
 import { openPortalSession } from "@/lib/data/portal-sessions";
@@ -72,6 +74,18 @@ describe("activation link", () => {
     expect(await describeActivationLink(token)).toMatchObject({ ok: true });
   });
 
+  it("answers the form with every problem it can tell at once, and refuses malformed input", async () => {
+    const { token } = await studentWithLink();
+    expect(await submitNewPassword({ token, password: "court", confirmation: "autre" })).toEqual({
+      ok: false,
+      error: "invalid_input",
+      fieldErrors: { password: ["too_short"], confirmation: ["mismatch"] },
+    });
+    expect(await submitNewPassword({ token, password: "", confirmation: "" })).toEqual({ ok: false, error: "invalid_input", fieldErrors: { password: ["required"] } });
+    expect(await submitNewPassword({ token: 42, password: ["x"] })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await describeActivationLink(token)).toMatchObject({ ok: true });
+  });
+
   it("lets only one of two racing submissions use the link", async () => {
     const { token } = await studentWithLink();
     const results = await Promise.all([choosePassword(token, GOOD_PASSWORD), choosePassword(token, "une autre phrase tout aussi longue")]);
@@ -79,11 +93,18 @@ describe("activation link", () => {
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "used" }]);
   });
 
-  it("answers expired after the link's lifetime", async () => {
-    const { token } = await studentWithLink();
+  it("answers expired after the link's lifetime; « Recevoir un nouveau lien » then brings a working one", async () => {
+    const { email, token } = await studentWithLink();
     const inEightDays = new Date(Date.now() + 8 * 24 * 3600_000);
     expect(await describeActivationLink(token, inEightDays)).toEqual({ ok: false, reason: "expired" });
     expect(await choosePassword(token, GOOD_PASSWORD, inEightDays)).toEqual({ ok: false, reason: "expired" });
+
+    const before = mail.smtp.emails.length;
+    expect(await sendLinksToAddress(email, inEightDays)).toBe(1);
+    await processOutbox(mail.transport, { limit: 20 });
+    const fresh = mail.smtp.emails.slice(before).find((message) => message.to.includes(email))!.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
+    expect(await describeActivationLink(fresh, inEightDays)).toMatchObject({ ok: true, target: { purpose: "activation" } });
+    expect(await choosePassword(fresh, GOOD_PASSWORD, inEightDays)).toMatchObject({ ok: true, email });
   });
 
   it("answers revoked once staff sent a newer link, and disabled once the access is", async () => {

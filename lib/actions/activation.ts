@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import type { PasswordProblem } from "@/lib/access/password-policy";
+import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { ZChoosePassword } from "@/lib/validation/activation";
 import { logError } from "@/lib/log";
@@ -24,7 +24,11 @@ export async function submitNewPassword(input: unknown): Promise<ChoosePasswordR
     return { ok: false, error: "invalid_input", fieldErrors: { password: errors.password as ("required" | "too_long")[] | undefined } };
   }
   const { token, password, confirmation } = parsed.data;
-  if (password !== confirmation) return { ok: false, error: "invalid_input", fieldErrors: { confirmation: ["mismatch"] } };
+  if (password !== confirmation) {
+    // Say everything at once: the rules that need no link (length, common passwords) with the mismatch.
+    const { problems } = checkPassword(password, { names: [], email: null });
+    return { ok: false, error: "invalid_input", fieldErrors: { ...(problems.length ? { password: problems } : {}), confirmation: ["mismatch"] } };
+  }
   try {
     const outcome = await choosePassword(token, password);
     if (outcome.ok) return { ok: true, data: { email: outcome.email, signedIn: await signIn(outcome) } };

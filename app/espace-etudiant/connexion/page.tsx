@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { loadPortalHome } from "@/lib/data/portal-accounts";
+import { readPortalCookie } from "@/lib/portal/session";
 import { PortalSignInForm } from "@/components/portal/portal-sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,6 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Students' and parents' sign-in, separate from the staff one. */
 export default async function PortalSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
+  // Already signed in (a session that still stands): straight to the home page.
+  const session = await readPortalCookie();
+  if (session && params.session !== "expiree" && (await loadPortalHome(session))) redirect("/espace-etudiant");
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "";
   const t = await getTranslations("portal.signIn");
   const tLink = await getTranslations("portal.requestLink");
