@@ -19,8 +19,11 @@ const LINK_LIMITS = {
   client: { points: 20, duration: 3600 },
 };
 
-/** Whose sign-in is counted: the espace étudiant's or the staff's (separate counters). */
-export type SignInScope = "portal" | "staff";
+/**
+ * Whose attempts are counted, each with its own counters: the espace étudiant's sign-in, the staff's,
+ * and the current password asked by « Changer mon mot de passe » (keyed by access, not address).
+ */
+export type SignInScope = "portal" | "staff" | "portal-password";
 
 const signInLimiters = new Map<SignInScope, { account: RateLimiterPrisma; client: RateLimiterPrisma }>();
 let linkLimiters: { account: RateLimiterPrisma; client: RateLimiterPrisma } | undefined;

@@ -175,6 +175,10 @@ describe("changing one's password from the portal", () => {
     await activate({ studentId: student.id }, "change.portail@lycee.test");
     const here = await signIn("change.portail@lycee.test", PASSWORD);
     const elsewhere = await signIn("change.portail@lycee.test", PASSWORD);
+    const before = mail.smtp.emails.length;
+    expect(await sendLinksToAddress("change.portail@lycee.test")).toBe(1);
+    await processOutbox(mail.transport, { limit: 20 });
+    const pending = mail.smtp.emails.slice(before)[0].text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
     expect(await changePortalPassword(here, "pas le bon", "une nouvelle phrase bien longue")).toEqual({ ok: false, reason: "wrong_current" });
     expect(await changePortalPassword(here, PASSWORD, "court")).toEqual({ ok: false, reason: "weak_password", problems: ["too_short"] });
     const changed = await changePortalPassword(here, PASSWORD, "une nouvelle phrase bien longue");
@@ -183,5 +187,7 @@ describe("changing one's password from the portal", () => {
     expect(await loadPortalHome({ ...here, sessionVersion: here.sessionVersion + 1 })).toMatchObject({ kind: "student" });
     expect(await findPortalAccount("change.portail@lycee.test", "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
     expect(await changePortalPassword(elsewhere, "une nouvelle phrase bien longue", "encore une autre phrase longue")).toEqual({ ok: false, reason: "session" });
+    // A link asked for earlier cannot undo the new password.
+    expect(await describeActivationLink(pending)).toEqual({ ok: false, reason: "password_set" });
   });
 });

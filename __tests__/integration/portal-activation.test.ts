@@ -2,7 +2,7 @@
 import { accessState } from "@/lib/access/state";
 import { createLinkToken } from "@/lib/access/tokens";
 import { submitNewPassword } from "@/lib/actions/activation";
-import { disableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
+import { disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { loadPortalHome } from "@/lib/data/portal-accounts";
@@ -93,6 +93,20 @@ describe("activation link", () => {
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "used" }]);
   });
 
+  it("lets only one of two different links of one person, submitted at the same moment, set the password", async () => {
+    const { email, token: fromStaff } = await studentWithLink();
+    const before = mail.smtp.emails.length;
+    expect(await sendLinksToAddress(email)).toBe(1);
+    await processOutbox(mail.transport, { limit: 20 });
+    const asked = mail.smtp.emails.slice(before).find((message) => message.to.includes(email))!.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
+    const results = await Promise.all([choosePassword(fromStaff, GOOD_PASSWORD), choosePassword(asked, "une autre phrase tout aussi longue")]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "password_set" }]);
+    const winner = results[0].ok ? GOOD_PASSWORD : "une autre phrase tout aussi longue";
+    const access = await getDb().portalAccess.findFirstOrThrow({ where: { student: { email } } });
+    expect(await verifyPassword(access.passwordHash, winner)).toBe(true);
+  });
+
   it("answers expired after the link's lifetime; « Recevoir un nouveau lien » then brings a working one", async () => {
     const { email, token } = await studentWithLink();
     const inEightDays = new Date(Date.now() + 8 * 24 * 3600_000);
@@ -114,6 +128,9 @@ describe("activation link", () => {
     await disableAccessHandler(staff, { studentId: student.id });
     expect(await describeActivationLink(newer)).toEqual({ ok: false, reason: "disabled" });
     expect(await choosePassword(newer, GOOD_PASSWORD)).toEqual({ ok: false, reason: "disabled" });
+    // Enabled again: the old link is merely replaced, and its page offers a new one.
+    await enableAccessHandler(staff, { studentId: student.id });
+    expect(await describeActivationLink(newer)).toEqual({ ok: false, reason: "revoked" });
   });
 
   it("answers unknown and malformed tokens without touching any account", async () => {

@@ -32,6 +32,14 @@ describe("checkPassword", () => {
     expect(checkPassword("leo2026-chateau-mouton", leo).problems).toContain("contains_personal");
   });
 
+  it("treats names in any alphabet alike, and never refuses because of an odd character in a name", () => {
+    const kim = { names: ["Ким", "Øle"], email: null };
+    expect(checkPassword("plume orageuse 2026 !", kim).problems).toEqual([]);
+    expect(checkPassword("le lapin de ким au jardin", kim).problems).toContain("contains_personal");
+    expect(checkPassword("une balle bleue au soleil", kim).problems).toEqual([]);
+    expect(checkPassword("bonjour øle, belle journée", kim).problems).toContain("contains_personal");
+  });
+
   it("refuses absurdly long input without spending time on it", () => {
     expect(checkPassword("x".repeat(10_000), helene).problems).toContain("too_long");
   });

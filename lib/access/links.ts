@@ -23,10 +23,10 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 export async function checkActivationToken(token: string, now = new Date()): Promise<LinkCheck> {
   if (!TOKEN_FORMAT.test(token)) return { ok: false, reason: "malformed" };
   const tokenHash = hashLinkToken(token);
-  const link = await getDb().activationLink.findUnique({ where: { tokenHash } });
+  const link = await getDb().activationLink.findUnique({ where: { tokenHash }, include: { access: { select: { enabled: true } } } });
   if (!link || !sameDigest(link.tokenHash, tokenHash)) return { ok: false, reason: "unknown" };
   if (link.usedAt) return { ok: false, reason: "used" };
-  if (link.revokedAt) return { ok: false, reason: revokedAs(link.revokedReason) };
+  if (link.revokedAt) return { ok: false, reason: revokedAs(link.revokedReason, link.access.enabled) };
   if (link.expiresAt <= now) return { ok: false, reason: "expired" };
   return { ok: true, linkId: link.id, accessId: link.accessId };
 }
@@ -37,8 +37,9 @@ function sameDigest(stored: string, computed: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function revokedAs(reason: string | null): LinkFailure {
-  if (reason === "deactivated") return "disabled";
+/** A link revoked by a deactivation says "disabled" only while the access is; once re-enabled, "revoked" (ask for a new one). */
+function revokedAs(reason: string | null, accessEnabled: boolean): LinkFailure {
+  if (reason === "deactivated") return accessEnabled ? "revoked" : "disabled";
   if (reason === "password_set") return "password_set";
   return "revoked";
 }

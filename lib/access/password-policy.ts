@@ -53,8 +53,12 @@ function containsPersonal(password: string, words: string[]): boolean {
   const normalized = normalizeText(password);
   const squeezed = normalized.replace(/\s+/g, "");
   return words.some((word) => {
-    if (word.length >= 4) return squeezed.includes(word.replace(/\s+/g, ""));
-    return new RegExp(`(^|[^a-z])${word.replace(/[^a-z0-9]/g, "")}([^a-z]|$)`).test(normalized);
+    const letters = word.replace(/\s+/g, "");
+    if (!letters) return false;
+    if ([...letters].length >= 4) return squeezed.includes(letters);
+    // Any alphabet (Ким, علي): a word of its own is one not touching another letter.
+    const escaped = letters.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(^|\\P{L})${escaped}(\\P{L}|$)`, "u").test(normalized);
   });
 }
 

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { emailKey } from "@/lib/access/email-key";
 import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { revokeLinks } from "./access";
 import { sessionRowStands, type PortalSession } from "./portal-sessions";
 
 export type PortalSignIn = { ok: true; accessId: string; sessionVersion: number } | { ok: false; reason: "invalid" | "disabled" };
@@ -114,9 +115,10 @@ export type ChangePasswordOutcome =
 
 /**
  * "Changer mon mot de passe" from the portal: needs the current password; ends every other portal
- * session of the person (the caller re-signs this one's cookie with the returned version).
+ * session of the person (the caller re-signs this one's cookie with the returned version) and every
+ * pending link.
  */
-export async function changePortalPassword(session: PortalSession, current: string, next: string): Promise<ChangePasswordOutcome> {
+export async function changePortalPassword(session: PortalSession, current: string, next: string, now = new Date()): Promise<ChangePasswordOutcome> {
   if (!(await sessionRowStands(session))) return { ok: false, reason: "session" };
   const access = await getDb().portalAccess.findUnique({
     where: { id: session.accessId },
@@ -130,11 +132,17 @@ export async function changePortalPassword(session: PortalSession, current: stri
   const { problems } = checkPassword(next, { names: [person.firstName, person.lastName], email: person.email });
   if (problems.length) return { ok: false, reason: "weak_password", problems };
   const passwordHash = await hashPassword(next);
-  const updated = await getDb().portalAccess.updateMany({
-    where: { id: access.id, sessionVersion: session.sessionVersion },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
+  const changed = await getDb().$transaction(async (tx) => {
+    const updated = await tx.portalAccess.updateMany({
+      where: { id: access.id, sessionVersion: session.sessionVersion },
+      data: { passwordHash, sessionVersion: { increment: 1 }, linkExpiresAt: null },
+    });
+    if (updated.count !== 1) return false;
+    // A link still pending (asked for with « Mot de passe oublié ? », say) must not undo this password.
+    await revokeLinks(tx, access.id, "password_set", now);
+    await tx.accessEvent.create({ data: { accessId: access.id, type: "password_changed", email: person.email } });
+    return true;
   });
-  if (updated.count !== 1) return { ok: false, reason: "session" };
-  await getDb().accessEvent.create({ data: { accessId: access.id, type: "password_changed", email: person.email } });
+  if (!changed) return { ok: false, reason: "session" };
   return { ok: true, sessionVersion: session.sessionVersion + 1 };
 }

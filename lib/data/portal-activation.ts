@@ -66,6 +66,9 @@ export async function choosePassword(token: string, password: string, now = new 
   if (problems.length) return { ok: false, reason: "weak_password", problems };
   const passwordHash = await hashPassword(password);
   const consumed = await getDb().$transaction(async (tx) => {
+    // Lock the access first: two different links of one person submitted at the same moment are
+    // then taken one after the other, and the second finds itself revoked by the first.
+    await tx.portalAccess.update({ where: { id: access.id }, data: { updatedAt: now } });
     const used = await tx.activationLink.updateMany({
       where: { id: link.linkId, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
@@ -86,6 +89,10 @@ export async function choosePassword(token: string, password: string, now = new 
     await tx.accessEvent.create({ data: { accessId: access.id, type: access.passwordHash ? "password_reset" : "activated", email: person.email } });
     return updated.sessionVersion;
   });
-  if (consumed === null) return { ok: false, reason: "used" };
+  if (consumed === null) {
+    // Overtaken: say what happened to the link meanwhile (used, replaced, password set, disabled…).
+    const overtaken = await checkActivationToken(token, now);
+    return overtaken.ok ? { ok: false, reason: "used" } : overtaken;
+  }
   return { ok: true, email: person.email ?? "", accessId: access.id, sessionVersion: consumed };
 }
