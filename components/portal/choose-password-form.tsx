@@ -64,12 +64,11 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
     setFieldErrors(undefined);
     try {
       const result = await submitNewPassword({ token, password: String(form.get("password") ?? ""), confirmation: String(form.get("confirmation") ?? "") });
-      if (result.ok && result.data.signedIn) {
+      if (result.ok) {
         setDone(result.data);
         // replace(): the used link leaves the history, so "Back" does not lead to a dead page.
-        window.location.replace(PORTAL_WELCOME);
-      } else if (result.ok) setDone(result.data);
-      else if (result.error === "link") setLinkProblem(result.reason);
+        if (result.data.signedIn) window.location.replace(PORTAL_WELCOME);
+      } else if (result.error === "link") setLinkProblem(result.reason);
       else if (result.fieldErrors?.password || result.fieldErrors?.confirmation) setFieldErrors(result.fieldErrors);
       else setFormError(result.error);
     } catch {

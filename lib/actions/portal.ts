@@ -87,12 +87,11 @@ export async function changeMyPassword(input: unknown): Promise<ChangePortalPass
     const session = await readPortalCookie();
     if (!session) return { ok: false, error: "session" };
     // Guessing the current password from an open session is limited like signing in.
-    const attemptKey = session.accessId;
     const client = await clientKey();
-    const wait = await takeSignInAttempt("portal-password", attemptKey, client);
+    const wait = await takeSignInAttempt("portal-password", session.accessId, client);
     if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
     const outcome = await changePortalPassword(session, parsed.data.current, parsed.data.next);
-    if (outcome.ok || outcome.reason !== "wrong_current") await signInSucceeded("portal-password", attemptKey, client);
+    if (outcome.ok || outcome.reason !== "wrong_current") await signInSucceeded("portal-password", session.accessId, client);
     if (!outcome.ok) return outcome.reason === "weak_password" ? { ok: false, error: "weak_password", problems: outcome.problems } : { ok: false, error: outcome.reason };
     await writePortalCookie({ ...session, sessionVersion: outcome.sessionVersion });
     return { ok: true };

@@ -29,10 +29,19 @@ export async function closePortalSession(session: PortalSession, now = new Date(
   await getDb().portalSession.updateMany({ where: { id: session.id, accessId: session.accessId, endedAt: null }, data: { endedAt: now } });
 }
 
-/** Whether the session's own row still stands (not signed out, not expired). The version is checked with the access. */
-export async function sessionRowStands(session: PortalSession, now = new Date()): Promise<boolean> {
+/**
+ * Whether a session still stands — the one place that decides it: its row is neither signed out nor
+ * expired, and its access is enabled, has a password, and is still at the version the session saw.
+ */
+export async function portalSessionStands(session: PortalSession, now = new Date()): Promise<boolean> {
   const row = await getDb().portalSession.findFirst({
-    where: { id: session.id, accessId: session.accessId, endedAt: null, expiresAt: { gt: now } },
+    where: {
+      id: session.id,
+      accessId: session.accessId,
+      endedAt: null,
+      expiresAt: { gt: now },
+      access: { enabled: true, passwordHash: { not: null }, sessionVersion: session.sessionVersion },
+    },
     select: { id: true },
   });
   return row !== null;

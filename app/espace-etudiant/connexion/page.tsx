@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { loadPortalHome } from "@/lib/data/portal-accounts";
+import { portalSessionStands } from "@/lib/data/portal-sessions";
 import { readPortalCookie } from "@/lib/portal/session";
 import { PortalSignInForm } from "@/components/portal/portal-sign-in-form";
 
@@ -16,7 +16,7 @@ export default async function PortalSignInPage({ searchParams }: { searchParams:
   const params = await searchParams;
   // Already signed in (a session that still stands): straight to the home page.
   const session = await readPortalCookie();
-  if (session && params.session !== "expiree" && (await loadPortalHome(session))) redirect("/espace-etudiant");
+  if (session && params.session !== "expiree" && (await portalSessionStands(session))) redirect("/espace-etudiant");
   const email = typeof params.email === "string" ? params.email.slice(0, 254) : "";
   const t = await getTranslations("portal.signIn");
   const tLink = await getTranslations("portal.requestLink");
