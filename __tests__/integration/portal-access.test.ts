@@ -11,14 +11,13 @@ import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
 import { ALL_RIGHTS, RIGHTS } from "@/lib/rights";
-import { captureMail } from "../factories/mail";
+import { activationTokenIn, captureMail } from "../factories/mail";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 let world: World;
 const mail = captureMail();
 let secretariat: Awaited<ReturnType<typeof createStaff>>;
 
-const tokenIn = (text: string) => text.match(/\/activation\/([A-Za-z0-9_-]{43})/)?.[1] ?? null;
 const deliver = (now?: Date) => processOutbox(mail.transport, { limit: 50, now });
 
 beforeAll(async () => {
@@ -43,7 +42,7 @@ describe("Activer l'accès", () => {
     expect(email.subject).toBe(`Votre accès à l'espace étudiant — ${world.schools[0].school.name}`);
     expect(email.text).toContain("Bonjour Hélène Lefèvre,");
     expect(email.html).toContain("Choisir mon mot de passe");
-    const token = tokenIn(email.text);
+    const token = activationTokenIn(email.text);
     expect(token).not.toBeNull();
     expect(await checkActivationToken(token!)).toMatchObject({ ok: true });
     const stored = await getDb().activationLink.findFirstOrThrow({ where: { access: { studentId: student.id } } });
@@ -76,7 +75,7 @@ describe("Renvoyer l'email d'activation", () => {
     const ref = { studentId: student.id, guardianId: guardian.guardianId };
     expect(await resendActivationHandler(secretariat, { ...ref, copyToStaff: false })).toMatchObject({ ok: true, data: { state: "invited" } });
     await deliver();
-    const firstToken = tokenIn(mail.smtp.emails[0].text)!;
+    const firstToken = activationTokenIn(mail.smtp.emails[0].text)!;
     expect(mail.smtp.emails[0].text).toContain("suivre la scolarité de Lucas Dupont");
 
     expect(await resendActivationHandler(secretariat, { ...ref, copyToStaff: true })).toMatchObject({ ok: true });
@@ -87,9 +86,9 @@ describe("Renvoyer l'email d'activation", () => {
     expect(original.to).toEqual(["sophie.dupont@famille.test"]);
     expect(copy.subject).toBe(`[Copie] ${original.subject}`);
     expect(copy.text).toContain("Copie pour information de l'email envoyé à Sophie Dupont (sophie.dupont@famille.test)");
-    expect(tokenIn(copy.text)).toBe(tokenIn(original.text));
+    expect(activationTokenIn(copy.text)).toBe(activationTokenIn(original.text));
     expect(await checkActivationToken(firstToken)).toEqual({ ok: false, reason: "revoked" });
-    expect(await checkActivationToken(tokenIn(original.text)!)).toMatchObject({ ok: true });
+    expect(await checkActivationToken(activationTokenIn(original.text)!)).toMatchObject({ ok: true });
 
     const history = await accessHistoryHandler(secretariat, ref);
     expect(history.ok && history.data.map((entry) => [entry.type, entry.copyRequested, entry.deliveries.map((d) => d.status)])).toEqual([
@@ -112,7 +111,7 @@ describe("Désactiver l'accès", () => {
     const student = await createStudent(world, { firstName: "Noé", lastName: "Martin" });
     await enableAccessHandler(secretariat, { studentId: student.id });
     await deliver();
-    const token = tokenIn(mail.smtp.emails[0].text)!;
+    const token = activationTokenIn(mail.smtp.emails[0].text)!;
     const before = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
     await disableAccessHandler(secretariat, { studentId: student.id });
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
@@ -130,7 +129,7 @@ describe("changing an email", () => {
     const student = await createStudent(world, { firstName: "Inès", lastName: "Garnier", email: "ancienne@eleves.test" });
     await resendActivationHandler(secretariat, { studentId: student.id });
     await deliver();
-    const token = tokenIn(mail.smtp.emails[0].text)!;
+    const token = activationTokenIn(mail.smtp.emails[0].text)!;
     expect(await changeEmailHandler(secretariat, { studentId: student.id, email: "  nouvelle@eleves.test " })).toMatchObject({ ok: true });
     expect(await checkActivationToken(token)).toEqual({ ok: false, reason: "revoked" });
     const updated = await getDb().student.findUniqueOrThrow({ where: { id: student.id } });

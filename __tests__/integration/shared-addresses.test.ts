@@ -13,7 +13,7 @@ import { choosePassword } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
 import { RIGHTS } from "@/lib/rights";
-import { captureMail } from "../factories/mail";
+import { activationTokenIn, captureMail } from "../factories/mail";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 let world: World;
@@ -50,7 +50,7 @@ async function activate(ref: { studentId: string; guardianId?: string }, to: str
   const before = mail.smtp.emails.length;
   await processOutbox(mail.transport, { limit: 20 });
   const message = mail.smtp.emails.slice(before).find((email) => email.to.map((value) => value.toLowerCase()).includes(to.toLowerCase()));
-  const token = message!.text.match(/\/activation\/([A-Za-z0-9_-]{43})/)![1];
+  const token = activationTokenIn(message!.text)!;
   expect(await choosePassword(token, password)).toMatchObject({ ok: true });
   return ref;
 }
