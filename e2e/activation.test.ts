@@ -1,10 +1,11 @@
 /** @jest-environment node */
 // From the activation email to a chosen password, in the browser, with the email read back from the
 // SMTP server.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchBrowser, newContext, signedInPage } from "./support/browser";
 import { studentsWithoutAccess } from "./support/database";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
+import { choosePasswordAt, welcomeOn } from "./support/portal";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,11 +49,15 @@ describe("activation link", () => {
     await confirmation.fill("cheval agrafe batterie correcte");
     await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
 
-    // Saved: the student lands signed in on their home, told which address to sign in with.
-    await page.waitForURL("**/espace-etudiant?bienvenue=1");
+    // Saved: the student lands signed in on their home, told once which address to sign in with.
+    await welcomeOn(page);
     await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
     expect(await page.getByRole("status").textContent()).toContain(`utilisez l'adresse ${student.email}`);
     expect(await page.getByRole("definition").allTextContents()).toEqual(expect.arrayContaining([student.email!]));
+    await page.waitForURL((url) => url.pathname === "/espace-etudiant" && url.search === "");
+    await page.reload();
+    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+    expect(await page.getByRole("status").count()).toBe(0);
 
     await page.goto(link);
     await page.getByRole("heading", { name: "Ce lien ne fonctionne plus" }).waitFor();
@@ -207,12 +212,3 @@ describe("forgotten password", () => {
     await visitor.close();
   });
 });
-
-/** Opens a link, chooses a password twice, and waits to land signed in on the espace étudiant. */
-async function choosePasswordAt(page: Page, link: string, password: string) {
-  await page.goto(link);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(password);
-  await page.getByLabel("Confirmer le mot de passe").fill(password);
-  await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
-  await page.waitForURL("**/espace-etudiant?bienvenue=1");
-}

@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { launchBrowser, newContext, signedInPage } from "./support/browser";
 import { parentOfSiblings, studentNamed } from "./support/database";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
+import { choosePasswordAt } from "./support/portal";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,11 +31,7 @@ describe("a parent with two children", () => {
 
     const visitor = await newContext(browser);
     const page = await visitor.newPage();
-    await page.goto(`/activation/${linkTokenIn(email.text)}`);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Confirmer le mot de passe").fill(PASSWORD);
-    await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
-    await page.waitForURL("**/espace-etudiant?bienvenue=1");
+    await choosePasswordAt(page, `/activation/${linkTokenIn(email.text)}`, PASSWORD);
     await page.getByRole("heading", { name: `Bonjour ${parentName}` }).waitFor();
     await page.getByRole("heading", { name: "Vos enfants" }).waitFor();
     for (const child of children) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { ChangePasswordForm } from "@/components/portal/change-password-form";
+import { WelcomeNotice } from "@/components/portal/welcome-notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { portalSignOut } from "@/lib/actions/portal";
@@ -34,11 +35,7 @@ export default async function PortalHomePage({ searchParams }: { searchParams: P
         </div>
       </header>
       <main id="contenu" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-8">
-        {bienvenue && home.email ? (
-          <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
-            {t("welcome", { email: home.email })}
-          </p>
-        ) : null}
+        {bienvenue && home.email ? <WelcomeNotice>{t("welcome", { email: home.email })}</WelcomeNotice> : null}
         <h1 className="text-2xl font-semibold">{t("greeting", { name: home.name })}</h1>
         {home.kind === "student" ? (
           <>

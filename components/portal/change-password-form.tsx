@@ -47,7 +47,7 @@ export function ChangePasswordForm() {
     if (value.error === "mismatch") return tRules("problems.mismatch");
     if (value.error === "required") return tRules("problems.required");
     if (value.error === "unavailable") return tSignIn("unavailable");
-    if (value.error === "too_many") return tSignIn("too_many", { minutes: value.minutes });
+    if (value.error === "too_many") return t("too_many", { minutes: value.minutes });
     return t(value.error);
   };
 

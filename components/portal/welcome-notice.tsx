@@ -1,0 +1,19 @@
+"use client";
+import { useEffect } from "react";
+
+/**
+ * The note shown once after a password is chosen. It drops `?bienvenue=1` from the address, so a
+ * reload or a bookmark does not announce it again.
+ */
+export function WelcomeNotice({ children }: { children: React.ReactNode }) {
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    url.searchParams.delete("bienvenue");
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+  return (
+    <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+      {children}
+    </p>
+  );
+}
