@@ -262,6 +262,14 @@ describe("rights and bad input", () => {
     expect(await resendActivationHandler(secretariat, input)).toMatchObject({ ok: false, error: "invalid_input" });
   });
 
+  it("refuses an address whose local part is over RFC 5321's 64 characters, and keeps the old one", async () => {
+    const before = await getDb().student.findUniqueOrThrow({ where: { id: student.id }, select: { email: true } });
+    const result = await changeEmailHandler(secretariat, { studentId: student.id, email: `${"a".repeat(65)}@exemple.fr` });
+    expect(result).toMatchObject({ ok: false, error: "invalid_input", fieldErrors: { email: ["invalid_email"] } });
+    expect(await getDb().student.findUniqueOrThrow({ where: { id: student.id }, select: { email: true } })).toEqual(before);
+    expect(await changeEmailHandler(secretariat, { studentId: student.id, email: `${"a".repeat(64)}@exemple.fr` })).toMatchObject({ ok: true });
+  });
+
   it("refuses a huge email address", async () => {
     const result = await changeEmailHandler(secretariat, { studentId: student.id, email: `${"a".repeat(300)}@exemple.fr` });
     expect(result).toMatchObject({ ok: false, error: "invalid_input", fieldErrors: { email: ["invalid_email"] } });

@@ -12,7 +12,7 @@ import { requestNewLink } from "@/lib/actions/portal";
 export function RequestLinkForm() {
   const t = useTranslations("portal.requestLink");
   const tSignIn = useTranslations("portal.signIn");
-  const [state, setState] = useState<"idle" | "pending" | "sent" | "required" | "unavailable">("idle");
+  const [state, setState] = useState<"idle" | "pending" | "sent" | "required" | "invalid_email" | "unavailable">("idle");
   const inFlight = useRef(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -40,6 +40,7 @@ export function RequestLinkForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 flex flex-col gap-3">
       {state === "required" ? <ErrorAlert>{t("required")}</ErrorAlert> : null}
+      {state === "invalid_email" ? <ErrorAlert>{t("invalid_email")}</ErrorAlert> : null}
       {state === "unavailable" ? <ErrorAlert>{tSignIn("unavailable")}</ErrorAlert> : null}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="request-link-email">{t("email")}</Label>

@@ -10,6 +10,7 @@ import { closePortalSession, openPortalSession } from "@/lib/data/portal-session
 import { deletePortalCookie, readPortalCookie, writePortalCookie } from "@/lib/portal/session";
 import type { PasswordProblem } from "@/lib/access/password-policy";
 import { logError } from "@/lib/log";
+import { ZEmail } from "@/lib/validation/email";
 
 const ZPortalSignIn = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
 
@@ -43,16 +44,19 @@ export async function portalSignIn(input: unknown): Promise<PortalSignInResult> 
   }
 }
 
-const ZRequestLink = z.object({ email: z.string().trim().min(1).max(254) });
+const ZRequestLink = z.object({ email: ZEmail });
 
 /**
  * "Recevoir un nouveau lien" and "Mot de passe oublié ?": sends a fresh link to every enabled access
  * using this address. The answer is the same, and as fast, whether or not such an access exists or
  * the limit is hit.
  */
-export async function requestNewLink(input: unknown): Promise<{ ok: true } | { ok: false; error: "required" }> {
+export async function requestNewLink(input: unknown): Promise<{ ok: true } | { ok: false; error: "required" | "invalid_email" }> {
   const parsed = ZRequestLink.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "required" };
+  if (!parsed.success) {
+    const missing = typeof (input as { email?: unknown } | null)?.email !== "string" || !String((input as { email: string }).email).trim();
+    return { ok: false, error: missing ? "required" : "invalid_email" };
+  }
   const client = await clientKey();
   // After the answer: rendering and queueing an email takes time only when the address has an
   // access, and the response time must not tell who has one.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZEmail } from "./email";
 import { ZId } from "./ids";
 
 /** A student, or one of their guardians (through the student, whose school decides who may act). */
@@ -15,11 +16,6 @@ export type TResendActivation = z.infer<typeof ZResendActivation>;
 
 /** Field error messages are catalog keys (errors.*), translated by the form. */
 export const ZChangeEmail = ZPersonRef.extend({
-  email: z
-    .string({ message: "invalid_email" })
-    .trim()
-    .min(1, { message: "missing_email" })
-    .max(254, { message: "invalid_email" })
-    .pipe(z.email({ message: "invalid_email" })),
+  email: ZEmail,
 });
 export type TChangeEmail = z.infer<typeof ZChangeEmail>;
