@@ -5,17 +5,17 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { decryptPayload, encryptPayload } from "./payload-crypto";
 import type { RenderedEmail } from "./render";
-import { isPermanentFailure, type MailTransport } from "./transport";
+import { isPermanentFailure, SMTP_MAX_CONNECTIONS, type MailTransport } from "./transport";
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-// Longer than the slowest SMTP exchange the transport allows (connection, greeting, 30 s per step).
+// Far longer than the slowest SMTP exchange the transport allows (see SMTP_TIMEOUTS).
 const LEASE_MS = 10 * 60_000;
-/** Messages in flight at once; the SMTP transport's pool keeps as many connections. */
-export const SEND_CONCURRENCY = 4;
+/** Messages in flight at once: as many as the SMTP transport's pool keeps connections. */
+export const SEND_CONCURRENCY = SMTP_MAX_CONNECTIONS;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 function messageIdDomain(from: string): string {

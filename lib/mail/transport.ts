@@ -1,20 +1,36 @@
 import "server-only";
 import nodemailer from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
 
 export type OutgoingEmail = { from: string; to: string; subject: string; html: string; text: string; messageId: string };
 
 /** The one thing that talks SMTP. Tests give the worker the same transport pointed at their server. */
 export type MailTransport = { send(email: OutgoingEmail): Promise<void>; close(): void };
 
-export function createSmtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    pool: true,
-    maxConnections: 4,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+/** SMTP connections kept open at most; the outbox sends as many messages at once. */
+export const SMTP_MAX_CONNECTIONS = 4;
+
+/**
+ * How long each step of an SMTP exchange may take. The socket timeout is far below the outbox lease
+ * (10 minutes), so a stalled exchange always fails before another worker may claim the message.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 };
+
+type TransportTuning = Partial<typeof SMTP_TIMEOUTS & { maxConnections: number }>;
+
+/**
+ * nodemailer ignores every other option when it is given `url` (it keeps only the parsed URL: no
+ * pool, default timeouts), so the URL is parsed here and the options laid over it. Query parameters
+ * of SMTP_URL (e.g. `?tls.rejectUnauthorized=false`) still apply.
+ */
+export function smtpOptions(smtpUrl: string, tuning: TransportTuning = {}): SMTPPool.Options {
+  const { maxConnections = SMTP_MAX_CONNECTIONS, ...timeouts } = tuning;
+  return { ...SMTP_TIMEOUTS, ...parseConnectionUrl(smtpUrl), ...timeouts, pool: true, maxConnections };
+}
+
+export function createSmtpTransport(smtpUrl: string, tuning: TransportTuning = {}): MailTransport {
+  const transporter = nodemailer.createTransport(smtpOptions(smtpUrl, tuning));
   return {
     async send(email) {
       await transporter.sendMail({ ...email, headers: { "Auto-Submitted": "auto-generated" } });

@@ -17,6 +17,8 @@ export type CapturedEmail = {
 export type SmtpCapture = {
   port: number;
   emails: CapturedEmail[];
+  /** SMTP connections opened so far, and the most open at one time. */
+  connections: { opened: number; mostAtOnce: number };
   /** Refuse every message with this SMTP code until called again with null; "rcpt" refuses the recipient. */
   refuseWith(code: number | null, stage?: "data" | "rcpt"): void;
   /** Resolves when `count` emails have arrived (or rejects after `timeoutMs`). */
@@ -29,11 +31,22 @@ export async function startSmtpCapture(options: { port?: number; host?: string; 
   let refusal: number | null = null;
   let refusalStage: "data" | "rcpt" = "data";
   const waiters: (() => void)[] = [];
+  const connections = { opened: 0, mostAtOnce: 0 };
+  let open = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     banner: "Sésame local inbox",
+    onConnect(_session, callback) {
+      connections.opened += 1;
+      open += 1;
+      connections.mostAtOnce = Math.max(connections.mostAtOnce, open);
+      callback();
+    },
+    onClose() {
+      open -= 1;
+    },
     onRcptTo(_address, _session, callback) {
       if (refusal !== null && refusalStage === "rcpt") {
         callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: refusal }));
@@ -76,6 +89,7 @@ export async function startSmtpCapture(options: { port?: number; host?: string; 
   return {
     port,
     emails,
+    connections,
     refuseWith(code, stage = "data") {
       refusal = code;
       refusalStage = stage;

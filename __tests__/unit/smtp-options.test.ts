@@ -1,0 +1,24 @@
+import { smtpOptions, SMTP_MAX_CONNECTIONS, SMTP_TIMEOUTS } from "@/lib/mail/transport";
+
+describe("smtpOptions", () => {
+  it("keeps the URL's server and credentials and adds the pool and timeouts", () => {
+    expect(smtpOptions("smtps://api%40key:s%3Acret@smtp.example.org:465")).toMatchObject({
+      host: "smtp.example.org",
+      port: 465,
+      secure: true,
+      auth: { user: "api@key", pass: "s:cret" },
+      pool: true,
+      maxConnections: SMTP_MAX_CONNECTIONS,
+      ...SMTP_TIMEOUTS,
+    });
+  });
+
+  it("lets the URL's query tune the connection, and explicit tuning win", () => {
+    const options = smtpOptions("smtp://mail.local:25?tls.rejectUnauthorized=false&socketTimeout=5000", { greetingTimeout: 100 });
+    expect(options).toMatchObject({ tls: { rejectUnauthorized: false }, socketTimeout: 5000, greetingTimeout: 100, pool: true });
+  });
+
+  it("keeps the socket timeout far below the outbox lease (10 minutes)", () => {
+    expect(SMTP_TIMEOUTS.socketTimeout).toBeLessThan(10 * 60_000 / 2);
+  });
+});
