@@ -17,7 +17,7 @@ async function main() {
   process.env.DATABASE_URL ||= `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-bench-")), "bench.db")}`;
   process.env.AUTH_SECRET ||= "bench-secret-that-is-long-enough-for-the-check";
 
-  const { applyMigrations } = await import("../lib/db/migrations");
+  const { prepareDatabase } = await import("../lib/db/prepare");
   const { getDb } = await import("../lib/db");
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { findStudents, getStudentDetails } = await import("../lib/data/students");
@@ -27,7 +27,7 @@ async function main() {
 
   const url = process.env.DATABASE_URL;
   console.log(`Database: ${redactUrl(url)}`);
-  await applyMigrations(url);
+  await prepareDatabase(url);
   const db = getDb();
   let started = performance.now();
   const seeded = await seedDemoSchool(db, { students });

@@ -1,13 +1,14 @@
 // Usage: npm run db:migrate   (applies pending migrations to DATABASE_URL, SQLite file by default)
-import { applyMigrations } from "../lib/db/migrations";
+import { prepareDatabase } from "../lib/db/prepare";
 import { DEFAULT_DATABASE_URL, providerOf } from "../lib/db/provider";
 import { redactUrl } from "./lib/redact-url";
 
 async function main() {
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
-  const applied = await applyMigrations(url);
+  const { appliedMigrations, searchTextsRebuilt } = await prepareDatabase(url);
   const where = `${providerOf(url)} database ${redactUrl(url)}`;
-  console.log(applied.length ? `Applied ${applied.join(", ")} to the ${where}` : `The ${where} is up to date`);
+  console.log(appliedMigrations.length ? `Applied ${appliedMigrations.join(", ")} to the ${where}` : `The ${where} is up to date`);
+  if (searchTextsRebuilt) console.log(`Rebuilt the search texts of ${searchTextsRebuilt} students and parents`);
 }
 
 main().catch((error) => {

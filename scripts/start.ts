@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { GENERATED_SECRET_FILE, parseConfig } from "../lib/config";
 import { createDatabaseClient } from "../lib/db/client";
-import { applyMigrations } from "../lib/db/migrations";
+import { prepareDatabase } from "../lib/db/prepare";
 import { providerOf } from "../lib/db/provider";
 import { seedDemoSchool } from "../prisma/seed/demo-school";
 import { buildIsCurrent, nextBin } from "./lib/build-state";
@@ -49,8 +49,9 @@ async function main() {
   }
   const provider = providerOf(config.DATABASE_URL);
   console.log(`Database: ${provider} ${redactUrl(config.DATABASE_URL)}`);
-  const applied = await applyMigrations(config.DATABASE_URL);
-  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date");
+  const { appliedMigrations, searchTextsRebuilt } = await prepareDatabase(config.DATABASE_URL);
+  console.log(appliedMigrations.length ? `Applied migrations: ${appliedMigrations.join(", ")}` : "Database schema is up to date");
+  if (searchTextsRebuilt) console.log(`Rebuilt the search texts of ${searchTextsRebuilt} students and parents`);
 
   if (config.SEED_DEMO ?? provider === "sqlite") {
     const db = createDatabaseClient(config.DATABASE_URL);

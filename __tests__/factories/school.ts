@@ -81,7 +81,13 @@ export async function createStudent(world: World, input: StudentInput) {
       guardian.id ??
       (
         await db.guardian.create({
-          data: { firstName: guardian.firstName, lastName: guardian.lastName, email: guardianEmail, emailKey: emailKey(guardianEmail) },
+          data: {
+            firstName: guardian.firstName,
+            lastName: guardian.lastName,
+            email: guardianEmail,
+            emailKey: emailKey(guardianEmail),
+            searchText: buildSearchText({ ...guardian, email: guardianEmail }),
+          },
         })
       ).id;
     await db.studentGuardian.create({

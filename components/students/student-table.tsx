@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import type { StudentListRow } from "@/lib/data/students";
 import { studentPath } from "@/lib/routes";
-import { emailStatus } from "@/lib/validation/email";
+import { emailStatus } from "@/lib/access/email-address";
 import { EmailText } from "./email-text";
 import { StudentPreviewSheet } from "./student-preview-sheet";
 
@@ -92,6 +92,7 @@ export function StudentTable({
                     <Link href={studentPath(row.id)} className="font-medium text-indigo-800 hover:underline">
                       <span className="uppercase">{row.lastName}</span> {row.firstName}
                     </Link>
+                    {row.matchedGuardian ? <span className="block text-xs text-slate-600">{t("matchedGuardian", { name: row.matchedGuardian })}</span> : null}
                   </td>
                   <td className="px-4 py-2 font-mono text-xs text-slate-700">{row.studentNumber}</td>
                   <td className="px-4 py-2 text-slate-700">

@@ -3,7 +3,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as fr from "@zxcvbn-ts/language-fr";
-import { normalizeText } from "@/lib/search/normalize";
+import { foldText } from "@/lib/search/normalize";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -32,16 +32,16 @@ type Person = { names: string[]; email: string | null };
  * theirs: it only lowers the strength score.
  */
 export function personalWords(person: Person): string[] {
-  const words = person.names.flatMap((name) => normalizeText(name).split(/[\s'-]+/));
+  const words = person.names.flatMap((name) => foldText(name).split(/[\s'-]+/));
   if (person.email) {
-    const [local] = normalizeText(person.email).split("@");
+    const [local] = foldText(person.email).split("@");
     words.push(local, ...local.split(/[._+-]+/));
   }
   return [...new Set(words.filter((word) => word.length >= 3))];
 }
 
 function domainWords(email: string | null): string[] {
-  const domain = email ? normalizeText(email).split("@")[1] : undefined;
+  const domain = email ? foldText(email).split("@")[1] : undefined;
   return domain ? domain.split(".").filter((word) => word.length >= 3) : [];
 }
 
@@ -50,7 +50,7 @@ function domainWords(email: string | null): string[] {
  * one (Léo, Ana) only on its own, so that "léopard" or "banane" stay allowed.
  */
 function containsPersonal(password: string, words: string[]): boolean {
-  const normalized = normalizeText(password);
+  const normalized = foldText(password);
   const squeezed = normalized.replace(/\s+/g, "");
   return words.some((word) => {
     const letters = word.replace(/\s+/g, "");

@@ -9,7 +9,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { formatExpiry, renderActivationEmail } from "@/lib/mail/render";
 import type { StaffContext } from "@/lib/rights";
 import { buildSearchText } from "@/lib/search/normalize";
-import { emailStatus } from "@/lib/validation/email";
+import { emailStatus } from "@/lib/access/email-address";
 import { findPerson, personAccessKey, type Person, type PersonRef } from "./people";
 
 type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
@@ -305,7 +305,11 @@ export async function changeEmail(staff: StaffContext, ref: PersonRef, email: st
           data: { email, emailKey: emailKey(email), hasEmail: true, searchText: buildSearchText({ ...student, email }) },
         });
       } else {
-        await tx.guardian.update({ where: { id: person.id }, data: { email, emailKey: emailKey(email) } });
+        const guardian = await tx.guardian.findUniqueOrThrow({ where: { id: person.id } });
+        await tx.guardian.update({
+          where: { id: person.id },
+          data: { email, emailKey: emailKey(email), searchText: buildSearchText({ ...guardian, email }) },
+        });
       }
       if (person.accessId) {
         const current = await tx.portalAccess.findUniqueOrThrow({ where: { id: person.accessId }, select: { enabled: true } });

@@ -20,6 +20,8 @@ export type StudentListRow = {
   programName: string;
   className: string;
   accessState: AccessState;
+  /** Set when the student was found through this parent's name or email, not their own. */
+  matchedGuardian?: string;
 };
 
 export type StudentListPage = {
@@ -48,16 +50,28 @@ export function accessStateWhere(state: AccessState, now: Date): Prisma.StudentW
   }
 }
 
-function listWhere(staff: StaffContext, query: TStudentListQuery, now: Date): Prisma.StudentWhereInput {
-  const and: Prisma.StudentWhereInput[] = [visibleStudentsWhere(staff)];
-  if (query.schoolId) and.push({ schoolId: query.schoolId });
-  if (query.programId) and.push({ programId: query.programId });
-  if (query.classId) and.push({ classId: query.classId });
-  if (query.schoolYearId) and.push({ schoolYearId: query.schoolYearId });
-  if (query.email) and.push({ hasEmail: query.email === "renseigne" });
-  if (query.access) and.push(accessStateWhere(query.access, now));
-  for (const token of searchTokens(query.query)) and.push({ searchText: { contains: token } });
-  return { AND: and };
+/**
+ * The list's two sets of matches, in display order: students matching the search themselves, then
+ * students found only through a parent (every word in one parent's name or email). Without a search,
+ * the first set is everyone matching the filters and there is no second one.
+ */
+function listWheres(staff: StaffContext, query: TStudentListQuery, now: Date) {
+  const filters: Prisma.StudentWhereInput[] = [visibleStudentsWhere(staff)];
+  if (query.schoolId) filters.push({ schoolId: query.schoolId });
+  if (query.programId) filters.push({ programId: query.programId });
+  if (query.classId) filters.push({ classId: query.classId });
+  if (query.schoolYearId) filters.push({ schoolYearId: query.schoolYearId });
+  if (query.email) filters.push({ hasEmail: query.email === "renseigne" });
+  if (query.access) filters.push(accessStateWhere(query.access, now));
+  const tokens = searchTokens(query.query);
+  if (!tokens.length) return { own: { AND: filters }, viaGuardian: null, guardianMatch: null };
+  const ownMatch: Prisma.StudentWhereInput[] = tokens.map((token) => ({ searchText: { contains: token } }));
+  const guardianMatch: Prisma.GuardianWhereInput = { AND: tokens.map((token) => ({ searchText: { contains: token } })) };
+  return {
+    own: { AND: [...filters, ...ownMatch] } satisfies Prisma.StudentWhereInput,
+    viaGuardian: { AND: [...filters, { guardians: { some: { guardian: guardianMatch } } }, { NOT: { AND: ownMatch } }] } satisfies Prisma.StudentWhereInput,
+    guardianMatch,
+  };
 }
 
 const listSelect = {
@@ -73,39 +87,51 @@ const listSelect = {
   access: { select: { enabled: true, passwordHash: true, disabledAt: true, linkExpiresAt: true } },
 } satisfies Prisma.StudentSelect;
 
+const listOrder = [{ sortKey: "asc" }, { id: "asc" }] satisfies Prisma.StudentOrderByWithRelationInput[];
+
+type ListedStudent = Prisma.StudentGetPayload<{ select: typeof listSelect }>;
+
+function toRow(student: ListedStudent, now: Date, matchedGuardian?: { firstName: string; lastName: string }): StudentListRow {
+  return {
+    id: student.id,
+    studentNumber: student.studentNumber,
+    firstName: student.firstName,
+    lastName: student.lastName,
+    photoUrl: student.photoUrl,
+    email: student.email,
+    schoolName: student.school.name,
+    programName: student.program.name,
+    className: student.schoolClass.name,
+    accessState: accessState(student.access, now),
+    ...(matchedGuardian ? { matchedGuardian: `${matchedGuardian.firstName} ${matchedGuardian.lastName}` } : {}),
+  };
+}
+
 /** One page of the Étudiants list, sorted by last then first name; a page past the end shows the last one. */
 export async function findStudents(staff: StaffContext, query: TStudentListQuery): Promise<StudentListPage> {
   const db = getDb();
   const now = new Date();
-  const where = listWhere(staff, query, now);
-  const total = await db.student.count({ where });
+  const { own, viaGuardian, guardianMatch } = listWheres(staff, query, now);
+  const [ownTotal, guardianTotal] = await Promise.all([db.student.count({ where: own }), viaGuardian ? db.student.count({ where: viaGuardian }) : 0]);
+  const total = ownTotal + guardianTotal;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
-  const students = await db.student.findMany({
-    where,
-    select: listSelect,
-    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
-    skip: (page - 1) * query.pageSize,
-    take: query.pageSize,
-  });
-  return {
-    rows: students.map((student) => ({
-      id: student.id,
-      studentNumber: student.studentNumber,
-      firstName: student.firstName,
-      lastName: student.lastName,
-      photoUrl: student.photoUrl,
-      email: student.email,
-      schoolName: student.school.name,
-      programName: student.program.name,
-      className: student.schoolClass.name,
-      accessState: accessState(student.access, now),
-    })),
-    total,
-    page,
-    pageSize: query.pageSize,
-    pageCount,
-  };
+  const offset = (page - 1) * query.pageSize;
+  const ownRows =
+    offset < ownTotal ? await db.student.findMany({ where: own, select: listSelect, orderBy: listOrder, skip: offset, take: query.pageSize }) : [];
+  const rows = ownRows.map((student) => toRow(student, now));
+  const room = query.pageSize - ownRows.length;
+  if (viaGuardian && guardianMatch && guardianTotal > 0 && room > 0) {
+    const found = await db.student.findMany({
+      where: viaGuardian,
+      select: { ...listSelect, guardians: { where: { guardian: guardianMatch }, take: 1, select: { guardian: { select: { firstName: true, lastName: true } } } } },
+      orderBy: listOrder,
+      skip: Math.max(0, offset - ownTotal),
+      take: room,
+    });
+    rows.push(...found.map(({ guardians, ...student }) => toRow(student, now, guardians[0]?.guardian)));
+  }
+  return { rows, total, page, pageSize: query.pageSize, pageCount };
 }
 
 /** Ids of every student matching a list state (search and filters), in list order. */
@@ -114,13 +140,14 @@ export async function findStudentIds(
   query: Omit<TStudentListQuery, "page" | "pageSize">,
   limit: number,
 ): Promise<string[]> {
-  const rows = await getDb().student.findMany({
-    where: listWhere(staff, { ...query, page: 1, pageSize: 25 }, new Date()),
-    select: { id: true },
-    orderBy: [{ sortKey: "asc" }, { id: "asc" }],
-    take: limit,
-  });
-  return rows.map((row) => row.id);
+  const db = getDb();
+  const { own, viaGuardian } = listWheres(staff, { ...query, page: 1, pageSize: 25 }, new Date());
+  const ids = (await db.student.findMany({ where: own, select: { id: true }, orderBy: listOrder, take: limit })).map((row) => row.id);
+  if (viaGuardian && ids.length < limit) {
+    const more = await db.student.findMany({ where: viaGuardian, select: { id: true }, orderBy: listOrder, take: limit - ids.length });
+    ids.push(...more.map((row) => row.id));
+  }
+  return ids;
 }
 
 export type GuardianSummary = {

@@ -1,22 +1,41 @@
-// Search and sort keys that behave the same on SQLite and PostgreSQL: lower case, no accents,
-// ligatures spelled out, punctuation that separates names turned into spaces.
+// Search and sort keys that behave the same on SQLite and PostgreSQL. Both sides — the stored text
+// and the words typed — go through normalizeText, so they always agree: compatibility forms folded
+// (full-width « Ｄｕｐｏｎｔ » is « dupont »), lower case, no accents, ligatures spelled out, and
+// apostrophes and hyphens removed (« N'Diaye », « ndiaye » and « n diaye » all find « N'Diaye »).
+
+/** Bump when the rules below change: stored texts are rebuilt at the next migration (lib/search/reindex.ts). */
+export const SEARCH_TEXT_VERSION = 2;
 
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss" };
 const MAX_TOKENS = 6;
 const MAX_TOKEN_LENGTH = 64;
+// Apostrophes (typewriter, typographic, modifier letter, prime) and hyphens or dashes of every kind:
+// names are spelled with or without them, so they count for nothing.
+const JOINERS = /['’‘‛`´ʹʻʼʽˈ′\-‐‑‒–—―−﹣－]/g;
 // LIKE wildcards and PostgreSQL's LIKE escape character: kept out of both the stored text and the
 // query words, so `contains` never treats user input as a pattern.
 const LIKE_SPECIALS = /[%_\\]/g;
 
-export function normalizeText(value: string): string {
+/**
+ * Case, accents and compatibility forms folded (« Ｈéｌèｎｅ » → « helene »), apostrophes made one,
+ * other punctuation kept: for comparisons that care about word boundaries, like the password rules.
+ */
+export function foldText(value: string): string {
   return value
+    .normalize("NFKC")
     .toLowerCase()
     .replace(/[œæß]/g, (letter) => LIGATURES[letter])
     .normalize("NFD")
     .replace(/\p{Diacritic}/gu, "")
-    .replace(/[’‘`´]/g, "'")
+    .normalize("NFC")
+    .replace(/[’‘‛`´ʼ]/g, "'")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The search form of a text: folded, apostrophes and hyphens removed, LIKE wildcards turned into spaces. */
+export function normalizeText(value: string): string {
+  return foldText(value).replace(JOINERS, "").replace(LIKE_SPECIALS, " ").replace(/\s+/g, " ").trim();
 }
 
 type SearchablePerson = {
@@ -26,15 +45,9 @@ type SearchablePerson = {
   studentNumber?: string;
 };
 
-/** The text a student is found by: names (hyphens also as spaces), email, student number. */
+/** The text a person is found by: names, email and (for a student) student number. */
 export function buildSearchText(person: SearchablePerson): string {
-  const names = `${person.firstName} ${person.lastName}`;
-  const separated = names.replace(/[-']/g, " ");
-  return normalizeText(
-    [names, separated === names ? "" : separated, person.email ?? "", person.studentNumber ?? ""]
-      .join(" ")
-      .replace(LIKE_SPECIALS, " "),
-  );
+  return normalizeText([person.firstName, person.lastName, person.email ?? "", person.studentNumber ?? ""].join(" "));
 }
 
 /** Sort key: last name then first name, ignoring case and accents. */
@@ -44,10 +57,11 @@ export function buildSortKey(person: { firstName: string; lastName: string }): s
 
 /**
  * The words of a query, each of which must appear in the search text ("dupont marie" finds
- * "Marie Dupont"). Bounded so that a pasted essay cannot become a costly query.
+ * "Marie Dupont"). Bounded so that a pasted essay cannot become a costly query. A query of only
+ * wildcards or punctuation has no words: it lists everyone, like an empty search.
  */
 export function searchTokens(query: string): string[] {
-  const words = normalizeText(query.replace(LIKE_SPECIALS, " "))
+  const words = normalizeText(query)
     .split(" ")
     .filter(Boolean)
     .map((word) => word.slice(0, MAX_TOKEN_LENGTH));

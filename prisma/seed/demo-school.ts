@@ -185,7 +185,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
   const random = createRandom(20260901);
   const now = new Date();
   let students: Prisma.StudentCreateManyInput[] = [];
-  let guardians: { id: string; firstName: string; lastName: string; email: string | null; emailKey: string | null; phone: string; createdAt: Date; updatedAt: Date }[] = [];
+  let guardians: Prisma.GuardianCreateManyInput[] = [];
   let links: { studentId: string; guardianId: string; relationship: string }[] = [];
   let guardianCount = 0;
   let previous: { lastName: string; guardianIds: { id: string; relationship: string }[] } | null = null;
@@ -263,6 +263,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
           lastName: parentLast,
           email: guardianEmail,
           emailKey: emailKey(guardianEmail),
+          searchText: buildSearchText({ firstName: parentFirst, lastName: parentLast, email: guardianEmail }),
           phone: phoneNumber(random, "06"),
           createdAt: now,
           updatedAt: now,
