@@ -20,15 +20,15 @@ async function main() {
   const smtp = await startSmtpCapture();
   process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
 
-  const { applyMigrations } = await import("../lib/db/migrations");
+  const { prepareDatabase } = await import("../lib/db/prepare");
   const { getDb } = await import("../lib/db");
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { loadStaffContext } = await import("../lib/data/staff");
   const { startBulkResendHandler } = await import("../lib/actions/handlers/bulk");
   const { startMailWorker } = await import("../lib/mail/worker");
-  const { emailStatus } = await import("../lib/validation/email");
+  const { emailStatus } = await import("../lib/access/email-address");
 
-  await applyMigrations(process.env.DATABASE_URL);
+  await prepareDatabase(process.env.DATABASE_URL);
   const db = getDb();
   await seedDemoSchool(db, { students: Math.ceil(count * 1.2) });
   const students = (await db.student.findMany({ select: { id: true, email: true }, orderBy: { sortKey: "asc" } }))

@@ -2,7 +2,7 @@
 import { getDb } from "@/lib/db";
 import { findStaffByCredentials, loadStaffContext } from "@/lib/data/staff";
 import { ALL_RIGHTS, RIGHTS } from "@/lib/rights";
-import { emailStatus } from "@/lib/validation/email";
+import { emailStatus } from "@/lib/access/email-address";
 import { DEMO_PASSWORD, seedDemoSchool } from "@/prisma/seed/demo-school";
 
 describe("demo seed", () => {

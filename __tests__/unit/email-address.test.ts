@@ -1,4 +1,4 @@
-import { emailStatus, isValidEmail } from "@/lib/validation/email";
+import { emailStatus, isValidEmail } from "@/lib/access/email-address";
 
 describe("emailStatus", () => {
   it.each([

@@ -1,4 +1,5 @@
-import { parseStudentListQuery, studentListSearchParams } from "@/lib/validation/students";
+import { studentListSearchParams } from "@/lib/students/list-params";
+import { parseStudentListQuery } from "@/lib/validation/students";
 
 describe("parseStudentListQuery", () => {
   it("reads the French URL keys", () => {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import type { EmailStatus } from "@/lib/validation/email";
+import type { EmailStatus } from "@/lib/access/email-address";
 import { ResendActivationDialog, type AccessPerson } from "./access-dialogs";
 import { AccessHistoryDialog } from "./access-history-dialog";
 import { EditEmailDialog } from "./edit-email-dialog";

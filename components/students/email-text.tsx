@@ -1,6 +1,6 @@
 import { AlertTriangle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { emailStatus } from "@/lib/validation/email";
+import { emailStatus } from "@/lib/access/email-address";
 
 /** An email as staff need to see it: the address, "Aucune adresse email", or the address flagged invalid. */
 export function EmailText({ email }: { email: string | null }) {

@@ -1,7 +1,8 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useTransition, type ReactNode } from "react";
-import { studentListSearchParams, type TStudentListQuery } from "@/lib/validation/students";
+import { studentListSearchParams } from "@/lib/students/list-params";
+import type { TStudentListQuery } from "@/lib/validation/students";
 
 type Navigate = (update: Partial<TStudentListQuery>, mode?: "push" | "replace") => void;
 

@@ -8,7 +8,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Popover, PopoverClose, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import type { FilterOptions } from "@/lib/data/students";
-import { EMAIL_FILTERS, type TEmailFilter } from "@/lib/validation/students";
+import { EMAIL_FILTERS, type TEmailFilter } from "@/lib/students/list-params";
 import { activeFilterChips, narrowOptions, type FilterChip } from "./filter-chips";
 import { useStudentList } from "./list-navigation";
 

@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import type { AccessState } from "@/lib/access/state";
 import type { AddressSharer } from "@/lib/data/shared-emails";
 import type { StudentDetails } from "@/lib/data/students";
-import { emailStatus } from "@/lib/validation/email";
+import { emailStatus } from "@/lib/access/email-address";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
 
 type Editing = { canEdit: boolean; staffEmail: string };

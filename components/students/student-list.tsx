@@ -2,7 +2,8 @@
 import { useTranslations } from "next-intl";
 import type { FilterOptions, StudentListPage } from "@/lib/data/students";
 import type { TBulkSelection } from "@/lib/validation/bulk";
-import { studentListSearchParams, type TStudentListQuery } from "@/lib/validation/students";
+import { studentListSearchParams } from "@/lib/students/list-params";
+import type { TStudentListQuery } from "@/lib/validation/students";
 import { useState } from "react";
 import { BulkBar } from "./bulk-bar";
 import { StudentListNavigation, useStudentList } from "./list-navigation";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { StudentListPage } from "@/lib/data/students";
-import { PAGE_SIZES } from "@/lib/validation/students";
+import { PAGE_SIZES } from "@/lib/students/list-params";
 import { useStudentList } from "./list-navigation";
 
 export function StudentPagination({ page }: { page: StudentListPage }) {

@@ -4,7 +4,7 @@ import { accessState, type AccessState } from "@/lib/access/state";
 import { getDb } from "@/lib/db";
 import type { OutboxStatus } from "@/lib/mail/outbox";
 import type { StaffContext } from "@/lib/rights";
-import { emailStatus, type EmailStatus } from "@/lib/validation/email";
+import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
 import { findPerson, type PersonRef } from "./people";
 import { addressSharers, type AddressSharer } from "./shared-emails";
 import { visibleStudentsWhere } from "./scope";

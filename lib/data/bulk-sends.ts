@@ -3,7 +3,7 @@ import { accessState } from "@/lib/access/state";
 import { getDb } from "@/lib/db";
 import type { OutboxStatus } from "@/lib/mail/outbox";
 import { hasRight, RIGHTS, type StaffContext } from "@/lib/rights";
-import { emailStatus } from "@/lib/validation/email";
+import { emailStatus } from "@/lib/access/email-address";
 import { MAX_BULK_STUDENTS, type TBulkSelection } from "@/lib/validation/bulk";
 import { resendActivation } from "./access";
 import { loadStaffContext } from "./staff";

@@ -1,25 +1,7 @@
 import { z } from "zod";
-import { ACCESS_FILTER_VALUES, ACCESS_STATES, type AccessState } from "@/lib/access/state";
+import { ACCESS_FILTER_VALUES, ACCESS_STATES } from "@/lib/access/state";
+import { DEFAULT_PAGE_SIZE, EMAIL_FILTERS, LIST_PARAMS, PAGE_SIZES } from "@/lib/students/list-params";
 import { ZId } from "./ids";
-
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
-
-export const EMAIL_FILTERS = ["renseigne", "manquant"] as const;
-export type TEmailFilter = (typeof EMAIL_FILTERS)[number];
-
-/** Query-string keys of the Étudiants list (French, since users see and share these URLs). */
-export const LIST_PARAMS = {
-  query: "q",
-  schoolId: "ecole",
-  programId: "formation",
-  classId: "classe",
-  schoolYearId: "annee",
-  email: "email",
-  access: "acces",
-  page: "page",
-  pageSize: "taille",
-} as const;
 
 const optionalId = ZId.optional().catch(undefined);
 
@@ -60,24 +42,6 @@ export function parseStudentListQuery(searchParams: RawSearchParams): TStudentLi
     Object.entries(LIST_PARAMS).map(([key, param]) => [key, first(searchParams[param]) || undefined]),
   );
   return ZStudentListQuery.parse(raw);
-}
-
-/** The query string of a list state, without defaults, so shared URLs stay short. */
-export function studentListSearchParams(query: Partial<TStudentListQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  const entries: [keyof typeof LIST_PARAMS, string | number | undefined][] = [
-    ["query", query.query?.trim() || undefined],
-    ["schoolId", query.schoolId],
-    ["programId", query.programId],
-    ["classId", query.classId],
-    ["schoolYearId", query.schoolYearId],
-    ["email", query.email],
-    ["access", query.access ? ACCESS_FILTER_VALUES[query.access as AccessState] : undefined],
-    ["page", query.page && query.page > 1 ? query.page : undefined],
-    ["pageSize", query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE ? query.pageSize : undefined],
-  ];
-  for (const [key, value] of entries) if (value !== undefined) params.set(LIST_PARAMS[key], String(value));
-  return params;
 }
 
 export const ZStudentPreviewInput = z.object({ studentId: ZId });
