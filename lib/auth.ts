@@ -4,14 +4,14 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { loadStaffContext, signInStaff } from "@/lib/data/staff";
+import { signInStaff } from "@/lib/data/staff";
+import { closeStaffSession, loadStaffSession, openStaffSession, STAFF_SESSION_HOURS } from "@/lib/data/staff-sessions";
 import { clientKeyOf } from "@/lib/rate-limits";
 import { getEnv } from "@/lib/env";
+import { logError, logWarning } from "@/lib/log";
 import { hasRight, type Right, type StaffContext } from "@/lib/rights";
-
 import { SIGN_IN_PATH } from "@/lib/routes";
 import { TOO_MANY_PREFIX } from "@/lib/staff-sign-in-errors";
-const SESSION_HOURS = 10;
 
 const ZCredentials = z.object({
   email: z.string().trim().min(1).max(254),
@@ -20,12 +20,22 @@ const ZCredentials = z.object({
 
 let options: NextAuthOptions | undefined;
 
-/** next-auth configuration for staff sign-in (email + password, JWT session cookie). */
+/**
+ * next-auth configuration for staff sign-in (email + password). The signed cookie (JWT) names a
+ * recorded StaffSession: signing out ends that row, so a copy of the cookie opens nothing afterwards.
+ */
 export function getAuthOptions(): NextAuthOptions {
   options ??= {
     secret: getEnv().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+    session: { strategy: "jwt", maxAge: STAFF_SESSION_HOURS * 3600 },
     pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+    // next-auth prints multi-line stack traces (a forged cookie is a JWT_SESSION_ERROR): one
+    // redacted line through lib/log.ts instead.
+    logger: {
+      error: (code, metadata) => logError(`next-auth ${code}`, metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error ?? metadata),
+      warn: (code) => logWarning(`next-auth ${code}`),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         name: "Sésame",
@@ -46,12 +56,22 @@ export function getAuthOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.staffId = user.id;
+      async jwt({ token, user }) {
+        // Only at sign-in is `user` set: the cookie then gets the id of a new recorded session.
+        if (user) return { staffId: user.id, sid: await openStaffSession(user.id) };
         return token;
       },
       session({ session, token }) {
-        return { ...session, staffId: typeof token.staffId === "string" ? token.staffId : undefined };
+        return {
+          ...session,
+          staffId: typeof token.staffId === "string" ? token.staffId : undefined,
+          sid: typeof token.sid === "string" ? token.sid : undefined,
+        };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await closeStaffSession(token.sid);
       },
     },
   };
@@ -60,9 +80,9 @@ export function getAuthOptions(): NextAuthOptions {
 
 /** The signed-in staff member with their current rights, or null. Cached for one request. */
 export const getStaff = cache(async (): Promise<StaffContext | null> => {
-  const session = (await getServerSession(getAuthOptions())) as { staffId?: string } | null;
-  if (!session?.staffId) return null;
-  return loadStaffContext(session.staffId);
+  const session = (await getServerSession(getAuthOptions())) as { staffId?: string; sid?: string } | null;
+  if (!session?.staffId || !session.sid) return null;
+  return loadStaffSession(session.sid, session.staffId);
 });
 
 /** For pages: the staff member, or a redirect to the sign-in page. */

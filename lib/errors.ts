@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   "forbidden",
   "not_found",
   "internal",
+  "database_busy",
   "missing_email",
   "invalid_email",
   "already_enabled",

@@ -1,6 +1,6 @@
 // Server logs may be shipped to third parties and kept for long: they get what helps to diagnose a
-// failure, never an address, a password hash, a link token or a session. Every error logged by the
-// app goes through here.
+// failure, never an address, a password hash, a link token or a session. Everything the app, next-auth
+// and Prisma log goes through here, on one line each.
 
 const REDACTIONS: [RegExp, string][] = [
   [/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?/g, "[token]"],
@@ -16,10 +16,33 @@ export function redact(text: string): string {
 
 /** One line describing a failure, redacted and bounded (Prisma errors can quote whole queries). */
 export function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const text = error instanceof Error ? errorText(error) : typeof error === "string" ? error : safeJson(error);
   return redact(text.replace(/\s+/g, " ").trim()).slice(0, 500);
 }
 
+// Prisma's messages quote the calling source around the cause ("Invalid `db.x.findFirst()`
+// invocation in <file> … → <code> … <cause>"): keep the call, the error code and the cause.
+function errorText(error: Error): string {
+  const { code: rawCode } = error as { code?: unknown };
+  const code = typeof rawCode === "string" ? ` ${rawCode}` : "";
+  const lines = error.message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const call = lines[0]?.match(/^Invalid `([^`]+)` invocation/)?.[1];
+  if (!call) return `${error.name}${code}: ${error.message}`;
+  return `${error.name}${code}: ${call}: ${lines[lines.length - 1]}`;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 export function logError(context: string, error: unknown): void {
-  console.error(`[${context}]`, describeError(error));
+  console.error(`[${redact(context)}]`, describeError(error));
+}
+
+export function logWarning(context: string, detail?: unknown): void {
+  console.warn(`[${redact(context)}]`, detail === undefined ? "" : describeError(detail));
 }

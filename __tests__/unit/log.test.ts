@@ -14,11 +14,22 @@ describe("what reaches the server logs", () => {
   });
 
   it("describes an error on one bounded line", () => {
-    const error = new Error(`Invalid \`prisma.portalAccess.update()\` invocation:\n\n  data: { signInEmail: "paul@lycee.test" }\n${"x ".repeat(600)}`);
+    const error = new Error(`Something failed:\n\n  data: { signInEmail: "paul@lycee.test" }\n${"x ".repeat(600)}`);
     const described = describeError(error);
-    expect(described.startsWith("Error: Invalid `prisma.portalAccess.update()` invocation: data: { signInEmail: \"[email]\" }")).toBe(true);
+    expect(described.startsWith('Error: Something failed: data: { signInEmail: "[email]" }')).toBe(true);
     expect(described).not.toContain("\n");
     expect(described.length).toBeLessThanOrEqual(500);
     expect(describeError("plain")).toBe("plain");
+    expect(describeError({ error: "JWT_SESSION_ERROR", token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" })).toBe('{"error":"JWT_SESSION_ERROR","token":"[token]"}');
+  });
+
+  it("keeps the call, the code and the cause of a Prisma error, not the quoted source", () => {
+    const error = Object.assign(
+      new Error(
+        "\nInvalid `getDb().staffSession.findFirst()` invocation in\n/app/lib/data/staff-sessions.ts:30:46\n\n  29 export async function load(email = \"marie@famille.test\") {\n→ 30   const session = await getDb().staffSession.findFirst(\nOperation has timed out",
+      ),
+      { name: "PrismaClientKnownRequestError", code: "P1008" },
+    );
+    expect(describeError(error)).toBe("PrismaClientKnownRequestError P1008: getDb().staffSession.findFirst(): Operation has timed out");
   });
 });

@@ -19,25 +19,25 @@ async function refreshAfter<T>(result: ActionResult<T>): Promise<ActionResult<T>
 }
 
 export async function enablePortalAccess(input: unknown) {
-  return refreshAfter(await enableAccessHandler(await getStaff(), input));
+  return refreshAfter(await enableAccessHandler(getStaff, input));
 }
 
 export async function disablePortalAccess(input: unknown) {
-  return refreshAfter(await disableAccessHandler(await getStaff(), input));
+  return refreshAfter(await disableAccessHandler(getStaff, input));
 }
 
 export async function resendActivationEmail(input: unknown) {
-  return refreshAfter(await resendActivationHandler(await getStaff(), input));
+  return refreshAfter(await resendActivationHandler(getStaff, input));
 }
 
 export async function changePersonEmail(input: unknown) {
-  return refreshAfter(await changeEmailHandler(await getStaff(), input));
+  return refreshAfter(await changeEmailHandler(getStaff, input));
 }
 
 export async function loadAccessHistory(input: unknown) {
-  return accessHistoryHandler(await getStaff(), input);
+  return accessHistoryHandler(getStaff, input);
 }
 
 export async function loadAddressSharers(input: unknown) {
-  return addressSharersHandler(await getStaff(), input);
+  return addressSharersHandler(getStaff, input);
 }

@@ -3,5 +3,5 @@ import { getStaff } from "@/lib/auth";
 import { previewStudentHandler } from "./handlers/students";
 
 export async function previewStudent(input: unknown) {
-  return previewStudentHandler(await getStaff(), input);
+  return previewStudentHandler(getStaff, input);
 }

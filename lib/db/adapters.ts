@@ -5,11 +5,17 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { providerOf, sqliteFilePath } from "./provider";
 
+/**
+ * How long a statement waits for a lock held by someone else before giving up with "busy": the same
+ * on both databases (better-sqlite3's busy timeout is 5 s), so a request never hangs on a lock.
+ */
+export const LOCK_WAIT_MS = 5_000;
+
 export function createAdapterFactory(url: string) {
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    return new PrismaBetterSqlite3({ url: `file:${file}` });
+    return new PrismaBetterSqlite3({ url: `file:${file}`, timeout: LOCK_WAIT_MS });
   }
-  return new PrismaPg({ connectionString: url });
+  return new PrismaPg({ connectionString: url, options: `-c lock_timeout=${LOCK_WAIT_MS}` });
 }
