@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import type { Browser } from "playwright-core";
-import { DEMO_ACCOUNTS, launchBrowser, newContext, signedInPage, submitSignIn } from "./support/browser";
+import { baseUrl, DEMO_ACCOUNTS, launchBrowser, newContext, signedInPage, submitSignIn } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -72,6 +72,62 @@ describe("deep links", () => {
     await submitSignIn(page, DEMO_ACCOUNTS.secretariat);
     await page.waitForURL("**/etudiants?q=dupont+marie");
     await page.getByRole("link", { name: "Dupont Marie" }).waitFor();
+    await context.close();
+  });
+});
+
+describe("signing out", () => {
+  it("ends the session on the server: a copy of the cookie opens nothing afterwards", async () => {
+    const { context, page } = await signedInPage(browser, "secretariat");
+    await page.waitForURL("**/etudiants");
+    const copied = await context.cookies();
+    expect(copied.some((cookie) => cookie.name === "next-auth.session-token")).toBe(true);
+    const thief = await newContext(browser);
+    await thief.addCookies(copied);
+    expect((await thief.request.get("/etudiants", { maxRedirects: 0 })).status()).toBe(200);
+
+    await page.getByRole("button", { name: /Menu du compte/ }).click();
+    await page.getByRole("menuitem", { name: "Se déconnecter" }).click();
+    await page.waitForURL("**/connexion");
+
+    const afterwards = await thief.request.get("/etudiants", { maxRedirects: 0 });
+    expect(afterwards.status()).toBe(307);
+    expect(afterwards.headers()["location"]).toMatch(/\/connexion$/);
+    await thief.close();
+    await context.close();
+  });
+});
+
+describe("return path after sign-in", () => {
+  it.each(["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%0D%2Fevil.example", "%2F%5C%09%5Cevil.example", "https%3A%2F%2Fevil.example"])(
+    "stays on Sésame for retour=%s",
+    async (hostile) => {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(`/connexion?retour=${hostile}`);
+      await submitSignIn(page, DEMO_ACCOUNTS.secretariat);
+      await page.waitForURL("**/etudiants");
+      expect(new URL(page.url()).origin).toBe(baseUrl());
+      // Already signed in, the sign-in page redirects at once: to the list, never elsewhere.
+      const again = await context.request.get(`/connexion?retour=${hostile}`, { maxRedirects: 0 });
+      expect(again.status()).toBe(307);
+      expect(again.headers()["location"]).toBe("/etudiants");
+      await context.close();
+    },
+  );
+
+  it("answers the sign-in page, not a server error, for a return path carrying a header", async () => {
+    const hostile = encodeURIComponent("/\r\nSet-Cookie:x=1");
+    const anonymous = await newContext(browser);
+    const response = await anonymous.request.get(`/connexion?retour=${hostile}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("x=1");
+    await anonymous.close();
+    const { context } = await signedInPage(browser, "secretariat");
+    const signedIn = await context.request.get(`/connexion?retour=${hostile}`, { maxRedirects: 0 });
+    expect(signedIn.status()).toBe(307);
+    expect(signedIn.headers()["location"]).toBe("/etudiants");
+    expect(signedIn.headers()["set-cookie"] ?? "").not.toContain("x=1");
     await context.close();
   });
 });

@@ -8,7 +8,9 @@ export function studentPath(studentId: string, tab?: "espace-etudiant"): string 
 
 export const RETURN_PARAM = "retour";
 
-/** Where sign-in leads when the requested return path is missing or not a page of the staff app. */
+/** Where sign-in leads when no return path was asked for: home, which knows what the role may open. */
+export const HOME_PATH = "/";
+/** Where sign-in leads when the requested return path is not a page of the staff app. */
 export const DEFAULT_RETURN_PATH = STUDENTS_PATH;
 
 // The staff app's pages a sign-in may return to. Ids are cuids (see lib/validation/ids.ts).
@@ -28,11 +30,12 @@ const PLACEHOLDER_ORIGIN = "http://sesame.invalid";
 /**
  * Where to go after signing in: a page of the staff app on this site, or the students list. The value
  * is parsed as a browser would, against this site's origin, and must stay on that origin and name a
- * known staff page; the result is re-serialised by the URL parser, so it never carries a raw control
+ * known staff page (none asked for: home); the result is re-serialised by the URL parser, so it never carries a raw control
  * character into a Location header.
  */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || value.length > 2000 || !value.startsWith("/") || CONTROL_OR_SPACE.test(value)) return DEFAULT_RETURN_PATH;
+  if (!value) return HOME_PATH;
+  if (value.length > 2000 || !value.startsWith("/") || CONTROL_OR_SPACE.test(value)) return DEFAULT_RETURN_PATH;
   let url: URL;
   try {
     url = new URL(value, PLACEHOLDER_ORIGIN);
