@@ -1,19 +1,73 @@
-// Redirects only (pages and actions check rights themselves): a visitor without a session cookie who
-// opens a staff page goes to the sign-in page, which brings them back to that page afterwards.
+// Runs before every page and action: refuses malformed requests that Next.js would answer with a bare
+// 500 (lib/request-guards.ts), gives each response its Content-Security-Policy with a fresh nonce
+// (lib/csp.ts), and sends a visitor without a staff session cookie who opens a staff page to the
+// sign-in page, which brings them back afterwards. Redirects only: pages and actions check rights
+// themselves.
 import { NextResponse, type NextRequest } from "next/server";
-import { RETURN_PARAM, SIGN_IN_PATH } from "@/lib/routes";
+import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "@/lib/csp";
+import { isActionPost, isMalformedPath, refuseActionRequest } from "@/lib/request-guards";
+import { RETURN_PARAM, SIGN_IN_PATH, STUDENTS_PATH } from "@/lib/routes";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const CSP = "Content-Security-Policy";
+// No page lives here: a malformed address is shown the app's French « page introuvable » (404).
+const NOT_FOUND_PATH = "/adresse-invalide";
 
-export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const target = new URL(SIGN_IN_PATH, request.url);
+const REFUSALS: Record<number, string> = {
+  400: "Requête invalide.",
+  411: "La longueur de la requête doit être indiquée.",
+  413: "La requête est trop volumineuse.",
+};
+
+/**
+ * A redirect within the site. Next.js writes the Location relative to the request's own origin, so a
+ * forged Host header cannot send anyone to another site.
+ */
+function redirectTo(request: NextRequest, location: string): NextResponse {
+  return NextResponse.redirect(new URL(location, request.url), 307);
+}
+
+function isStaffPage(pathname: string): boolean {
+  return pathname === "/" || pathname === STUDENTS_PATH || pathname.startsWith(`${STUDENTS_PATH}/`);
+}
+
+export async function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production" });
+  const withPolicy = <T extends Response>(response: T): T => {
+    response.headers.set(CSP, policy);
+    return response;
+  };
   const { pathname, search } = request.nextUrl;
-  if (pathname !== "/") target.searchParams.set(RETURN_PARAM, `${pathname}${search}`);
-  return NextResponse.redirect(target);
+
+  if (isActionPost(request.method, request.headers)) {
+    const refusal = await refuseActionRequest(request);
+    if (refusal) {
+      return withPolicy(new NextResponse(REFUSALS[refusal.status], { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+    }
+  }
+
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set(CSP, policy);
+
+  if (isMalformedPath(pathname)) {
+    const notFound = request.nextUrl.clone();
+    notFound.pathname = NOT_FOUND_PATH;
+    notFound.search = "";
+    return withPolicy(NextResponse.rewrite(notFound, { request: { headers: requestHeaders } }));
+  }
+
+  if (isStaffPage(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const query = pathname === "/" ? "" : `?${new URLSearchParams({ [RETURN_PARAM]: `${pathname}${search}` })}`;
+    return withPolicy(redirectTo(request, `${SIGN_IN_PATH}${query}`));
+  }
+
+  return withPolicy(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
 export const config = {
-  // Staff pages only: not the sign-in page, next-auth, Next's assets or public files.
-  matcher: ["/", "/etudiants/:path*"],
+  // Every page and action; not Next's build assets or the demo photos, which run no script.
+  matcher: ["/((?!_next/static|_next/image|demo-photos/).*)"],
 };
