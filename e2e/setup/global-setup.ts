@@ -1,7 +1,7 @@
 // Starts the real app for the browser tests: production build (reused while the sources are
 // unchanged), a fresh SQLite database in a temp dir with the demo school, `next start` on a free port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -88,13 +88,21 @@ export default async function setup() {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Kept in memory for a failed start, and in a file the tests read (e.g. to check what gets logged).
+  const logFile = path.join(path.dirname(databaseUrl.slice(5)), "server.log");
   let log = "";
-  server.stdout?.on("data", (chunk) => (log += chunk));
-  server.stderr?.on("data", (chunk) => (log += chunk));
+  const keep = (chunk: Buffer) => {
+    log += chunk;
+    appendFileSync(logFile, chunk);
+  };
+  server.stdout?.on("data", keep);
+  server.stderr?.on("data", keep);
   (globalThis as { e2eServer?: ChildProcess }).e2eServer = server;
   await waitUntilUp(baseUrl, server, () => log);
 
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_INBOX_URL = `http://127.0.0.1:${inbox.webPort}`;
+  process.env.E2E_SERVER_LOG = logFile;
+  process.env.E2E_DIST_DIR = DIST_DIR;
 }
