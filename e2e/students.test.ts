@@ -41,7 +41,13 @@ describe("Étudiants list", () => {
     expect(await search().evaluate((element) => element === document.activeElement)).toBe(true);
     await search().fill("Hélène");
     await page.waitForURL("**/etudiants?q=H%C3%A9l%C3%A8ne");
-    expect(await rowNames()).toEqual(["Lefèvre Hélène"]);
+    // Hélène herself first, then the students whose parent is called Hélène, saying so.
+    const names = await rowNames();
+    expect(names[0]).toBe("Lefèvre Hélène");
+    const foundThroughParent = await page
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((row) => /Trouvé par son parent Hélène /.test(row.textContent ?? "")));
+    expect(foundThroughParent).toEqual(names.map((_, index) => index > 0));
     await search().fill("dupont marie");
     await page.waitForURL("**/etudiants?q=dupont+marie");
     await page.getByText("1 étudiant", { exact: true }).waitFor();
@@ -49,6 +55,23 @@ describe("Étudiants list", () => {
     await page.reload();
     expect(await search().inputValue()).toBe("dupont marie");
     expect(await rowNames()).toEqual(["Dupont Marie"]);
+  });
+
+  it("finds N'Diaye with or without the apostrophe, and in full-width letters", async () => {
+    for (const [query, url] of [
+      ["ndiaye", "ndiaye"],
+      ["n diaye", "n+diaye"],
+      ["Ｎ'Ｄｉａｙｅ", "%EF%BC%AE%27%EF%BC%A4%EF%BD%89%EF%BD%81%EF%BD%99%EF%BD%85"],
+    ]) {
+      await search().fill(query);
+      await page.waitForURL(`**/etudiants?q=${url}`);
+      const names = await rowNames();
+      expect([query, names]).toEqual([query, expect.arrayContaining(["N'Diaye Jean-Baptiste"])]);
+      expect(names.every((name) => name.startsWith("N'Diaye "))).toBe(true);
+    }
+    await search().fill("jean baptiste ndiaye");
+    await page.waitForURL("**/etudiants?q=jean+baptiste+ndiaye");
+    expect(await rowNames()).toEqual(["N'Diaye Jean-Baptiste"]);
   });
 
   it("shows a no-result state that resets everything", async () => {

@@ -59,6 +59,8 @@ export async function refuseActionRequest(request: ActionRequest): Promise<Actio
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   try {
     if (type.startsWith("multipart/form-data")) {
+      // undici's parser also refuses a part containing the boundary string itself; browsers' random
+      // boundaries never occur in the app's small JSON parts.
       await request.formData();
       return null;
     }

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DisableAccessDialog, EnableAccessDialog, ResendActivationDialog, type AccessPerson } from "@/components/access/access-dialogs";
 import { NoticeProvider } from "@/components/ui/notice";
@@ -83,6 +83,19 @@ describe("ResendActivationDialog", () => {
     await user.click(screen.getByRole("button", { name: "Envoyer l'email" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("L'accès est désactivé : réactivez-le avant d'envoyer un email d'activation.");
     expect(onOpenChange).not.toHaveBeenCalledWith(false);
+  });
+
+  it("says the database is busy, not that the server does not answer, and lets staff retry", async () => {
+    resend.mockResolvedValueOnce({ ok: false, error: "database_busy" });
+    resend.mockResolvedValueOnce({ ok: true, data: { state: "invited", emailQueued: true } });
+    const onOpenChange = jest.fn();
+    const user = userEvent.setup();
+    renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={onOpenChange} />);
+    await user.click(screen.getByRole("button", { name: "Envoyer l'email" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("La base de données est occupée, réessayez dans un instant.");
+    expect(screen.queryByText(/Le serveur ne répond pas/)).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Envoyer l'email" }));
+    await waitFor(() => expect(onOpenChange).toHaveBeenCalledWith(false));
   });
 
   it("cancels without calling the server", async () => {
