@@ -22,20 +22,57 @@ export type ActionRefusal = { status: 400 | 411 | 413 };
 
 type ActionRequest = { headers: Headers; text(): Promise<string>; formData(): Promise<FormData> };
 
-// React's reply encoding marks special values with a leading "$". In a plain-text body (no other
-// parts to point at) the app's client only ever writes these: an escaped "$", undefined, infinities,
-// NaN, -0, a date, a bigint, or a temporary reference. Any other mark points to a part that cannot
-// exist, and Next.js answers it with a 500.
-const PLAIN_REPLY_MARKS = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D|n\d|T)/;
+// React's reply encoding (encodeReply) marks special values with a leading "$": values of their own
+// (an escaped "$", undefined, infinities, NaN, -0, a date, a bigint, a temporary reference) and
+// references to other parts of a multipart body ("$1", "$Q2", "$K3"…). A reference to a part that
+// does not exist, a malformed bigint or an absurd nesting makes React's decoder throw inside Next's
+// action handler, which answers 500: they are refused here instead.
+const VALUE_MARK = /^\$(\$|undefined$|Infinity$|-Infinity$|NaN$|-0$|D|n-?\d+$|T)/;
+const REFERENCE_MARK = /^\$([@FQWKiBRrXxAOoUSsLlGgMmVv]?)([0-9a-f]+)(:.*)?$/;
 
-/** Nested deeper than allowed, or holding a reference a plain-text reply cannot resolve. */
-function unacceptableReply(value: unknown, maxDepth: number): boolean {
+/** Where the parts of a reply live: nowhere for a plain-text body, the form's entries for multipart. */
+type ReplyParts = FormData | null;
+
+function referenceResolves(mark: string, parts: ReplyParts): boolean {
+  const match = REFERENCE_MARK.exec(mark);
+  if (!match) return false;
+  const [, kind, hexId] = match;
+  const id = parseInt(hexId, 16);
+  // "$0:path" points back into the root itself (an object passed twice).
+  if (kind === "" && id === 0) return true;
+  if (!parts) return false;
+  // A FormData argument's entries are named "<id>_<name>"; an empty one has none.
+  if (kind === "K") return true;
+  return parts.has(String(id));
+}
+
+/** Nested deeper than allowed, or holding a mark React cannot decode. */
+function unacceptableReply(value: unknown, parts: ReplyParts, maxDepth: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
     const [item, depth] = stack.pop()!;
     if (depth > maxDepth) return true;
-    if (typeof item === "string" && item.startsWith("$") && !PLAIN_REPLY_MARKS.test(item)) return true;
+    if (typeof item === "string" && item.startsWith("$") && !VALUE_MARK.test(item) && !referenceResolves(item, parts)) return true;
     if (item && typeof item === "object") for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A multipart reply: the arguments in part "0" (an array), every outlined part within bounds. */
+function unacceptableMultipartReply(parts: FormData, maxDepth: number): boolean {
+  const root = parts.get("0");
+  if (typeof root !== "string") return true;
+  const rootValue: unknown = JSON.parse(root);
+  if (!Array.isArray(rootValue) || unacceptableReply(rootValue, parts, maxDepth)) return true;
+  for (const [name, value] of parts.entries()) {
+    if (name === "0" || !/^\d+$/.test(name) || typeof value !== "string") continue;
+    let outlined: unknown;
+    try {
+      outlined = JSON.parse(value);
+    } catch {
+      continue; // a plain string part
+    }
+    if (unacceptableReply(outlined, parts, maxDepth)) return true;
   }
   return false;
 }
@@ -61,12 +98,15 @@ export async function refuseActionRequest(request: ActionRequest): Promise<Actio
     if (type.startsWith("multipart/form-data")) {
       // undici's parser also refuses a part containing the boundary string itself; browsers' random
       // boundaries never occur in the app's small JSON parts.
-      await request.formData();
-      return null;
+      const parts = await request.formData();
+      // A form posted without JavaScript has no Next-Action header: Next reads its fields itself.
+      if (!request.headers.has("next-action")) return null;
+      return unacceptableMultipartReply(parts, ACTION_MAX_DEPTH) ? { status: 400 } : null;
     }
-    // A form posted without JavaScript has no Next-Action header and is multipart: checked above.
     if (!request.headers.has("next-action") || !type.startsWith("text/plain")) return { status: 400 };
-    return unacceptableReply(JSON.parse(await request.text()), ACTION_MAX_DEPTH) ? { status: 400 } : null;
+    const args: unknown = JSON.parse(await request.text());
+    // The arguments of an action are always an array.
+    return !Array.isArray(args) || unacceptableReply(args, null, ACTION_MAX_DEPTH) ? { status: 400 } : null;
   } catch {
     return { status: 400 };
   }

@@ -1,4 +1,22 @@
 import { ACTION_BODY_LIMIT, isActionPost, isMalformedPath, refuseActionRequest } from "@/lib/request-guards";
+// The encoder React's client uses for action arguments, as Next.js ships it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node") as {
+  encodeReply(value: unknown): Promise<string | FormData>;
+};
+
+/** The request the browser sends for an action called with `args`. */
+async function encodedCall(args: unknown[]): Promise<Request> {
+  const encoded = await encodeReply(args);
+  if (typeof encoded === "string") return actionRequest(encoded);
+  const draft = new Request("http://localhost/etudiants", { method: "POST", body: encoded });
+  const body = Buffer.from(await draft.arrayBuffer());
+  return new Request("http://localhost/etudiants", {
+    method: "POST",
+    body,
+    headers: { "next-action": "abc", "content-type": draft.headers.get("content-type")!, "content-length": String(body.length) },
+  });
+}
 
 function actionRequest(body: string, headers: Record<string, string> = {}) {
   const request = new Request("http://localhost/etudiants", {
@@ -28,6 +46,41 @@ describe("isActionPost", () => {
 });
 
 describe("refuseActionRequest", () => {
+  const shared = { a: 1 };
+  const form = new FormData();
+  form.set("email", "marie@exemple.fr");
+  it.each([
+    ["a person", [{ studentId: "abc", guardianId: "def" }]],
+    ["a bulk selection", [{ selection: { studentIds: ["a", "b"], query: { query: "$dupont" } } }]],
+    ["an object passed twice", [shared, shared]],
+    ["special numbers, undefined, a date, bigints", [undefined, NaN, -0, Infinity, -Infinity, new Date(0), 12n, -5n]],
+    ["a FormData (a form's action)", [form]],
+    ["a Map and a Set", [new Map([[1, 2]]), new Set(["x"])]],
+    ["nothing", []],
+  ])("lets through what React's encoder writes for %s", async (_label, args) => {
+    expect(await refuseActionRequest(await encodedCall(args))).toBeNull();
+  });
+
+  const multipart = (parts: Record<string, string>) => {
+    const boundary = "----SesameBoundary7f3a9c";
+    const body = Object.entries(parts)
+      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+      .join("") + `--${boundary}--\r\n`;
+    return actionRequest(body, { "content-type": `multipart/form-data; boundary=${boundary}` });
+  };
+
+  it.each([
+    ["a reference to a missing part", { "0": '["$1"]' }],
+    ["a Map reference to a missing part", { "0": '["$Q5"]' }],
+    ["5,000 levels of nesting in the arguments", { "0": `${"[".repeat(5000)}${"]".repeat(5000)}` }],
+    ["5,000 levels of nesting in an outlined part", { "0": '["$1"]', "1": `${"[".repeat(5000)}${"]".repeat(5000)}` }],
+    ["arguments that are not an array", { "0": '{"a":1}' }],
+    ["no arguments part", { "1": "[1]" }],
+    ["arguments that are not JSON", { "0": "[" }],
+  ])("refuses a multipart body with %s", async (_label, parts) => {
+    expect(await refuseActionRequest(multipart(parts))).toEqual({ status: 400 });
+  });
+
   it.each([
     ['[{"studentId":"abc"}]'],
     ['[{"studentId":"abc","copyToStaff":true}]'],
@@ -47,6 +100,10 @@ describe("refuseActionRequest", () => {
     ["a promise reference", '["$@99"]'],
     ["a FormData reference", '[{"a":"$K1"}]'],
     ["a server reference", '["$h1"]'],
+    ["a malformed bigint", '["$n1x"]'],
+    ["a number instead of the arguments", "1"],
+    ["a string instead of the arguments", '"x"'],
+    ["true instead of the arguments", "true"],
     ["5,000 levels of nesting", `${"[".repeat(5000)}${"]".repeat(5000)}`],
   ])("refuses %s with 400", async (_label, body) => {
     expect(await refuseActionRequest(actionRequest(body))).toEqual({ status: 400 });
