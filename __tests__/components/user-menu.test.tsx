@@ -1,0 +1,46 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { signOut } from "next-auth/react";
+import { UserMenu } from "@/components/layout/user-menu";
+import { endStaffSession } from "@/lib/actions/staff-session";
+import { renderInFrench } from "./render";
+
+// The server ends the session; next-auth's client then clears the cookie. Here we decide what each answered.
+jest.mock("next-auth/react", () => ({ signOut: jest.fn() }));
+jest.mock("@/lib/actions/staff-session", () => ({ endStaffSession: jest.fn() }));
+const mockedSignOut = signOut as jest.MockedFunction<typeof signOut>;
+const mockedEnd = endStaffSession as jest.MockedFunction<typeof endStaffSession>;
+
+beforeEach(() => jest.clearAllMocks());
+
+async function chooseSignOut() {
+  const user = userEvent.setup();
+  renderInFrench(<UserMenu name="Claire Martin" roleName="Secrétariat" />);
+  await user.click(screen.getByRole("button", { name: "Menu du compte (Claire Martin)" }));
+  await user.click(await screen.findByRole("menuitem", { name: "Se déconnecter" }));
+  return user;
+}
+
+describe("UserMenu", () => {
+  it("ends the session on the server, then clears the cookie and goes to the sign-in page", async () => {
+    mockedEnd.mockResolvedValue({ ok: true, data: null });
+    await chooseSignOut();
+    await waitFor(() => expect(mockedSignOut).toHaveBeenCalledWith({ callbackUrl: "/connexion" }));
+    expect(mockedEnd).toHaveBeenCalledTimes(1);
+  });
+
+  it("stays signed in and says so when the server could not end the session", async () => {
+    mockedEnd.mockResolvedValue({ ok: false, error: "database_busy" });
+    await chooseSignOut();
+    expect(await screen.findByRole("alert")).toHaveTextContent("La déconnexion n'a pas abouti. Réessayez dans un instant.");
+    expect(mockedSignOut).not.toHaveBeenCalled();
+  });
+
+  it("says so too when the server does not answer", async () => {
+    mockedEnd.mockRejectedValue(new Error("Failed to fetch"));
+    await chooseSignOut();
+    expect(await screen.findByRole("alert")).toHaveTextContent("La déconnexion n'a pas abouti.");
+    expect(mockedSignOut).not.toHaveBeenCalled();
+  });
+});
