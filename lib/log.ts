@@ -20,6 +20,29 @@ export function describeError(error: unknown): string {
   return redact(text.replace(/\s+/g, " ").trim()).slice(0, 500);
 }
 
+type ConsoleLike = { error: (...args: unknown[]) => void; warn: (...args: unknown[]) => void };
+
+/**
+ * Makes everything written to console.error and console.warn one redacted line, whoever writes it:
+ * Next.js prints errors thrown while rendering a page or in a route handler with their stack and
+ * message (a Prisma error quotes the query), and that output cannot be routed otherwise. Called once
+ * at server start (instrumentation.ts). An error's digest is kept: it is what the error page shows.
+ */
+export function routeConsoleThroughLog(target: ConsoleLike = console): void {
+  for (const level of ["error", "warn"] as const) {
+    const write = target[level].bind(target);
+    target[level] = (...args: unknown[]) => {
+      const parts = args.map((arg) => {
+        // A stack printed as text ("\n    at render (file:1:2)") says nothing a digest does not.
+        if (!(arg instanceof Error)) return typeof arg === "string" ? arg.replace(/\n\s+at [^\n]*/g, "") : safeJson(arg);
+        const digest = (arg as { digest?: unknown }).digest;
+        return typeof digest === "string" ? `${errorText(arg)} (digest ${digest})` : errorText(arg);
+      });
+      write(redact(parts.join(" ").replace(/\s+/g, " ").trim()).slice(0, 1000));
+    };
+  }
+}
+
 // Prisma's messages quote the calling source around the cause ("Invalid `db.x.findFirst()`
 // invocation in <file> … → <code> … <cause>"): keep the call, the error code and the cause.
 function errorText(error: Error): string {

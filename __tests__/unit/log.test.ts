@@ -1,4 +1,4 @@
-import { describeError, redact } from "@/lib/log";
+import { describeError, redact, routeConsoleThroughLog } from "@/lib/log";
 
 describe("what reaches the server logs", () => {
   it("removes addresses, password hashes, link tokens and sessions, and keeps the rest", () => {
@@ -31,5 +31,27 @@ describe("what reaches the server logs", () => {
       { name: "PrismaClientKnownRequestError", code: "P1008" },
     );
     expect(describeError(error)).toBe("PrismaClientKnownRequestError P1008: getDb().staffSession.findFirst(): Operation has timed out");
+  });
+});
+
+describe("routeConsoleThroughLog", () => {
+  it("turns whatever is written to console.error and console.warn into one redacted line, keeping an error's digest", () => {
+    const lines: unknown[][] = [];
+    const target = { error: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args) };
+    routeConsoleThroughLog(target);
+    const error = Object.assign(new Error("Invalid `db.student.findMany()` invocation in\n/app/x.ts:1:1\n\n→ 1 where: { email: \"marie@famille.test\" }\nOperation has timed out"), {
+      name: "PrismaClientKnownRequestError",
+      code: "P1008",
+      digest: "2731180449",
+    });
+    error.stack = `${error.message}\n    at render (/app/.next/server/page.js:1:2)`;
+    target.error(" ⨯", error);
+    target.warn("cookie", { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" }, "for paul@lycee.test\nsecond line");
+    target.error("Error: boom\n    at render (/app/.next/server/page.js:1:2)\n    at async x (/app/y.js:3:4)");
+    expect(lines).toEqual([
+      ["⨯ PrismaClientKnownRequestError P1008: db.student.findMany(): Operation has timed out (digest 2731180449)"],
+      ['cookie {"token":"[token]"} for [email] second line'],
+      ["Error: boom"],
+    ]);
   });
 });
