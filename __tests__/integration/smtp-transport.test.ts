@@ -50,3 +50,35 @@ describe("a server that accepts connections but never greets", () => {
     expect(elapsed).toBeLessThan(10_000);
   }, 20_000);
 });
+
+describe("a server that greets, then stops answering in the middle of an exchange", () => {
+  let stalling: Server;
+  const sockets: Socket[] = [];
+  beforeAll(async () => {
+    stalling = createServer((socket) => {
+      sockets.push(socket);
+      socket.write("220 stalling.test ESMTP\r\n");
+      socket.once("data", () => socket.write("250 stalling.test\r\n"));
+      // MAIL FROM and everything after it: silence.
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
+  });
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => stalling.close(resolve));
+  });
+
+  it("fails the send once the configured socket timeout has passed, not nodemailer's 10 minutes", async () => {
+    const address = stalling.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`, { socketTimeout: 800 });
+    const started = Date.now();
+    const sending = transport.send({ from: "a@sesame.test", to: "b@sesame.test", subject: "x", html: "<p>x</p>", text: "x", messageId: "<s@sesame.test>" });
+    await expect(sending).rejects.toMatchObject({ code: expect.stringMatching(/ETIMEDOUT|ESOCKET|ECONNECTION/) });
+    const elapsed = Date.now() - started;
+    transport.close();
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(elapsed).toBeGreaterThanOrEqual(700);
+    expect(elapsed).toBeLessThan(10_000);
+  }, 20_000);
+});

@@ -1,4 +1,4 @@
-import { smtpOptions, SMTP_MAX_CONNECTIONS, SMTP_TIMEOUTS } from "@/lib/mail/transport";
+import { smtpOptions, SMTP_MAX_CONNECTIONS, SMTP_TIMEOUT_CAP, SMTP_TIMEOUTS } from "@/lib/mail/transport";
 
 describe("smtpOptions", () => {
   it("keeps the URL's server and credentials and adds the pool and timeouts", () => {
@@ -18,7 +18,11 @@ describe("smtpOptions", () => {
     expect(options).toMatchObject({ tls: { rejectUnauthorized: false }, socketTimeout: 5000, greetingTimeout: 100, pool: true });
   });
 
-  it("keeps the socket timeout far below the outbox lease (10 minutes)", () => {
-    expect(SMTP_TIMEOUTS.socketTimeout).toBeLessThan(10 * 60_000 / 2);
+  it("never lets a timeout come near the outbox lease (10 minutes), even one set in the URL", () => {
+    const options = smtpOptions("smtp://mail.local:25?socketTimeout=3600000&greetingTimeout=0&connectionTimeout=abc");
+    expect(options.socketTimeout).toBe(SMTP_TIMEOUT_CAP);
+    expect(options.greetingTimeout).toBe(SMTP_TIMEOUTS.greetingTimeout);
+    expect(options.connectionTimeout).toBe(SMTP_TIMEOUTS.connectionTimeout);
+    expect(SMTP_TIMEOUT_CAP).toBeLessThan(10 * 60_000 / 2);
   });
 });

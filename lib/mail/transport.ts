@@ -12,10 +12,14 @@ export type MailTransport = { send(email: OutgoingEmail): Promise<void>; close()
 export const SMTP_MAX_CONNECTIONS = 4;
 
 /**
- * How long each step of an SMTP exchange may take. The socket timeout is far below the outbox lease
- * (10 minutes), so a stalled exchange always fails before another worker may claim the message.
+ * How long an SMTP server may keep silent: to accept the connection, to greet, and at any point of an
+ * exchange. Far below the outbox lease (10 minutes), so a server that stops answering fails the send
+ * long before another worker may claim the message. (A server trickling a byte a minute could still
+ * last longer: nodemailer has no limit on a whole exchange.)
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 };
+/** No timeout, not even one set in SMTP_URL's query, may come near the outbox lease. */
+export const SMTP_TIMEOUT_CAP = 120_000;
 
 type TransportTuning = Partial<typeof SMTP_TIMEOUTS & { maxConnections: number }>;
 
@@ -26,7 +30,12 @@ type TransportTuning = Partial<typeof SMTP_TIMEOUTS & { maxConnections: number }
  */
 export function smtpOptions(smtpUrl: string, tuning: TransportTuning = {}): SMTPPool.Options {
   const { maxConnections = SMTP_MAX_CONNECTIONS, ...timeouts } = tuning;
-  return { ...SMTP_TIMEOUTS, ...parseConnectionUrl(smtpUrl), ...timeouts, pool: true, maxConnections };
+  const options: SMTPPool.Options = { ...SMTP_TIMEOUTS, ...parseConnectionUrl(smtpUrl), ...timeouts, pool: true, maxConnections };
+  for (const key of Object.keys(SMTP_TIMEOUTS) as (keyof typeof SMTP_TIMEOUTS)[]) {
+    const value = Number(options[key]);
+    options[key] = Number.isFinite(value) && value > 0 ? Math.min(value, SMTP_TIMEOUT_CAP) : SMTP_TIMEOUTS[key];
+  }
+  return options;
 }
 
 export function createSmtpTransport(smtpUrl: string, tuning: TransportTuning = {}): MailTransport {
