@@ -68,6 +68,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every page and action; not Next's build assets or the demo photos, which run no script.
-  matcher: ["/((?!_next/static|_next/image|demo-photos/).*)"],
+  // Every page, action and public file; not Next's build assets (its own answers, no page in them).
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

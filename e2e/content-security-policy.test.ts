@@ -63,6 +63,25 @@ describe("Content-Security-Policy", () => {
     await context.close();
   });
 
+  it("lets students and parents use the portal's sign-in, forgotten-password and link pages without a violation", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const violations = await watchViolations(page);
+    await page.goto("/espace-etudiant/connexion");
+    await page.getByLabel("Adresse email").fill("personne@exemple.fr");
+    await page.getByLabel("Mot de passe", { exact: true }).fill("un mot de passe faux");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." }).waitFor();
+    await page.goto("/espace-etudiant/mot-de-passe-oublie");
+    await page.getByLabel("Adresse email").fill("personne@exemple.fr");
+    await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
+    await page.getByRole("status").filter({ hasText: "Si un accès" }).waitFor();
+    await page.goto("/activation/inconnu");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
   it("blocks script injected into a page as markup (an inline handler), as a stored XSS would be", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();

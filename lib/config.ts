@@ -1,6 +1,7 @@
 // The configuration schema: every environment variable Sésame reads, with its default and an
 // operator-facing message for each bad value. Pure, so the start script validates before building.
 import { z } from "zod";
+import { isValidEmail } from "@/lib/access/email-address";
 import { DEFAULT_DATABASE_URL, providerOf } from "./db/provider";
 
 const databaseUrl = z
@@ -54,7 +55,9 @@ export const ZConfig = z.object({
     .default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z
     .string()
-    .regex(/^(.+<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, { message: 'must be an address, e.g. "Sésame <no-reply@ecole.fr>"' })
+    .refine((value) => isValidEmail(value.match(/^[^<>]+<([^<>\s]+)>$/)?.[1] ?? value), {
+      message: 'must be an address, e.g. "Sésame <no-reply@ecole.fr>"',
+    })
     .default("Sésame <no-reply@sesame.test>"),
   MAIL_RATE_PER_MINUTE: positiveInt(600),
   MAIL_MAX_ATTEMPTS: positiveInt(8),

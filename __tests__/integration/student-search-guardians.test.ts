@@ -16,8 +16,12 @@ const names = (page: Awaited<ReturnType<typeof list>>) => page.rows.map((row) =>
 beforeAll(async () => {
   world = await createWorld();
   staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
-  // Their own name matches « herve »: listed first.
-  await createStudent(world, { firstName: "Hervé", lastName: "Zeller", guardians: [{ firstName: "Anne", lastName: "Zeller" }] });
+  // Their own name matches « herve », and so does a parent's: listed once, among the first.
+  await createStudent(world, {
+    firstName: "Hervé",
+    lastName: "Zeller",
+    guardians: [{ firstName: "Anne", lastName: "Zeller" }, { firstName: "Hervé", lastName: "Zeller", relationship: "father" }],
+  });
   // Found only through a parent, in list order (last name): Adam before Morel.
   await createStudent(world, {
     firstName: "Lina",
