@@ -146,6 +146,14 @@ describe("hostile requests", () => {
     }
   });
 
+  it("sends a GET of next-auth's credentials callback to the sign-in page", async () => {
+    for (const cookie of [undefined, cookies.secretariat]) {
+      const answer = await send({ path: "/api/auth/callback/credentials", headers: cookie ? { Cookie: cookie } : {} });
+      expect([answer.status, answer.headers["location"]]).toEqual([303, "/connexion"]);
+      expect(securityProblems(answer)).toEqual([]);
+    }
+  });
+
   it("never answers a malformed address, header or cookie with a server error, and always with the security headers", async () => {
     const sessions: [string, Record<string, string>][] = [
       ["anonymous", {}],
