@@ -12,8 +12,12 @@ type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-// Far longer than the slowest SMTP exchange the transport allows (see SMTP_TIMEOUTS).
-const LEASE_MS = 10 * 60_000;
+/**
+ * How long a claim on a message lasts unless renewed. The sender renews it every third of that while
+ * the SMTP exchange runs, however long the exchange takes; if the process dies, the message is free
+ * again within this delay and the next tick (1 s) sends it, with the same Message-ID.
+ */
+export const OUTBOX_LEASE_MS = 45_000;
 /** Messages in flight at once: as many as the SMTP transport's pool keeps connections. */
 export const SEND_CONCURRENCY = SMTP_MAX_CONNECTIONS;
 const MAX_BACKOFF_MS = 60 * 60_000;
@@ -50,7 +54,11 @@ export type OutboxRunResult = { sent: number; retried: number; failed: number };
  * same message and one that crashed mid-send is picked up again when its lease ends), then marked
  * sent (payload erased), rescheduled with exponential backoff, or failed after the last attempt.
  */
-export async function processOutbox(transport: MailTransport, options: { limit: number; now?: Date }): Promise<OutboxRunResult> {
+export async function processOutbox(
+  transport: MailTransport,
+  options: { limit: number; now?: Date; leaseMs?: number },
+): Promise<OutboxRunResult> {
+  const leaseMs = options.leaseMs ?? OUTBOX_LEASE_MS;
   const db = getDb();
   const env = getEnv();
   const now = options.now ?? new Date();
@@ -68,7 +76,7 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
     select: { id: true },
   });
   const sendOne = async (id: string) => {
-    const lease = new Date(Date.now() + LEASE_MS);
+    const lease = new Date(Date.now() + leaseMs);
     const claimed = await db.outboxMessage.updateMany({
       where: {
         id,
@@ -80,9 +88,10 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
       data: { status: "sending", lockedUntil: lease, attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) return;
-    // Every later write is fenced by this lease: a worker whose lease was taken over writes nothing.
+    // Every later write is fenced by the current lease: a worker whose lease was taken over writes nothing.
     const mine = { id, status: "sending", lockedUntil: lease };
     const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
+    const renewal = renewWhileSending(mine, leaseMs);
     try {
       if (!message.payload) throw Object.assign(new Error("payload missing"), { permanent: true });
       const body = decryptPayload<{ html: string; text: string }>(env.AUTH_SECRET, message.payload);
@@ -95,6 +104,7 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
         messageId: message.messageId,
       });
     } catch (error) {
+      await renewal.stop();
       const lastError = describeError(error);
       if (isPermanentFailure(error) || message.attempts >= env.MAIL_MAX_ATTEMPTS) {
         // The link inside is of no use to anyone now: erase it with the payload.
@@ -110,6 +120,7 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
       }
       return;
     }
+    await renewal.stop();
     // Delivered: a database hiccup now must not turn into a "failed" or a resend, so insist a little.
     await withRetries(() =>
       db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: new Date(), payload: null, lockedUntil: null, lastError: null } }),
@@ -124,6 +135,33 @@ export async function processOutbox(transport: MailTransport, options: { limit: 
   });
   await Promise.all(lanes);
   return result;
+}
+
+/**
+ * Pushes the lease of a message being sent forward every third of its length, updating `fence` so
+ * that the final write matches the latest lease. `stop()` waits for a renewal in flight, so that
+ * write never races one.
+ */
+function renewWhileSending(fence: { id: string; status: string; lockedUntil: Date }, leaseMs: number) {
+  let inFlight: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    inFlight = inFlight.then(async () => {
+      const next = new Date(Date.now() + leaseMs);
+      try {
+        const renewed = await getDb().outboxMessage.updateMany({ where: { ...fence }, data: { lockedUntil: next } });
+        if (renewed.count === 1) fence.lockedUntil = next;
+      } catch {
+        // The next renewal tries again; the lease still has two thirds of its length to run.
+      }
+    });
+  }, Math.max(10, Math.floor(leaseMs / 3)));
+  timer.unref?.();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await inFlight;
+    },
+  };
 }
 
 async function withRetries<T>(work: () => Promise<T>, attempts = 5): Promise<T> {

@@ -13,12 +13,11 @@ export const SMTP_MAX_CONNECTIONS = 4;
 
 /**
  * How long an SMTP server may keep silent: to accept the connection, to greet, and at any point of an
- * exchange. Far below the outbox lease (10 minutes), so a server that stops answering fails the send
- * long before another worker may claim the message. (A server trickling a byte a minute could still
- * last longer: nodemailer has no limit on a whole exchange.)
+ * exchange. A server that stops answering fails the send within a minute, and the message is retried
+ * with backoff; meanwhile the outbox renews its claim, so no other worker sends it.
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 };
-/** No timeout, not even one set in SMTP_URL's query, may come near the outbox lease. */
+/** No timeout, not even one set in SMTP_URL's query, may hold a message longer than this. */
 export const SMTP_TIMEOUT_CAP = 120_000;
 
 type TransportTuning = Partial<typeof SMTP_TIMEOUTS & { maxConnections: number }>;
