@@ -8,6 +8,8 @@ import { LOCK_WAIT_MS } from "@/lib/db/adapters";
 import { providerOf, sqliteFilePath } from "@/lib/db/provider";
 import { getDb } from "@/lib/db";
 import { loadStaffSession, openStaffSession } from "@/lib/data/staff-sessions";
+import { findStudents } from "@/lib/data/students";
+import { parseStudentListQuery } from "@/lib/validation/students";
 import { RIGHTS } from "@/lib/rights";
 import { createStaff, createStudent, createWorld } from "../factories/school";
 
@@ -30,6 +32,41 @@ async function holdLocks(): Promise<() => Promise<void>> {
     await other.end();
   };
 }
+
+/** Another process in the middle of writing (an import, a bulk send being prepared), reads allowed. */
+async function holdWrites(): Promise<() => Promise<void>> {
+  const url = process.env.DATABASE_URL!;
+  if (providerOf(url) === "sqlite") {
+    const other = new Sqlite(sqliteFilePath(url));
+    other.exec("BEGIN EXCLUSIVE; UPDATE \"Student\" SET \"updatedAt\" = \"updatedAt\"");
+    return async () => {
+      other.exec("ROLLBACK");
+      other.close();
+    };
+  }
+  const other = new Client({ connectionString: url });
+  await other.connect();
+  await other.query('BEGIN; LOCK TABLE "Student", "PortalAccess" IN EXCLUSIVE MODE; UPDATE "Student" SET "updatedAt" = "updatedAt"');
+  return async () => {
+    await other.query("ROLLBACK");
+    await other.end();
+  };
+}
+
+it("lets pages read while another process holds a write transaction (SQLite in write-ahead-log mode)", async () => {
+  const world = await createWorld();
+  const staff = await createStaff(world, { rights: [RIGHTS.viewStudent] });
+  await createStudent(world, { firstName: "Lecture", lastName: "Libre" });
+  const release = await holdWrites();
+  try {
+    const started = Date.now();
+    const page = await findStudents(staff, parseStudentListQuery({ q: "lecture" }));
+    expect(page.rows.map((row) => row.lastName)).toEqual(["Libre"]);
+    expect(Date.now() - started).toBeLessThan(LOCK_WAIT_MS);
+  } finally {
+    await release();
+  }
+}, LOCK_WAIT_MS * 4);
 
 it("answers database_busy while the session is read, and changes nothing", async () => {
   const world = await createWorld();
