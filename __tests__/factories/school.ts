@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
 import type { Right, StaffContext } from "@/lib/rights";
 import { buildSearchText, buildSortKey } from "@/lib/search/normalize";
+import { refreshGuardianSearchTexts } from "@/lib/search/reindex";
 
 export function uniqueSuffix(): string {
   return randomUUID().slice(0, 8);
@@ -93,6 +94,7 @@ export async function createStudent(world: World, input: StudentInput) {
     await db.studentGuardian.create({
       data: { studentId: student.id, guardianId, relationship: guardian.relationship ?? "mother" },
     });
+    await refreshGuardianSearchTexts(db, [student.id]);
   }
   return student;
 }

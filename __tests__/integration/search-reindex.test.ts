@@ -18,7 +18,10 @@ it("rebuilds stored search texts once when the normalisation rules change", asyn
     guardians: [{ firstName: "Awa", lastName: "N'Diaye", email: "awa@famille.test" }],
   });
   // As the previous rules stored them: apostrophes and hyphens kept, no parent texts.
-  await db.student.update({ where: { id: student.id }, data: { searchText: "jean-baptiste n'diaye jean baptiste n diaye", sortKey: "n'diaye jean-baptiste" } });
+  await db.student.update({
+    where: { id: student.id },
+    data: { searchText: "jean-baptiste n'diaye jean baptiste n diaye", sortKey: "n'diaye jean-baptiste", guardianSearchText: "" },
+  });
   await db.guardian.updateMany({ where: { students: { some: { studentId: student.id } } }, data: { searchText: "" } });
   await db.appSetting.deleteMany({ where: { key: "searchTextVersion" } });
   const find = async (q: string) => (await findStudents(staff, parseStudentListQuery({ q }))).rows.map((row) => row.id);
@@ -26,6 +29,7 @@ it("rebuilds stored search texts once when the normalisation rules change", asyn
   expect(await find("awa")).toEqual([]);
 
   expect(await refreshSearchTexts(db)).toBeGreaterThanOrEqual(2);
+  expect((await findStudents(staff, parseStudentListQuery({ q: "awa" }))).rows[0]?.matchedGuardian).toBe("Awa N'Diaye");
   expect(await find("ndiaye")).toEqual([student.id]);
   expect(await find("awa")).toEqual([student.id]);
   expect(await db.appSetting.findUnique({ where: { key: "searchTextVersion" } })).toEqual({ key: "searchTextVersion", value: String(SEARCH_TEXT_VERSION) });

@@ -9,6 +9,7 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { formatExpiry, renderActivationEmail } from "@/lib/mail/render";
 import type { StaffContext } from "@/lib/rights";
 import { buildSearchText } from "@/lib/search/normalize";
+import { refreshGuardianSearchTexts } from "@/lib/search/reindex";
 import { emailStatus } from "@/lib/access/email-address";
 import { findPerson, personAccessKey, type Person, type PersonRef } from "./people";
 
@@ -305,11 +306,13 @@ export async function changeEmail(staff: StaffContext, ref: PersonRef, email: st
           data: { email, emailKey: emailKey(email), hasEmail: true, searchText: buildSearchText({ ...student, email }) },
         });
       } else {
-        const guardian = await tx.guardian.findUniqueOrThrow({ where: { id: person.id } });
+        const guardian = await tx.guardian.findUniqueOrThrow({ where: { id: person.id }, include: { students: { select: { studentId: true } } } });
         await tx.guardian.update({
           where: { id: person.id },
           data: { email, emailKey: emailKey(email), searchText: buildSearchText({ ...guardian, email }) },
         });
+        // Their children are found by the new address, no longer by the old one.
+        await refreshGuardianSearchTexts(tx, guardian.students.map((link) => link.studentId));
       }
       if (person.accessId) {
         const current = await tx.portalAccess.findUniqueOrThrow({ where: { id: person.accessId }, select: { enabled: true } });

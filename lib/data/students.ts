@@ -52,8 +52,8 @@ export function accessStateWhere(state: AccessState, now: Date): Prisma.StudentW
 
 /**
  * The list's two sets of matches, in display order: students matching the search themselves, then
- * students found only through a parent (every word in one parent's name or email). Without a search,
- * the first set is everyone matching the filters and there is no second one.
+ * students found only through their parents (every word in the parents' names or emails). Without a
+ * search, the first set is everyone matching the filters and there is no second one.
  */
 function listWheres(staff: StaffContext, query: TStudentListQuery, now: Date) {
   const filters: Prisma.StudentWhereInput[] = [visibleStudentsWhere(staff)];
@@ -64,13 +64,13 @@ function listWheres(staff: StaffContext, query: TStudentListQuery, now: Date) {
   if (query.email) filters.push({ hasEmail: query.email === "renseigne" });
   if (query.access) filters.push(accessStateWhere(query.access, now));
   const tokens = searchTokens(query.query);
-  if (!tokens.length) return { own: { AND: filters }, viaGuardian: null, guardianMatch: null };
+  if (!tokens.length) return { own: { AND: filters }, viaGuardian: null, tokens };
   const ownMatch: Prisma.StudentWhereInput[] = tokens.map((token) => ({ searchText: { contains: token } }));
-  const guardianMatch: Prisma.GuardianWhereInput = { AND: tokens.map((token) => ({ searchText: { contains: token } })) };
+  const guardianMatch: Prisma.StudentWhereInput[] = tokens.map((token) => ({ guardianSearchText: { contains: token } }));
   return {
     own: { AND: [...filters, ...ownMatch] } satisfies Prisma.StudentWhereInput,
-    viaGuardian: { AND: [...filters, { guardians: { some: { guardian: guardianMatch } } }, { NOT: { AND: ownMatch } }] } satisfies Prisma.StudentWhereInput,
-    guardianMatch,
+    viaGuardian: { AND: [...filters, ...guardianMatch, { NOT: { AND: ownMatch } }] } satisfies Prisma.StudentWhereInput,
+    tokens,
   };
 }
 
@@ -111,7 +111,7 @@ function toRow(student: ListedStudent, now: Date, matchedGuardian?: { firstName:
 export async function findStudents(staff: StaffContext, query: TStudentListQuery): Promise<StudentListPage> {
   const db = getDb();
   const now = new Date();
-  const { own, viaGuardian, guardianMatch } = listWheres(staff, query, now);
+  const { own, viaGuardian, tokens } = listWheres(staff, query, now);
   const [ownTotal, guardianTotal] = await Promise.all([db.student.count({ where: own }), viaGuardian ? db.student.count({ where: viaGuardian }) : 0]);
   const total = ownTotal + guardianTotal;
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
@@ -121,17 +121,28 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
     offset < ownTotal ? await db.student.findMany({ where: own, select: listSelect, orderBy: listOrder, skip: offset, take: query.pageSize }) : [];
   const rows = ownRows.map((student) => toRow(student, now));
   const room = query.pageSize - ownRows.length;
-  if (viaGuardian && guardianMatch && guardianTotal > 0 && room > 0) {
+  if (viaGuardian && guardianTotal > 0 && room > 0) {
     const found = await db.student.findMany({
       where: viaGuardian,
-      select: { ...listSelect, guardians: { where: { guardian: guardianMatch }, take: 1, select: { guardian: { select: { firstName: true, lastName: true } } } } },
+      select: { ...listSelect, guardians: { select: { guardian: { select: { firstName: true, lastName: true, searchText: true } } }, orderBy: { guardianId: "asc" } } },
       orderBy: listOrder,
       skip: Math.max(0, offset - ownTotal),
       take: room,
     });
-    rows.push(...found.map(({ guardians, ...student }) => toRow(student, now, guardians[0]?.guardian)));
+    rows.push(...found.map(({ guardians, ...student }) => toRow(student, now, matchingGuardian(guardians.map((link) => link.guardian), tokens))));
   }
   return { rows, total, page, pageSize: query.pageSize, pageCount };
+}
+
+/** The parent whose name or email holds the most words of the search (the first of equals). */
+function matchingGuardian<T extends { searchText: string }>(guardians: T[], tokens: string[]): T | undefined {
+  let best: T | undefined;
+  let bestScore = 0;
+  for (const guardian of guardians) {
+    const score = tokens.filter((token) => guardian.searchText.includes(token)).length;
+    if (score > bestScore) [best, bestScore] = [guardian, score];
+  }
+  return best;
 }
 
 /** Ids of every student matching a list state (search and filters), in list order. */

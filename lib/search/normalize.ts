@@ -4,7 +4,7 @@
 // apostrophes and hyphens removed (« N'Diaye », « ndiaye » and « n diaye » all find « N'Diaye »).
 
 /** Bump when the rules below change: stored texts are rebuilt at the next migration (lib/search/reindex.ts). */
-export const SEARCH_TEXT_VERSION = 2;
+export const SEARCH_TEXT_VERSION = 3;
 
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss" };
 const MAX_TOKENS = 6;
@@ -48,6 +48,11 @@ type SearchablePerson = {
 /** The text a person is found by: names, email and (for a student) student number. */
 export function buildSearchText(person: SearchablePerson): string {
   return normalizeText([person.firstName, person.lastName, person.email ?? "", person.studentNumber ?? ""].join(" "));
+}
+
+/** What finds a student through their parents: each parent's search text, one after the other. */
+export function buildGuardianSearchText(guardianTexts: string[]): string {
+  return guardianTexts.filter(Boolean).join(" ");
 }
 
 /** Sort key: last name then first name, ignoring case and accents. */

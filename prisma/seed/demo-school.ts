@@ -6,7 +6,7 @@ import type { Prisma } from "../../lib/generated/sqlite/client";
 import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
 import { emailKey } from "../../lib/access/email-key";
-import { buildSearchText, buildSortKey } from "../../lib/search/normalize";
+import { buildGuardianSearchText, buildSearchText, buildSortKey } from "../../lib/search/normalize";
 import { insertStatements } from "./bulk-insert";
 import { FIRST_NAMES, LAST_NAMES, PARENT_FIRST_NAMES } from "./names";
 
@@ -188,7 +188,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
   let guardians: Prisma.GuardianCreateManyInput[] = [];
   let links: { studentId: string; guardianId: string; relationship: string }[] = [];
   let guardianCount = 0;
-  let previous: { lastName: string; guardianIds: { id: string; relationship: string }[] } | null = null;
+  let previous: { lastName: string; guardianIds: { id: string; relationship: string; searchText: string }[] } | null = null;
 
   const flush = async () => {
     await db.$transaction([
@@ -233,12 +233,13 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       classId: slot.classId,
       schoolYearId: slot.schoolYearId,
       searchText: buildSearchText({ firstName, lastName, email, studentNumber }),
+      guardianSearchText: "",
       sortKey: buildSortKey({ firstName, lastName }),
       createdAt: now,
       updatedAt: now,
     });
 
-    let studentGuardians: { id: string; relationship: string }[] = [];
+    let studentGuardians: { id: string; relationship: string; searchText: string }[] = [];
     if (sibling && previous) {
       studentGuardians = previous.guardianIds;
     } else {
@@ -257,18 +258,19 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
         if (featured?.shares === "parent_address" && parent === 0) {
           guardianEmail = `${emailLocalPart(parentFirst, parentLast)}.${guardianCount}@famille.sesame.test`;
         }
+        const guardianSearchText = buildSearchText({ firstName: parentFirst, lastName: parentLast, email: guardianEmail });
         guardians.push({
           id: guardianId,
           firstName: parentFirst,
           lastName: parentLast,
           email: guardianEmail,
           emailKey: emailKey(guardianEmail),
-          searchText: buildSearchText({ firstName: parentFirst, lastName: parentLast, email: guardianEmail }),
+          searchText: guardianSearchText,
           phone: phoneNumber(random, "06"),
           createdAt: now,
           updatedAt: now,
         });
-        studentGuardians.push({ id: guardianId, relationship });
+        studentGuardians.push({ id: guardianId, relationship, searchText: guardianSearchText });
       }
     }
     if (featured?.shares === "parent_address" && studentGuardians.length) {
@@ -281,6 +283,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
         searchText: buildSearchText({ firstName, lastName, email: parentEmail, studentNumber }),
       });
     }
+    students[students.length - 1].guardianSearchText = buildGuardianSearchText(studentGuardians.map((guardian) => guardian.searchText));
     for (const guardian of studentGuardians) links.push({ studentId: id, guardianId: guardian.id, relationship: guardian.relationship });
     previous = { lastName, guardianIds: studentGuardians };
 

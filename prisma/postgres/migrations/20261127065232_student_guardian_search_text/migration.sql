@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Student" ADD COLUMN     "guardianSearchText" TEXT NOT NULL DEFAULT '';
