@@ -74,6 +74,25 @@ describe("Étudiants list", () => {
     expect(await rowNames()).toEqual(["N'Diaye Jean-Baptiste"]);
   });
 
+  it("loads the list without fetching every student's profile, and still opens one on click", async () => {
+    const profileFetches: string[] = [];
+    const watch = (request: { url(): string }) => {
+      const { pathname } = new URL(request.url());
+      if (/^\/etudiants\/(?!envois)[a-z0-9]+/i.test(pathname)) profileFetches.push(pathname);
+    };
+    page.on("request", watch);
+    await page.goto("/etudiants");
+    await profileLinks().first().waitFor();
+    // Next.js prefetches visible links shortly after load: give it the time to.
+    await page.waitForTimeout(1500);
+    expect(profileFetches).toEqual([]);
+    const [lastName, ...firstNames] = (await profileLinks().first().textContent())!.split(" ");
+    await profileLinks().first().click();
+    await page.getByRole("heading", { level: 1, name: new RegExp(`${firstNames.join(" ")} ${lastName}`, "i") }).waitFor();
+    page.off("request", watch);
+    expect(profileFetches.length).toBeGreaterThan(0);
+  });
+
   it("shows a no-result state that resets everything", async () => {
     await page.goto("/etudiants?q=zzzzzz");
     await page.getByRole("heading", { name: "Aucun étudiant ne correspond" }).waitFor();

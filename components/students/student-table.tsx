@@ -89,7 +89,8 @@ export function StudentTable({
                     </button>
                   </td>
                   <td className="px-4 py-2">
-                    <Link href={studentPath(row.id)} className="font-medium text-indigo-800 hover:underline">
+                    {/* No prefetch: a page of 25 to 100 rows would fetch as many profiles on every load. */}
+                    <Link href={studentPath(row.id)} prefetch={false} className="font-medium text-indigo-800 hover:underline">
                       <span className="uppercase">{row.lastName}</span> {row.firstName}
                     </Link>
                     {row.matchedGuardian ? <span className="block text-xs text-slate-600">{t("matchedGuardian", { name: row.matchedGuardian })}</span> : null}
