@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { findStudents, getFilterOptions, getStudentDetails } from "@/lib/data/students";
+import { getDb } from "@/lib/db";
 import { RIGHTS } from "@/lib/rights";
 import { parseStudentListQuery } from "@/lib/validation/students";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
@@ -105,6 +106,20 @@ describe("school restriction", () => {
     const options = await getFilterOptions(teacher);
     expect(options.schools.map((school) => school.id)).toEqual([world.schools[0].school.id]);
     expect(options.programs).toHaveLength(1);
+  });
+
+  it("keeps the filter options a minute per set of schools, then shows a class added meanwhile", async () => {
+    const teacher = await createStaff(world, { rights: [RIGHTS.viewStudent], schools: [0] });
+    const now = Date.now();
+    const before = await getFilterOptions(teacher, now);
+    const added = await getDb().schoolClass.create({
+      data: { programId: world.schools[0].program.id, schoolYearId: world.currentYear.id, name: "Classe ajoutée" },
+    });
+    expect((await getFilterOptions(teacher, now + 30_000)).classes).toEqual(before.classes);
+    const later = await getFilterOptions(teacher, now + 61_000);
+    expect(later.classes.map((schoolClass) => schoolClass.id)).toContain(added.id);
+    // Another set of schools has its own entry: the director sees both schools' programs.
+    expect((await getFilterOptions(director, now)).schools).toHaveLength(2);
   });
 
   it("never shows another organisation's students", async () => {

@@ -254,8 +254,27 @@ export type FilterOptions = {
   schoolYears: { id: string; label: string }[];
 };
 
+// Schools, programs, classes and years change a few times a year; reading them on every list page
+// cost four queries. Kept a minute per set of visible schools, in this process.
+const FILTER_OPTIONS_TTL_MS = 60_000;
+const FILTER_OPTIONS_MAX_ENTRIES = 500;
+const filterOptionsCache = new Map<string, { expiresAt: number; options: Promise<FilterOptions> }>();
+
 /** What the list's filters offer: only the schools (and their programs and classes) the staff member sees. */
-export async function getFilterOptions(staff: StaffContext): Promise<FilterOptions> {
+export async function getFilterOptions(staff: StaffContext, now = Date.now()): Promise<FilterOptions> {
+  const key = `${staff.organizationId}:${[...staff.schoolIds].sort().join(",")}`;
+  const cached = filterOptionsCache.get(key);
+  if (cached && cached.expiresAt > now) return cached.options;
+  const options = readFilterOptions(staff);
+  filterOptionsCache.delete(key);
+  if (filterOptionsCache.size >= FILTER_OPTIONS_MAX_ENTRIES) filterOptionsCache.delete(filterOptionsCache.keys().next().value!);
+  filterOptionsCache.set(key, { expiresAt: now + FILTER_OPTIONS_TTL_MS, options });
+  // A failed read is not kept: the next page tries again.
+  options.catch(() => filterOptionsCache.get(key)?.options === options && filterOptionsCache.delete(key));
+  return options;
+}
+
+async function readFilterOptions(staff: StaffContext): Promise<FilterOptions> {
   const db = getDb();
   const schoolWhere = visibleSchoolsWhere(staff);
   const [schools, programs, classes, schoolYears] = await Promise.all([
