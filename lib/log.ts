@@ -1,6 +1,7 @@
 // Server logs may be shipped to third parties and kept for long: they get what helps to diagnose a
-// failure, never an address, a password hash, a link token or a session. Everything the app, next-auth
-// and Prisma log goes through here, on one line each.
+// failure, never an address, a password hash, a link token or a session. Everything the server process
+// writes to console.error and console.warn — the app, next-auth, Next.js, Prisma — goes through here,
+// on one line each.
 
 const REDACTIONS: [RegExp, string][] = [
   [/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?/g, "[token]"],
@@ -16,8 +17,7 @@ export function redact(text: string): string {
 
 /** One line describing a failure, redacted and bounded (Prisma errors can quote whole queries). */
 export function describeError(error: unknown): string {
-  const text = error instanceof Error ? errorText(error) : typeof error === "string" ? error : safeJson(error);
-  return redact(text.replace(/\s+/g, " ").trim()).slice(0, 500);
+  return oneLine(textOf(error), 500);
 }
 
 type ConsoleLike = { error: (...args: unknown[]) => void; warn: (...args: unknown[]) => void };
@@ -25,22 +25,26 @@ type ConsoleLike = { error: (...args: unknown[]) => void; warn: (...args: unknow
 /**
  * Makes everything written to console.error and console.warn one redacted line, whoever writes it:
  * Next.js prints errors thrown while rendering a page or in a route handler with their stack and
- * message (a Prisma error quotes the query), and that output cannot be routed otherwise. Called once
- * at server start (instrumentation.ts). An error's digest is kept: it is what the error page shows.
+ * message (a Prisma error quotes the query), Prisma prints its warnings, and neither can be routed
+ * otherwise. Called once at server start (instrumentation.ts).
  */
 export function routeConsoleThroughLog(target: ConsoleLike = console): void {
   for (const level of ["error", "warn"] as const) {
     const write = target[level].bind(target);
-    target[level] = (...args: unknown[]) => {
-      const parts = args.map((arg) => {
-        // A stack printed as text ("\n    at render (file:1:2)") says nothing a digest does not.
-        if (!(arg instanceof Error)) return typeof arg === "string" ? arg.replace(/\n\s+at [^\n]*/g, "") : safeJson(arg);
-        const digest = (arg as { digest?: unknown }).digest;
-        return typeof digest === "string" ? `${errorText(arg)} (digest ${digest})` : errorText(arg);
-      });
-      write(redact(parts.join(" ").replace(/\s+/g, " ").trim()).slice(0, 1000));
-    };
+    target[level] = (...args: unknown[]) => write(oneLine(args.map(textOf).join(" "), 1000));
   }
+}
+
+function oneLine(text: string, maxLength: number): string {
+  return redact(text.replace(/\s+/g, " ").trim()).slice(0, maxLength);
+}
+
+/** An error as its name, code, message and digest (what the error page shows); a stack says nothing more. */
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value.replace(/\n\s+at [^\n]*/g, "");
+  if (!(value instanceof Error)) return safeJson(value);
+  const digest = (value as { digest?: unknown }).digest;
+  return typeof digest === "string" ? `${errorText(value)} (digest ${digest})` : errorText(value);
 }
 
 // Prisma's messages quote the calling source around the cause ("Invalid `db.x.findFirst()`
