@@ -29,8 +29,13 @@ export function defineAction<Schema extends z.ZodType, Data>(
       if (!hasRight(staff, config.right)) return failure("forbidden");
       return await handler(staff, parsed.data);
     } catch (error) {
-      logError(`action ${config.name}`, error);
-      return failure(isDatabaseBusy(error) ? "database_busy" : "internal");
+      return unexpectedFailure(config.name, error);
     }
   };
+}
+
+/** What an action answers when something unexpected happened: logged, and told without detail. */
+export function unexpectedFailure(actionName: string, error: unknown): ActionResult<never> {
+  logError(`action ${actionName}`, error);
+  return failure(isDatabaseBusy(error) ? "database_busy" : "internal");
 }

@@ -1,9 +1,8 @@
 "use server";
 import { readStaffCookie } from "@/lib/auth";
 import { closeStaffSession } from "@/lib/data/staff-sessions";
-import { isDatabaseBusy } from "@/lib/db/errors";
-import { failure, success, type ActionResult } from "@/lib/errors";
-import { logError } from "@/lib/log";
+import { success, type ActionResult } from "@/lib/errors";
+import { unexpectedFailure } from "./define-action";
 
 /**
  * « Se déconnecter », first step: the session ends on the server before next-auth clears the cookie,
@@ -16,7 +15,6 @@ export async function endStaffSession(): Promise<ActionResult<null>> {
     if (cookie) await closeStaffSession(cookie.sessionId);
     return success(null);
   } catch (error) {
-    logError("action endStaffSession", error);
-    return failure(isDatabaseBusy(error) ? "database_busy" : "internal");
+    return unexpectedFailure("endStaffSession", error);
   }
 }
