@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { StaffContext } from "@/lib/rights";
-import { loadStaffContext } from "./staff";
+import { STAFF_CONTEXT_INCLUDE, staffContextOf } from "./staff";
 
 /** How long a staff session lasts without signing in again (the next-auth cookie lives as long). */
 export const STAFF_SESSION_HOURS = 10;
@@ -29,7 +29,7 @@ export async function closeStaffSession(sessionId: string, now = new Date()): Pr
 export async function loadStaffSession(sessionId: string, staffId: string, now = new Date()): Promise<StaffContext | null> {
   const session = await getDb().staffSession.findFirst({
     where: { id: sessionId, staffId, endedAt: null, expiresAt: { gt: now } },
-    select: { id: true },
+    select: { staff: { include: STAFF_CONTEXT_INCLUDE } },
   });
-  return session ? loadStaffContext(staffId) : null;
+  return staffContextOf(session?.staff);
 }

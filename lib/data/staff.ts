@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/sqlite/client";
 import { verifyPassword } from "@/lib/passwords";
 import { isRight, type StaffContext } from "@/lib/rights";
 import { signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
@@ -37,15 +38,21 @@ export async function signInStaff(email: string, password: string, client: strin
   return { ok: true, staff };
 }
 
+/** What is read of a staff member to know what they may do. */
+export const STAFF_CONTEXT_INCLUDE = {
+  role: { include: { rights: { select: { right: true } } } },
+  schools: { select: { schoolId: true } },
+} as const;
+
+type StaffWithRights = Prisma.StaffUserGetPayload<{ include: typeof STAFF_CONTEXT_INCLUDE }>;
+
 /** Rights and schools of a staff member, read fresh so that a role change applies at the next request. */
 export async function loadStaffContext(staffId: string): Promise<StaffContext | null> {
-  const staff = await getDb().staffUser.findUnique({
-    where: { id: staffId },
-    include: {
-      role: { include: { rights: { select: { right: true } } } },
-      schools: { select: { schoolId: true } },
-    },
-  });
+  return staffContextOf(await getDb().staffUser.findUnique({ where: { id: staffId }, include: STAFF_CONTEXT_INCLUDE }));
+}
+
+/** The context of a staff member read with STAFF_CONTEXT_INCLUDE; null when unknown or deactivated. */
+export async function staffContextOf(staff: StaffWithRights | null | undefined): Promise<StaffContext | null> {
   if (!staff || !staff.active) return null;
   const restrictedTo = staff.schools.map((access) => access.schoolId);
   const schools = await getDb().school.findMany({
