@@ -4,11 +4,11 @@
 // sign-in page, which brings them back afterwards. Redirects only: pages and actions check rights
 // themselves.
 import { NextResponse, type NextRequest } from "next/server";
+import { STAFF_SESSION_COOKIES } from "@/lib/auth-cookies";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "@/lib/csp";
 import { isActionPost, isMalformedPath, refuseActionRequest } from "@/lib/request-guards";
 import { RETURN_PARAM, SIGN_IN_PATH, STUDENTS_PATH } from "@/lib/routes";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const CSP = "Content-Security-Policy";
 // No page lives here: a malformed address is shown the app's French « page introuvable » (404).
 const NOT_FOUND_PATH = "/adresse-invalide";
@@ -59,7 +59,7 @@ export async function proxy(request: NextRequest) {
     return withPolicy(NextResponse.rewrite(notFound, { request: { headers: requestHeaders } }));
   }
 
-  if (isStaffPage(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  if (isStaffPage(pathname) && !STAFF_SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const query = pathname === "/" ? "" : `?${new URLSearchParams({ [RETURN_PARAM]: `${pathname}${search}` })}`;
     return withPolicy(redirectTo(request, `${SIGN_IN_PATH}${query}`));
   }

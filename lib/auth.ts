@@ -9,6 +9,7 @@ import { z } from "zod";
 import { signInStaff } from "@/lib/data/staff";
 import { closeStaffSession, loadStaffSession, openStaffSession, STAFF_SESSION_HOURS } from "@/lib/data/staff-sessions";
 import { clientKeyOf } from "@/lib/rate-limits";
+import { STAFF_SESSION_COOKIES } from "@/lib/auth-cookies";
 import { getEnv } from "@/lib/env";
 import { logError, logWarning } from "@/lib/log";
 import { hasRight, type Right, type StaffContext } from "@/lib/rights";
@@ -70,6 +71,8 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
+      // The menu ends the session first (lib/actions/staff-session.ts); this also ends one signed
+      // out another way, e.g. by posting to /api/auth/signout.
       async signOut({ token }) {
         if (typeof token?.sid === "string") await closeStaffSession(token.sid);
       },
@@ -78,13 +81,10 @@ export function getAuthOptions(): NextAuthOptions {
   return options;
 }
 
-// next-auth's cookie, named with the __Secure- prefix when APP_URL is https.
-const STAFF_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
 /** The session the staff cookie names, if it decrypts and has not expired (whether it stands is the data's call). */
 export async function readStaffCookie(): Promise<{ staffId: string; sessionId: string } | null> {
   const store = await cookies();
-  const value = STAFF_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  const value = STAFF_SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
   if (!value) return null;
   try {
     const token = await decode({ token: value, secret: getEnv().AUTH_SECRET });
