@@ -94,8 +94,8 @@ export async function createStudent(world: World, input: StudentInput) {
     await db.studentGuardian.create({
       data: { studentId: student.id, guardianId, relationship: guardian.relationship ?? "mother" },
     });
-    await refreshGuardianSearchTexts(db, [student.id]);
   }
+  if (input.guardians?.length) await refreshGuardianSearchTexts(db, [student.id]);
   return student;
 }
 

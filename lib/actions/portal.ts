@@ -53,10 +53,7 @@ const ZRequestLink = z.object({ email: ZEmail });
  */
 export async function requestNewLink(input: unknown): Promise<{ ok: true } | { ok: false; error: "required" | "invalid_email" }> {
   const parsed = ZRequestLink.safeParse(input);
-  if (!parsed.success) {
-    const missing = typeof (input as { email?: unknown } | null)?.email !== "string" || !String((input as { email: string }).email).trim();
-    return { ok: false, error: missing ? "required" : "invalid_email" };
-  }
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message === "invalid_email" ? "invalid_email" : "required" };
   const client = await clientKey();
   // After the answer: rendering and queueing an email takes time only when the address has an
   // access, and the response time must not tell who has one.
