@@ -13,12 +13,15 @@ import { parseStudentListQuery } from "@/lib/validation/students";
 import { RIGHTS } from "@/lib/rights";
 import { createStaff, createStudent, createWorld } from "../factories/school";
 
-/** Another process's transaction holding every table of interest, as a long import would. */
-async function holdLocks(): Promise<() => Promise<void>> {
+/**
+ * Another process inside a transaction opened with `sql` (SQLite) or `postgresSql`, as a long import
+ * would be; returns what ends it.
+ */
+async function otherProcessInTransaction(sqliteSql: string, postgresSql: string): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL!;
   if (providerOf(url) === "sqlite") {
     const other = new Sqlite(sqliteFilePath(url));
-    other.exec("BEGIN EXCLUSIVE");
+    other.exec(sqliteSql);
     return async () => {
       other.exec("ROLLBACK");
       other.close();
@@ -26,32 +29,22 @@ async function holdLocks(): Promise<() => Promise<void>> {
   }
   const other = new Client({ connectionString: url });
   await other.connect();
-  await other.query('BEGIN; LOCK TABLE "StaffSession", "PortalAccess" IN ACCESS EXCLUSIVE MODE');
+  await other.query(postgresSql);
   return async () => {
     await other.query("ROLLBACK");
     await other.end();
   };
 }
 
-/** Another process in the middle of writing (an import, a bulk send being prepared), reads allowed. */
-async function holdWrites(): Promise<() => Promise<void>> {
-  const url = process.env.DATABASE_URL!;
-  if (providerOf(url) === "sqlite") {
-    const other = new Sqlite(sqliteFilePath(url));
-    other.exec("BEGIN EXCLUSIVE; UPDATE \"Student\" SET \"updatedAt\" = \"updatedAt\"");
-    return async () => {
-      other.exec("ROLLBACK");
-      other.close();
-    };
-  }
-  const other = new Client({ connectionString: url });
-  await other.connect();
-  await other.query('BEGIN; LOCK TABLE "Student", "PortalAccess" IN EXCLUSIVE MODE; UPDATE "Student" SET "updatedAt" = "updatedAt"');
-  return async () => {
-    await other.query("ROLLBACK");
-    await other.end();
-  };
-}
+/** Holding every table of interest: nobody else may write (nor read, on PostgreSQL). */
+const holdLocks = () => otherProcessInTransaction("BEGIN EXCLUSIVE", 'BEGIN; LOCK TABLE "StaffSession", "PortalAccess" IN ACCESS EXCLUSIVE MODE');
+
+/** In the middle of writing (an import, a bulk send being prepared): reads are allowed. */
+const holdWrites = () =>
+  otherProcessInTransaction(
+    'BEGIN EXCLUSIVE; UPDATE "Student" SET "updatedAt" = "updatedAt"',
+    'BEGIN; LOCK TABLE "Student", "PortalAccess" IN EXCLUSIVE MODE; UPDATE "Student" SET "updatedAt" = "updatedAt"',
+  );
 
 it("lets pages read while another process holds a write transaction (SQLite in write-ahead-log mode)", async () => {
   const world = await createWorld();

@@ -25,60 +25,64 @@ it("delivers a bulk of emails over at most SMTP_MAX_CONNECTIONS connections", as
   expect(mail.smtp.connections.mostAtOnce).toBeLessThanOrEqual(SMTP_MAX_CONNECTIONS);
 });
 
-describe("a server that accepts connections but never greets", () => {
-  let silent: Server;
+/** A TCP server playing a broken SMTP peer; `greet` decides what it says on each new connection. */
+async function brokenSmtpServer(greet: (socket: Socket) => void) {
   const sockets: Socket[] = [];
-  beforeAll(async () => {
-    silent = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  const server: Server = createServer((socket) => {
+    sockets.push(socket);
+    greet(socket);
   });
-  afterAll(async () => {
-    sockets.forEach((socket) => socket.destroy());
-    await new Promise((resolve) => silent.close(resolve));
-  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  return {
+    url: `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+    sockets,
+    close: async () => {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
-  it("fails the send once the configured greeting timeout has passed, not nodemailer's 30 s", async () => {
-    const address = silent.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`, { greetingTimeout: 800 });
-    const started = Date.now();
-    const sending = transport.send({ from: "a@sesame.test", to: "b@sesame.test", subject: "x", html: "<p>x</p>", text: "x", messageId: "<t@sesame.test>" });
-    await expect(sending).rejects.toMatchObject({ code: "ETIMEDOUT" });
-    const elapsed = Date.now() - started;
+/** Sends one email through the app's transport with `tuning`; how long it took to fail, and how. */
+async function failedSend(url: string, tuning: Parameters<typeof createSmtpTransport>[1]) {
+  const transport = createSmtpTransport(url, tuning);
+  const started = Date.now();
+  try {
+    await transport.send({ from: "a@sesame.test", to: "b@sesame.test", subject: "x", html: "<p>x</p>", text: "x", messageId: "<t@sesame.test>" });
+    return { elapsed: Date.now() - started, error: null };
+  } catch (error) {
+    return { elapsed: Date.now() - started, error: error as { code?: string } };
+  } finally {
     transport.close();
+  }
+}
+
+it("fails the send to a server that never greets once the configured greeting timeout has passed, not nodemailer's 30 s", async () => {
+  const silent = await brokenSmtpServer(() => {});
+  try {
+    const { elapsed, error } = await failedSend(silent.url, { greetingTimeout: 800 });
+    expect(error).toMatchObject({ code: "ETIMEDOUT" });
     expect(elapsed).toBeGreaterThanOrEqual(700);
     expect(elapsed).toBeLessThan(10_000);
-  }, 20_000);
-});
+  } finally {
+    await silent.close();
+  }
+}, 20_000);
 
-describe("a server that greets, then stops answering in the middle of an exchange", () => {
-  let stalling: Server;
-  const sockets: Socket[] = [];
-  beforeAll(async () => {
-    stalling = createServer((socket) => {
-      sockets.push(socket);
-      socket.write("220 stalling.test ESMTP\r\n");
-      socket.once("data", () => socket.write("250 stalling.test\r\n"));
-      // MAIL FROM and everything after it: silence.
-    });
-    await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
+it("fails the send to a server that stalls mid-exchange once the configured socket timeout has passed, not nodemailer's 10 minutes", async () => {
+  const stalling = await brokenSmtpServer((socket) => {
+    socket.write("220 stalling.test ESMTP\r\n");
+    socket.once("data", () => socket.write("250 stalling.test\r\n"));
+    // MAIL FROM and everything after it: silence.
   });
-  afterAll(async () => {
-    sockets.forEach((socket) => socket.destroy());
-    await new Promise((resolve) => stalling.close(resolve));
-  });
-
-  it("fails the send once the configured socket timeout has passed, not nodemailer's 10 minutes", async () => {
-    const address = stalling.address();
-    const port = typeof address === "object" && address ? address.port : 0;
-    const transport = createSmtpTransport(`smtp://127.0.0.1:${port}`, { socketTimeout: 800 });
-    const started = Date.now();
-    const sending = transport.send({ from: "a@sesame.test", to: "b@sesame.test", subject: "x", html: "<p>x</p>", text: "x", messageId: "<s@sesame.test>" });
-    await expect(sending).rejects.toMatchObject({ code: expect.stringMatching(/ETIMEDOUT|ESOCKET|ECONNECTION/) });
-    const elapsed = Date.now() - started;
-    transport.close();
-    expect(sockets.length).toBeGreaterThan(0);
+  try {
+    const { elapsed, error } = await failedSend(stalling.url, { socketTimeout: 800 });
+    expect(error).toMatchObject({ code: expect.stringMatching(/ETIMEDOUT|ESOCKET|ECONNECTION/) });
+    expect(stalling.sockets.length).toBeGreaterThan(0);
     expect(elapsed).toBeGreaterThanOrEqual(700);
     expect(elapsed).toBeLessThan(10_000);
-  }, 20_000);
-});
+  } finally {
+    await stalling.close();
+  }
+}, 20_000);
