@@ -269,8 +269,10 @@ export async function getFilterOptions(staff: StaffContext, now = Date.now()): P
   filterOptionsCache.delete(key);
   if (filterOptionsCache.size >= FILTER_OPTIONS_MAX_ENTRIES) filterOptionsCache.delete(filterOptionsCache.keys().next().value!);
   filterOptionsCache.set(key, { expiresAt: now + FILTER_OPTIONS_TTL_MS, options });
-  // A failed read is not kept: the next page tries again.
-  options.catch(() => filterOptionsCache.get(key)?.options === options && filterOptionsCache.delete(key));
+  options.catch(() => {
+    // A failed read is not kept: the next page tries again.
+    if (filterOptionsCache.get(key)?.options === options) filterOptionsCache.delete(key);
+  });
   return options;
 }
 
