@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { getStaff } from "@/lib/auth";
 import { RETURN_PARAM, safeReturnPath } from "@/lib/routes";
 
@@ -25,7 +26,9 @@ export default async function SignInPage({
         <p className="text-lg font-bold text-indigo-700">{t("app.name")}</p>
         <h1 className="mt-4 text-2xl font-semibold">{t("signIn.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("signIn.subtitle")}</p>
-        <SignInForm returnPath={returnPath} />
+        <ClientMessages group="staffSignIn">
+          <SignInForm returnPath={returnPath} />
+        </ClientMessages>
       </div>
     </main>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { ChangePasswordForm } from "@/components/portal/change-password-form";
 import { WelcomeNotice } from "@/components/portal/welcome-notice";
 import { Button } from "@/components/ui/button";
@@ -51,7 +52,9 @@ export default async function PortalHomePage({ searchParams }: { searchParams: P
           </>
         )}
         <Card>
-          <ChangePasswordForm />
+          <ClientMessages group="changePassword">
+            <ChangePasswordForm />
+          </ClientMessages>
         </Card>
       </main>
     </div>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { ClientMessages } from "./client-messages";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
@@ -25,7 +26,9 @@ export async function StaffHeader({
         <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
           {canViewStudents ? <NavLink href="/etudiants">{t("nav.students")}</NavLink> : null}
         </nav>
-        <UserMenu name={name} roleName={roleName} />
+        <ClientMessages group="userMenu">
+          <UserMenu name={name} roleName={roleName} />
+        </ClientMessages>
       </div>
     </header>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { ChoosePasswordForm } from "@/components/portal/choose-password-form";
 import { LinkProblem } from "@/components/portal/link-problem";
 import { describeActivationLink } from "@/lib/data/portal-activation";
@@ -21,7 +22,9 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
             <h1 className="mt-4 text-2xl font-semibold">{link.target.purpose === "reset" ? t("resetTitle") : t("title")}</h1>
             <p className="mt-1 text-sm text-slate-600">{t("for", { school: link.target.schoolName })}</p>
             <p className="mt-3 text-sm">{t("account", { name: link.target.name, email: link.target.maskedEmail })}</p>
-            <ChoosePasswordForm token={token} names={[link.target.name]} />
+            <ClientMessages group="choosePassword">
+              <ChoosePasswordForm token={token} names={[link.target.name]} />
+            </ClientMessages>
           </>
         ) : (
           <LinkProblem reason={link.reason} />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { portalSessionStands } from "@/lib/data/portal-sessions";
 import { readPortalCookie } from "@/lib/portal/session";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { PortalSignInForm } from "@/components/portal/portal-sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,9 @@ export default async function PortalSignInPage({ searchParams }: { searchParams:
         <p className="text-lg font-bold text-indigo-700">Sésame</p>
         <h1 className="mt-4 text-2xl font-semibold">{t("title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("subtitle")}</p>
-        <PortalSignInForm email={email} initialProblem={params.session === "expiree" ? "expired" : null} />
+        <ClientMessages group="portalSignIn">
+          <PortalSignInForm email={email} initialProblem={params.session === "expiree" ? "expired" : null} />
+        </ClientMessages>
         <p className="mt-4 text-center text-sm">
           <Link href="/espace-etudiant/mot-de-passe-oublie" className="text-indigo-800 hover:underline">
             {tLink("forgot")}

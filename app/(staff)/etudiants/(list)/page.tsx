@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { StudentList } from "@/components/students/student-list";
 import { requireRight } from "@/lib/auth";
 import { findStudents, getFilterOptions } from "@/lib/data/students";
@@ -23,12 +24,14 @@ export default async function StudentsPage({
   return (
     <main id="contenu" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <StudentList
-        query={query}
-        page={page}
-        filterOptions={filterOptions}
-        editing={hasRight(staff, RIGHTS.editStudent) ? { staffEmail: staff.email } : null}
-      />
+      <ClientMessages group="studentList">
+        <StudentList
+          query={query}
+          page={page}
+          filterOptions={filterOptions}
+          editing={hasRight(staff, RIGHTS.editStudent) ? { staffEmail: staff.email } : null}
+        />
+      </ClientMessages>
     </main>
   );
 }

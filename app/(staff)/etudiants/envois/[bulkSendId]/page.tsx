@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { BulkProgressView } from "@/components/students/bulk-progress";
 import { requireRight } from "@/lib/auth";
 import { getBulkProgress } from "@/lib/data/bulk-sends";
@@ -21,7 +22,9 @@ export default async function BulkSendPage({ params }: { params: Promise<{ bulkS
   return (
     <main id="contenu" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-semibold">{t("progressTitle")}</h1>
-      <BulkProgressView initial={progress} />
+      <ClientMessages group="bulkProgress">
+        <BulkProgressView initial={progress} />
+      </ClientMessages>
     </main>
   );
 }
