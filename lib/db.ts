@@ -1,5 +1,6 @@
 import "server-only";
 import { createDatabaseClient, type Database } from "./db/client";
+import { providerOf, type DatabaseProvider } from "./db/provider";
 import { getEnv } from "./env";
 
 const globalForDb = globalThis as unknown as { sesameDb?: Database };
@@ -8,4 +9,9 @@ const globalForDb = globalThis as unknown as { sesameDb?: Database };
 export function getDb(): Database {
   globalForDb.sesameDb ??= createDatabaseClient(getEnv().DATABASE_URL);
   return globalForDb.sesameDb;
+}
+
+/** Which database the app talks to, for the few queries written in each one's SQL. */
+export function getDbProvider(): DatabaseProvider {
+  return providerOf(getEnv().DATABASE_URL);
 }

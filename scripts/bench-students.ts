@@ -1,38 +1,73 @@
-// Usage: npm run bench:students [-- --students 100000] [-- --runs 20]
-// Measures the Étudiants list on a large school: seeds N students into DATABASE_URL (a temporary
-// SQLite file when unset) if it is empty, then times the list queries the page runs. Prints figures;
-// asserts nothing.
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// Usage: npm run bench:students [-- --students 100000] [-- --runs 30] [-- --postgres] [-- --json out.json]
+// Times the Étudiants list on a large school: seeds N students (and portal accesses in every state)
+// into DATABASE_URL, a temporary SQLite file, or with --postgres the database sesame_bench_<N>, then
+// runs each list state through the app (findStudents: Prisma, row mapping) and through its floor
+// (the very same SQL statements on the bare driver), interleaved. Prints figures; asserts nothing.
+import Database from "better-sqlite3";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import "./lib/allow-server-only";
+import { benchDatabaseUrl } from "./lib/bench-database";
+import { ms, summarize, type Summary } from "./lib/stats";
+
+type Case = { label: string; app: () => Promise<unknown>; floor?: () => Promise<unknown> };
+export type StudentBenchResult = { label: string; app: Summary; floor: Summary | null; ratio: number | null };
 
 async function main() {
   const { values } = parseArgs({
-    options: { students: { type: "string", default: "100000" }, runs: { type: "string", default: "15" } },
+    options: {
+      students: { type: "string", default: "100000" },
+      runs: { type: "string", default: "30" },
+      postgres: { type: "boolean", default: false },
+      json: { type: "string" },
+    },
   });
   const students = Number(values.students);
   const runs = Number(values.runs);
-  process.env.DATABASE_URL ||= `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-bench-")), "bench.db")}`;
+  const url = await benchDatabaseUrl(`sesame_bench_${students}`, values.postgres);
+  process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ||= "bench-secret-that-is-long-enough-for-the-check";
 
   const { prepareDatabase } = await import("../lib/db/prepare");
+  const { providerOf, sqliteFilePath } = await import("../lib/db/provider");
   const { getDb } = await import("../lib/db");
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
-  const { findStudents, getStudentDetails } = await import("../lib/data/students");
+  const { seedAccessMix } = await import("../prisma/seed/access-mix");
+  const { findStudentIds, findStudents, getStudentDetails } = await import("../lib/data/students");
   const { loadStaffContext } = await import("../lib/data/staff");
   const { parseStudentListQuery } = await import("../lib/validation/students");
   const { redactUrl } = await import("./lib/redact-url");
+  type SqlRunner = import("../lib/data/student-list-sql").SqlRunner;
 
-  const url = process.env.DATABASE_URL;
   console.log(`Database: ${redactUrl(url)}`);
   await prepareDatabase(url);
   const db = getDb();
-  let started = performance.now();
-  const seeded = await seedDemoSchool(db, { students });
-  if (seeded.seeded) console.log(`Seed: ${seeded.students} students, ${seeded.guardians} parents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  else console.log(`Seed: database already holds ${seeded.students} students`);
+  const started = performance.now();
+  const seeded = await seedDemoSchool(db, { students, log: console.log });
+  if (seeded.seeded) {
+    const accesses = await seedAccessMix(db);
+    await db.$executeRawUnsafe("ANALYZE");
+    console.log(`Seed: ${seeded.students} students, ${seeded.guardians} parents, ${accesses} accesses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } else console.log(`Seed: database already holds ${seeded.students} students`);
+
+  // The floor: the statements findStudents sends, on the driver alone (prepared once, like a hand-written data layer would).
+  let floorRunner: SqlRunner;
+  let closeFloor: () => Promise<void>;
+  if (providerOf(url) === "sqlite") {
+    const raw = new Database(sqliteFilePath(url), { readonly: true });
+    const statements = new Map<string, Database.Statement>();
+    floorRunner = async <T,>(sql: { sql: string; values: unknown[] }) => {
+      let statement = statements.get(sql.sql);
+      if (!statement) statements.set(sql.sql, (statement = raw.prepare(sql.sql)));
+      return statement.all(...sql.values) as T[];
+    };
+    closeFloor = async () => void raw.close();
+  } else {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    floorRunner = async <T,>(sql: { text: string; values: unknown[] }) => (await pool.query(sql.text, sql.values)).rows as T[];
+    closeFloor = () => pool.end();
+  }
 
   const staffFor = async (email: string) => {
     const row = await db.staffUser.findUniqueOrThrow({ where: { email } });
@@ -40,38 +75,85 @@ async function main() {
   };
   const direction = await staffFor("direction@sesame.test");
   const teacher = await staffFor("enseignant@sesame.test");
-  const [firstSchool] = await db.school.findMany({ orderBy: { name: "asc" }, take: 1 });
-  const sample = await db.student.findFirstOrThrow({ where: { email: { not: null } }, skip: Math.floor(students / 2) });
+  const [school] = await db.school.findMany({ orderBy: { name: "asc" }, take: 1 });
+  const sample = await db.student.findFirstOrThrow({
+    where: { email: { not: null }, guardians: { some: {} } },
+    skip: Math.floor(students / 2),
+    include: { guardians: { include: { guardian: true } }, schoolClass: true },
+  });
+  const parent = sample.guardians[0].guardian;
 
-  const cases: [string, () => Promise<unknown>][] = [
-    ["list, page 1", () => findStudents(direction, parseStudentListQuery({}))],
-    ["list, page 2000 (deep offset)", () => findStudents(direction, parseStudentListQuery({ page: "2000" }))],
-    ["list, 100 per page", () => findStudents(direction, parseStudentListQuery({ taille: "100" }))],
-    ["search « helene »", () => findStudents(direction, parseStudentListQuery({ q: "helene" }))],
-    ["search « dupont marie »", () => findStudents(direction, parseStudentListQuery({ q: "dupont marie" }))],
-    ["search by email", () => findStudents(direction, parseStudentListQuery({ q: sample.email! }))],
-    ["search by student number", () => findStudents(direction, parseStudentListQuery({ q: sample.studentNumber }))],
-    ["search, no match", () => findStudents(direction, parseStudentListQuery({ q: "zzzzzz" }))],
-    ["filter school + email manquant", () => findStudents(direction, parseStudentListQuery({ ecole: firstSchool.id, email: "manquant" }))],
-    ["filter Accès « Aucun accès »", () => findStudents(direction, parseStudentListQuery({ acces: "aucun" }))],
-    ["filter Accès « Invitation envoyée »", () => findStudents(direction, parseStudentListQuery({ acces: "invitation" }))],
-    ["restricted teacher, search « marie »", () => findStudents(teacher, parseStudentListQuery({ q: "marie" }))],
-    ["profile (student + parents)", () => getStudentDetails(direction, sample.id)],
+  const list = (label: string, params: Record<string, string>, staff = direction): Case => ({
+    label,
+    app: () => findStudents(staff, parseStudentListQuery(params)),
+    floor: () => findStudents(staff, parseStudentListQuery(params), floorRunner),
+  });
+  const cases: Case[] = [
+    list("list, page 1", {}),
+    list("list, page 400 (deepest reachable)", { page: "400" }),
+    list("list, 100 per page", { taille: "100" }),
+    list("search first name « helene »", { q: "helene" }),
+    list("search « dupont marie »", { q: "dupont marie" }),
+    list("search by email", { q: sample.email! }),
+    list("search by student number", { q: sample.studentNumber }),
+    list("search by a parent's name", { q: `${parent.firstName} ${parent.lastName}` }),
+    list("search by a parent's email", { q: parent.email ?? parent.lastName }),
+    list("search, short word « le »", { q: "le" }),
+    list("search, no match", { q: "zzzzzz" }),
+    list("filter École", { ecole: school.id }),
+    list("filter Formation", { formation: sample.programId }),
+    list("filter Classe", { classe: sample.classId }),
+    list("filter Année", { annee: sample.schoolYearId }),
+    list("filter Email renseigné", { email: "renseigne" }),
+    list("filter Email manquant", { email: "manquant" }),
+    list("filter Accès « Aucun accès »", { acces: "aucun" }),
+    list("filter Accès « Invitation envoyée »", { acces: "invitation" }),
+    list("filter Accès « Lien expiré »", { acces: "lien-expire" }),
+    list("filter Accès « Actif »", { acces: "actif" }),
+    list("filter Accès « Désactivé »", { acces: "desactive" }),
+    list("filter Classe + Lien expiré + search", { classe: sample.classId, acces: "lien-expire", q: sample.lastName }),
+    list("restricted teacher, search « marie »", { q: "marie" }, teacher),
+    { label: "bulk: ids of « Lien expiré » (≤ 10,001)", app: () => findStudentIds(direction, parseStudentListQuery({ acces: "lien-expire" }), 10_001) },
+    { label: "profile (student + parents)", app: () => getStudentDetails(direction, sample.id) },
   ];
 
-  console.log(`\n${"query".padEnd(40)} ${"median".padStart(9)} ${"p95".padStart(9)} ${"max".padStart(9)}  (ms, ${runs} runs after 1 warm-up)`);
-  for (const [label, run] of cases) {
+  const samples = new Map(cases.map((entry) => [entry.label, { app: [] as number[], floor: [] as number[] }]));
+  const time = async (run: () => Promise<unknown>) => {
+    const start = performance.now();
     await run();
-    const times: number[] = [];
-    for (let index = 0; index < runs; index += 1) {
-      started = performance.now();
-      await run();
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const at = (fraction: number) => times[Math.min(times.length - 1, Math.floor(fraction * times.length))].toFixed(1);
-    console.log(`${label.padEnd(40)} ${at(0.5).padStart(9)} ${at(0.95).padStart(9)} ${times[times.length - 1].toFixed(1).padStart(9)}`);
+    return performance.now() - start;
+  };
+  for (const entry of cases) {
+    await entry.app();
+    await entry.floor?.();
   }
+  // Interleaved rounds, the order of app and floor swapped every round, so that noise hits both alike.
+  for (let round = 0; round < runs; round += 1) {
+    for (const entry of cases) {
+      const bucket = samples.get(entry.label)!;
+      const appFirst = round % 2 === 0;
+      if (appFirst) bucket.app.push(await time(entry.app));
+      if (entry.floor) bucket.floor.push(await time(entry.floor));
+      if (!appFirst) bucket.app.push(await time(entry.app));
+    }
+  }
+
+  const results: StudentBenchResult[] = cases.map((entry) => {
+    const bucket = samples.get(entry.label)!;
+    const app = summarize(bucket.app);
+    const floor = bucket.floor.length ? summarize(bucket.floor) : null;
+    return { label: entry.label, app, floor, ratio: floor ? app.p50 / floor.p50 : null };
+  });
+  const provider = providerOf(url);
+  console.log(`\n${provider}, ${seeded.students} students; ms over ${runs} interleaved runs after 1 warm-up`);
+  console.log(`${"query".padEnd(44)} ${"app p50".padStart(8)} ${"app p95".padStart(8)} ${"floor p50".padStart(10)} ${"floor p95".padStart(10)} ${"app÷floor".padStart(10)}`);
+  for (const { label, app, floor, ratio } of results) {
+    console.log(
+      `${label.padEnd(44)} ${ms(app.p50).padStart(8)} ${ms(app.p95).padStart(8)} ${ms(floor?.p50 ?? NaN).padStart(10)} ${ms(floor?.p95 ?? NaN).padStart(10)} ${(ratio ? ratio.toFixed(2) : "–").padStart(10)}`,
+    );
+  }
+  if (values.json) writeFileSync(values.json, JSON.stringify({ provider, students: seeded.students, runs, results }, null, 2));
+  await closeFloor();
   await db.$disconnect();
 }
 

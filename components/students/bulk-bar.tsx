@@ -11,6 +11,7 @@ export function BulkBar({
   selectedCount,
   allMatching,
   total,
+  totalCapped = false,
   pageFullySelected,
   selection,
   onSelectAllMatching,
@@ -19,6 +20,8 @@ export function BulkBar({
   selectedCount: number;
   allMatching: boolean;
   total: number;
+  /** More students match than a bulk send takes: « tout sélectionner » is not offered. */
+  totalCapped?: boolean;
   pageFullySelected: boolean;
   selection: TBulkSelection;
   onSelectAllMatching: () => void;
@@ -32,9 +35,13 @@ export function BulkBar({
         {allMatching ? t("allMatchingSelected", { count: total }) : t("selected", { count: selectedCount })}
       </p>
       {!allMatching && pageFullySelected && total > selectedCount ? (
-        <Button variant="ghost" size="sm" onClick={onSelectAllMatching}>
-          {t("selectAllMatching", { count: total })}
-        </Button>
+        totalCapped ? (
+          <p className="text-indigo-900">{t("tooManyToSelect", { count: total })}</p>
+        ) : (
+          <Button variant="ghost" size="sm" onClick={onSelectAllMatching}>
+            {t("selectAllMatching", { count: total })}
+          </Button>
+        )
       ) : null}
       <Button variant="ghost" size="sm" onClick={onClear}>
         {t("clear")}

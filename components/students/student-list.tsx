@@ -94,7 +94,7 @@ function StudentListBody({ page, filterOptions, editing }: ListProps) {
         <StudentSearch />
         <StudentFilters options={filterOptions} />
         <p className="ml-auto text-sm text-slate-700" aria-live="polite" aria-atomic="true">
-          {t("count", { count: page.total })}
+          {page.totalCapped ? t("countCapped", { count: page.total }) : t("count", { count: page.total })}
         </p>
       </div>
       <ActiveFilters options={filterOptions} />
@@ -103,6 +103,7 @@ function StudentListBody({ page, filterOptions, editing }: ListProps) {
           selectedCount={rowSelection.selectedCount}
           allMatching={rowSelection.allMatching}
           total={page.total}
+          totalCapped={page.totalCapped}
           pageFullySelected={rowSelection.pageFullySelected}
           selection={bulkSelection}
           onSelectAllMatching={rowSelection.selectAllMatching}

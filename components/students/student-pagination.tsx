@@ -30,7 +30,9 @@ export function StudentPagination({ page }: { page: StudentListPage }) {
             </option>
           ))}
         </NativeSelect>
-        <span className="text-slate-600">{t("range", { from, to, total: page.total })}</span>
+        <span className="text-slate-600">
+          {page.totalCapped ? t("rangeCapped", { from, to, total: page.total }) : t("range", { from, to, total: page.total })}
+        </span>
       </div>
       <div className="flex items-center gap-2">
         <Button
@@ -53,6 +55,11 @@ export function StudentPagination({ page }: { page: StudentListPage }) {
           <ChevronRight aria-hidden className="h-4 w-4" />
         </Button>
       </div>
+      {page.totalCapped && page.page >= page.pageCount ? (
+        <p className="basis-full text-slate-600" role="note">
+          {t("capped", { count: page.total })}
+        </p>
+      ) : null}
     </nav>
   );
 }

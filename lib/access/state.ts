@@ -28,3 +28,13 @@ export function accessState(access: AccessColumns | null | undefined, now: Date 
   if (access.linkExpiresAt && new Date(access.linkExpiresAt) > now) return "invited";
   return "expired";
 }
+
+/**
+ * The state of a student's access from the copy the Student row keeps for the list (accessPhase,
+ * written by database triggers): "pending" is an invitation until its link expires.
+ */
+export function accessStateOfPhase(phase: string, linkExpiresAt: Date | string | null, now: Date = new Date()): AccessState {
+  if (phase === "active" || phase === "disabled") return phase;
+  if (phase !== "pending") return "none";
+  return linkExpiresAt && new Date(linkExpiresAt) > now ? "invited" : "expired";
+}

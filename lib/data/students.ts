@@ -1,24 +1,26 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { StaffContext } from "@/lib/rights";
-import { accessState, type AccessState } from "@/lib/access/state";
+import { accessState, accessStateOfPhase, type AccessState } from "@/lib/access/state";
 import { searchTokens } from "@/lib/search/normalize";
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { visibleSchoolsWhere, visibleStudentsWhere } from "./scope";
+import {
+  countStudentsUpTo,
+  LIST_RESULT_CAP,
+  listIds,
+  listRows,
+  listSource,
+  parentsOf,
+  prismaRunner,
+  type ListCriteria,
+  type ListRowRecord,
+  type SqlRunner,
+} from "./student-list-sql";
 import { addressSharers, type AddressSharer } from "./shared-emails";
 
-export type StudentListRow = {
-  id: string;
-  studentNumber: string;
-  firstName: string;
-  lastName: string;
-  photoUrl: string | null;
-  email: string | null;
-  schoolName: string;
-  programName: string;
-  className: string;
+export type StudentListRow = Omit<ListRowRecord, "accessPhase" | "accessLinkExpiresAt"> & {
   accessState: AccessState;
   /** Set when the student was found through this parent's name or email, not their own. */
   matchedGuardian?: string;
@@ -26,112 +28,50 @@ export type StudentListRow = {
 
 export type StudentListPage = {
   rows: StudentListRow[];
+  /** Matching students, exact up to LIST_RESULT_CAP; `totalCapped` says there are more. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
+  /** Pages that can be opened: those of the first LIST_RESULT_CAP students. */
   pageCount: number;
 };
 
-/** The students whose own portal access is in `state` (see lib/access/state.ts for the same rules). */
-export function accessStateWhere(state: AccessState, now: Date): Prisma.StudentWhereInput {
-  switch (state) {
-    case "none":
-      return { OR: [{ access: { is: null } }, { access: { is: { enabled: false, disabledAt: null } } }] };
-    case "invited":
-      return { access: { is: { enabled: true, passwordHash: null, linkExpiresAt: { gt: now } } } };
-    case "expired":
-      return {
-        access: { is: { enabled: true, passwordHash: null, OR: [{ linkExpiresAt: null }, { linkExpiresAt: { lte: now } }] } },
-      };
-    case "active":
-      return { access: { is: { enabled: true, passwordHash: { not: null } } } };
-    case "disabled":
-      return { access: { is: { enabled: false, disabledAt: { not: null } } } };
-  }
-}
-
-/**
- * The list's two sets of matches, in display order: students matching the search themselves, then
- * students found only through their parents (every word in the parents' names or emails). Without a
- * search, the first set is everyone matching the filters and there is no second one.
- */
-function listWheres(staff: StaffContext, query: TStudentListQuery, now: Date) {
-  const filters: Prisma.StudentWhereInput[] = [visibleStudentsWhere(staff)];
-  if (query.schoolId) filters.push({ schoolId: query.schoolId });
-  if (query.programId) filters.push({ programId: query.programId });
-  if (query.classId) filters.push({ classId: query.classId });
-  if (query.schoolYearId) filters.push({ schoolYearId: query.schoolYearId });
-  if (query.email) filters.push({ hasEmail: query.email === "renseigne" });
-  if (query.access) filters.push(accessStateWhere(query.access, now));
-  const tokens = searchTokens(query.query);
-  if (!tokens.length) return { own: { AND: filters }, viaGuardian: null, tokens };
-  const ownMatch: Prisma.StudentWhereInput[] = tokens.map((token) => ({ searchText: { contains: token } }));
-  const guardianMatch: Prisma.StudentWhereInput[] = tokens.map((token) => ({ guardianSearchText: { contains: token } }));
+function toRow(record: ListRowRecord, now: Date, matchedGuardian?: { firstName: string; lastName: string }): StudentListRow {
+  const { accessPhase, accessLinkExpiresAt, ...shown } = record;
   return {
-    own: { AND: [...filters, ...ownMatch] } satisfies Prisma.StudentWhereInput,
-    viaGuardian: { AND: [...filters, ...guardianMatch, { NOT: { AND: ownMatch } }] } satisfies Prisma.StudentWhereInput,
-    tokens,
-  };
-}
-
-const listSelect = {
-  id: true,
-  studentNumber: true,
-  firstName: true,
-  lastName: true,
-  photoUrl: true,
-  email: true,
-  school: { select: { name: true } },
-  program: { select: { name: true } },
-  schoolClass: { select: { name: true } },
-  access: { select: { enabled: true, passwordHash: true, disabledAt: true, linkExpiresAt: true } },
-} satisfies Prisma.StudentSelect;
-
-const listOrder = [{ sortKey: "asc" }, { id: "asc" }] satisfies Prisma.StudentOrderByWithRelationInput[];
-
-type ListedStudent = Prisma.StudentGetPayload<{ select: typeof listSelect }>;
-
-function toRow(student: ListedStudent, now: Date, matchedGuardian?: { firstName: string; lastName: string }): StudentListRow {
-  return {
-    id: student.id,
-    studentNumber: student.studentNumber,
-    firstName: student.firstName,
-    lastName: student.lastName,
-    photoUrl: student.photoUrl,
-    email: student.email,
-    schoolName: student.school.name,
-    programName: student.program.name,
-    className: student.schoolClass.name,
-    accessState: accessState(student.access, now),
+    ...shown,
+    accessState: accessStateOfPhase(accessPhase, accessLinkExpiresAt, now),
     ...(matchedGuardian ? { matchedGuardian: `${matchedGuardian.firstName} ${matchedGuardian.lastName}` } : {}),
   };
 }
 
-/** One page of the Étudiants list, sorted by last then first name; a page past the end shows the last one. */
-export async function findStudents(staff: StaffContext, query: TStudentListQuery): Promise<StudentListPage> {
-  const db = getDb();
+/**
+ * One page of the Étudiants list, sorted by last then first name: students matching the search
+ * themselves, then those found only through a parent. A page past the end shows the last one.
+ */
+export async function findStudents(staff: StaffContext, query: TStudentListQuery, run: SqlRunner = prismaRunner): Promise<StudentListPage> {
   const now = new Date();
-  const { own, viaGuardian, tokens } = listWheres(staff, query, now);
-  const [ownTotal, guardianTotal] = await Promise.all([db.student.count({ where: own }), viaGuardian ? db.student.count({ where: viaGuardian }) : 0]);
-  const total = ownTotal + guardianTotal;
+  const words = searchTokens(query.query);
+  const own = listSource(staff, query, words, "own", now);
+  const family = words.length ? listSource(staff, query, words, "family", now) : null;
+  const ownTotal = await countStudentsUpTo(run, own, LIST_RESULT_CAP);
+  const familyTotal = family && ownTotal <= LIST_RESULT_CAP ? await countStudentsUpTo(run, family, LIST_RESULT_CAP - ownTotal) : 0;
+  const totalCapped = ownTotal + familyTotal > LIST_RESULT_CAP;
+  const total = Math.min(ownTotal + familyTotal, LIST_RESULT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const offset = (page - 1) * query.pageSize;
-  const ownRows =
-    offset < ownTotal ? await db.student.findMany({ where: own, select: listSelect, orderBy: listOrder, skip: offset, take: query.pageSize }) : [];
-  const rows = ownRows.map((student) => toRow(student, now));
-  const room = query.pageSize - ownRows.length;
-  if (viaGuardian && guardianTotal > 0 && room > 0) {
-    const found = await db.student.findMany({
-      where: viaGuardian,
-      select: { ...listSelect, guardians: { select: { guardian: { select: { firstName: true, lastName: true, searchText: true } } }, orderBy: { guardianId: "asc" } } },
-      orderBy: listOrder,
-      skip: Math.max(0, offset - ownTotal),
-      take: room,
-    });
-    rows.push(...found.map(({ guardians, ...student }) => toRow(student, now, matchingGuardian(guardians.map((link) => link.guardian), tokens))));
+  const limit = Math.min(query.pageSize, total - offset);
+  const ownRows = offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : [];
+  const rows = ownRows.map((record) => toRow(record, now));
+  const room = limit - ownRows.length;
+  if (family && room > 0) {
+    const found = await listRows(run, family, room, Math.max(0, offset - ownTotal));
+    const parents = await parentsOf(run, found.map((record) => record.id));
+    rows.push(...found.map((record) => toRow(record, now, matchingGuardian(parents.get(record.id) ?? [], words))));
   }
-  return { rows, total, page, pageSize: query.pageSize, pageCount };
+  return { rows, total, totalCapped, page, pageSize: query.pageSize, pageCount };
 }
 
 /** The parent whose name or email holds the most words of the search (the first of equals). */
@@ -145,19 +85,12 @@ function matchingGuardian<T extends { searchText: string }>(guardians: T[], toke
   return best;
 }
 
-/** Ids of every student matching a list state (search and filters), in list order. */
-export async function findStudentIds(
-  staff: StaffContext,
-  query: Omit<TStudentListQuery, "page" | "pageSize">,
-  limit: number,
-): Promise<string[]> {
-  const db = getDb();
-  const { own, viaGuardian } = listWheres(staff, { ...query, page: 1, pageSize: 25 }, new Date());
-  const ids = (await db.student.findMany({ where: own, select: { id: true }, orderBy: listOrder, take: limit })).map((row) => row.id);
-  if (viaGuardian && ids.length < limit) {
-    const more = await db.student.findMany({ where: viaGuardian, select: { id: true }, orderBy: listOrder, take: limit - ids.length });
-    ids.push(...more.map((row) => row.id));
-  }
+/** Ids of the students matching a list state (search and filters), in list order, at most `limit`. */
+export async function findStudentIds(staff: StaffContext, criteria: ListCriteria, limit: number): Promise<string[]> {
+  const now = new Date();
+  const words = searchTokens(criteria.query);
+  const ids = await listIds(listSource(staff, criteria, words, "own", now), limit);
+  if (words.length && ids.length < limit) ids.push(...(await listIds(listSource(staff, criteria, words, "family", now), limit - ids.length)));
   return ids;
 }
 

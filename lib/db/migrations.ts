@@ -37,13 +37,33 @@ async function loadWasmModule() {
 
 let wasmModule: Awaited<ReturnType<typeof loadWasmModule>> | undefined;
 
-type SqlAdapter = { dispose(): Promise<void> };
+type SqlAdapter = { dispose(): Promise<void>; executeScript?(script: string): Promise<void> };
 type AdapterFactory = {
   provider: string;
   adapterName: string;
   connect(): Promise<SqlAdapter>;
   connectToShadowDb(): Promise<SqlAdapter>;
 };
+
+type PgScriptRunner = SqlAdapter & { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+
+/**
+ * The pg adapter cuts a migration at every ";", which breaks a function body written in PL/pgSQL
+ * (prisma/postgres/migrations/*_list_search_and_access_phase). The native schema engine sends the
+ * script whole, as one simple query, and so does this; the SQLite adapter already does.
+ */
+function sendScriptsWhole(adapter: SqlAdapter): SqlAdapter {
+  const pg = adapter as PgScriptRunner;
+  if (typeof pg.client?.query !== "function" || typeof pg.onError !== "function" || !pg.executeScript) return adapter;
+  pg.executeScript = async (script: string) => {
+    try {
+      await pg.client.query(script);
+    } catch (error) {
+      pg.onError(error);
+    }
+  };
+  return adapter;
+}
 
 /**
  * The engine does not close the connections it opens; closing them ourselves matters for SQLite,
@@ -52,7 +72,7 @@ type AdapterFactory = {
 function trackConnections(factory: AdapterFactory) {
   const opened: SqlAdapter[] = [];
   const track = async (connection: Promise<SqlAdapter>) => {
-    const adapter = await connection;
+    const adapter = sendScriptsWhole(await connection);
     opened.push(adapter);
     return adapter;
   };

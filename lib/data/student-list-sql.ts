@@ -1,0 +1,191 @@
+import "server-only";
+import { getDb, getDbProvider } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { AccessState } from "@/lib/access/state";
+import type { StaffContext } from "@/lib/rights";
+import type { TStudentListQuery } from "@/lib/validation/students";
+
+// The Étudiants list in SQL, written by hand because the query builder cannot reach the search
+// indexes: FTS5 trigram on SQLite, pg_trgm on PostgreSQL (docs/decisions/007-list-search.md). Every
+// statement is bounded: pages stop at LIST_RESULT_CAP rows and counts stop one row after it.
+
+/** How many students a list state can count and page through; beyond, the staff member narrows it. */
+export const LIST_RESULT_CAP = 10_000;
+
+/** Shortest word the trigram indexes can answer; shorter words are checked on the rows found. */
+const TRIGRAM = 3;
+
+export type ListCriteria = Omit<TStudentListQuery, "page" | "pageSize">;
+
+/** Which text a search is matched against: the student's own, or (only) their parents'. */
+export type SearchSide = "own" | "family";
+
+/** Columns of a list row, straight from the Student row and its school, program and class. */
+export type ListRowRecord = {
+  id: string;
+  studentNumber: string;
+  firstName: string;
+  lastName: string;
+  photoUrl: string | null;
+  email: string | null;
+  schoolName: string;
+  programName: string;
+  className: string;
+  accessPhase: string;
+  accessLinkExpiresAt: Date | string | null;
+};
+
+const OWN_TEXT = Prisma.raw(`s."searchText"`);
+const FAMILY_TEXT = Prisma.raw(`s."guardianSearchText"`);
+
+function dialect() {
+  const provider = getDbProvider();
+  return {
+    provider,
+    // SQLite keeps Prisma's DateTime as ISO text with an offset; compared as text, it must be written the same way.
+    timestamp: (date: Date) => (provider === "sqlite" ? date.toISOString().replace("Z", "+00:00") : date),
+    boolean: (value: boolean) => Prisma.raw(provider === "sqlite" ? (value ? "1" : "0") : String(value)),
+    contains: (column: Prisma.Sql, word: string) =>
+      provider === "sqlite" ? Prisma.sql`instr(${column}, ${word}) > 0` : Prisma.sql`${column} LIKE ${`%${word}%`}`,
+  };
+}
+
+function accessStateSql(state: AccessState, now: Date): Prisma.Sql {
+  const { timestamp } = dialect();
+  switch (state) {
+    case "none":
+    case "active":
+    case "disabled":
+      return Prisma.sql`s."accessPhase" = ${state}`;
+    case "invited":
+      return Prisma.sql`s."accessPhase" = 'pending' AND s."accessLinkExpiresAt" > ${timestamp(now)}`;
+    case "expired":
+      return Prisma.sql`s."accessPhase" = 'pending' AND (s."accessLinkExpiresAt" IS NULL OR s."accessLinkExpiresAt" <= ${timestamp(now)})`;
+  }
+}
+
+/**
+ * Where a list state's students come from, and how they are filtered and ordered: usually the Student
+ * table. For a search on SQLite, the FTS5 index joined to "StudentSearchRow" (school and sort key by
+ * integer key), and to Student only when a filter or a short word needs its columns.
+ */
+export type ListSource = { from: Prisma.Sql; where: Prisma.Sql; id: Prisma.Sql; sortKey: Prisma.Sql };
+
+const FROM_STUDENT = Prisma.raw(`"Student" s`);
+const FROM_INDEX = Prisma.raw(`"StudentSearch" f JOIN "StudentSearchRow" k ON k."key" = f."rowid"`);
+const FROM_INDEX_AND_STUDENT = Prisma.raw(`${FROM_INDEX.sql} JOIN "Student" s ON s."id" = k."studentId"`);
+
+function hasFilters(criteria: ListCriteria): boolean {
+  return !!(criteria.schoolId || criteria.programId || criteria.classId || criteria.schoolYearId || criteria.email || criteria.access);
+}
+
+function filterConditions(criteria: ListCriteria, now: Date): Prisma.Sql[] {
+  const { boolean } = dialect();
+  const conditions: Prisma.Sql[] = [];
+  if (criteria.schoolId) conditions.push(Prisma.sql`s."schoolId" = ${criteria.schoolId}`);
+  if (criteria.programId) conditions.push(Prisma.sql`s."programId" = ${criteria.programId}`);
+  if (criteria.classId) conditions.push(Prisma.sql`s."classId" = ${criteria.classId}`);
+  if (criteria.schoolYearId) conditions.push(Prisma.sql`s."schoolYearId" = ${criteria.schoolYearId}`);
+  if (criteria.email) conditions.push(Prisma.sql`s."hasEmail" = ${boolean(criteria.email === "renseigne")}`);
+  if (criteria.access) conditions.push(accessStateSql(criteria.access, now));
+  return conditions;
+}
+
+function ftsPhrases(words: string[]): string {
+  return `(${words.map((word) => `"${word.replaceAll('"', '""')}"`).join(" AND ")})`;
+}
+
+/**
+ * The students of one side of a list state: the staff member's schools, the filters, and every word
+ * of the search in their own text ("own"), or in their parents' text but not their own ("family").
+ */
+export function listSource(staff: StaffContext, criteria: ListCriteria, words: string[], side: SearchSide, now: Date): ListSource {
+  const { provider, contains } = dialect();
+  const indexed = provider === "sqlite" ? words.filter((word) => word.length >= TRIGRAM) : [];
+  const unindexed = words.filter((word) => !indexed.includes(word));
+  const viaIndex = indexed.length > 0;
+  // The family side leaves out students matching on their own; FTS5 says so itself when every word is indexed.
+  const exclusionInIndex = viaIndex && side === "family" && !unindexed.length;
+
+  const schoolIds = [...staff.schoolIds];
+  const school = viaIndex ? Prisma.raw(`k."schoolId"`) : Prisma.raw(`s."schoolId"`);
+  const conditions = [
+    schoolIds.length ? Prisma.sql`${school} IN (${Prisma.join(schoolIds)})` : Prisma.sql`1 = 0`,
+    ...filterConditions(criteria, now),
+    ...unindexed.map((word) => contains(side === "own" ? OWN_TEXT : FAMILY_TEXT, word)),
+  ];
+  if (viaIndex) {
+    const match = exclusionInIndex ? `family : ${ftsPhrases(indexed)} NOT own : ${ftsPhrases(indexed)}` : `${side} : ${ftsPhrases(indexed)}`;
+    conditions.push(Prisma.sql`"StudentSearch" MATCH ${match}`);
+  }
+  if (side === "family" && words.length && !exclusionInIndex) {
+    conditions.push(Prisma.sql`NOT (${Prisma.join(words.map((word) => contains(OWN_TEXT, word)), " AND ")})`);
+  }
+  const where = Prisma.join(conditions, " AND ");
+  if (!viaIndex) return { from: FROM_STUDENT, where, id: Prisma.raw(`s."id"`), sortKey: Prisma.raw(`s."sortKey"`) };
+  const needsStudent = hasFilters(criteria) || unindexed.length > 0 || (side === "family" && !exclusionInIndex);
+  return { from: needsStudent ? FROM_INDEX_AND_STUDENT : FROM_INDEX, where, id: Prisma.raw(`k."studentId"`), sortKey: Prisma.raw(`k."sortKey"`) };
+}
+
+/** Counts matching students, no further than `cap + 1` so that a broad list stays cheap. */
+export function countSql(source: ListSource, cap: number): Prisma.Sql {
+  return Prisma.sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${source.from} WHERE ${source.where} LIMIT ${cap + 1}) "matched"`;
+}
+
+function pageSql(source: ListSource, limit: number, offset: number): Prisma.Sql {
+  return Prisma.sql`SELECT ${source.id} AS "id", ${source.sortKey} AS "sortKey" FROM ${source.from} WHERE ${source.where}
+    ORDER BY ${source.sortKey}, ${source.id} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * One page of matching students in list order, with what a row of the list shows. The outer order
+ * names the page's columns: ordered by the Student row's, SQLite would walk the whole table to avoid
+ * sorting 25 rows.
+ */
+export function rowsSql(source: ListSource, limit: number, offset: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s."id", s."studentNumber", s."firstName", s."lastName", s."photoUrl", s."email",
+      sc."name" AS "schoolName", p."name" AS "programName", c."name" AS "className",
+      s."accessPhase", s."accessLinkExpiresAt"
+    FROM (${pageSql(source, limit, offset)}) "page"
+    JOIN "Student" s ON s."id" = "page"."id"
+    JOIN "School" sc ON sc."id" = s."schoolId"
+    JOIN "Program" p ON p."id" = s."programId"
+    JOIN "SchoolClass" c ON c."id" = s."classId"
+    ORDER BY "page"."sortKey", "page"."id"`;
+}
+
+/** Runs one statement and returns its rows: Prisma for the app, the bare driver for the benchmark's floor. */
+export type SqlRunner = <T>(sql: Prisma.Sql) => Promise<T[]>;
+
+export const prismaRunner: SqlRunner = (sql) => getDb().$queryRaw(sql);
+
+export async function countStudentsUpTo(run: SqlRunner, source: ListSource, cap: number): Promise<number> {
+  const [row] = await run<{ n: bigint | number | string }>(countSql(source, cap));
+  return Number(row.n);
+}
+
+export async function listRows(run: SqlRunner, source: ListSource, limit: number, offset: number): Promise<ListRowRecord[]> {
+  return limit > 0 ? run<ListRowRecord>(rowsSql(source, limit, offset)) : [];
+}
+
+/** The parents of some students, in a stable order, with the text a search is matched against. */
+export async function parentsOf(run: SqlRunner, studentIds: string[]) {
+  type Parent = { studentId: string; firstName: string; lastName: string; searchText: string };
+  const parents = studentIds.length
+    ? await run<Parent>(Prisma.sql`
+        SELECT sg."studentId", g."firstName", g."lastName", g."searchText"
+        FROM "StudentGuardian" sg JOIN "Guardian" g ON g."id" = sg."guardianId"
+        WHERE sg."studentId" IN (${Prisma.join(studentIds)}) ORDER BY sg."guardianId"`)
+    : [];
+  const byStudent = new Map<string, Parent[]>();
+  for (const parent of parents) byStudent.set(parent.studentId, [...(byStudent.get(parent.studentId) ?? []), parent]);
+  return byStudent;
+}
+
+/** Ids of matching students in list order. */
+export async function listIds(source: ListSource, limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  const rows = await getDb().$queryRaw<{ id: string }[]>(pageSql(source, limit, 0));
+  return rows.map((row) => row.id);
+}
