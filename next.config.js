@@ -27,6 +27,8 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with HTTP 403 for pages a staff member may not open.
     authInterrupts: true,
   },
+  // bench:bundle builds with browser source maps, to tell what each chunk holds.
+  productionBrowserSourceMaps: process.env.NEXT_BROWSER_SOURCE_MAPS === "1",
   // Each build can write to its own folder (the e2e tests build into .next-e2e).
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

@@ -52,16 +52,24 @@ async function waitUntilUp(url: string, server: ChildProcess, output: () => stri
   throw new Error(`the app did not answer within 60 s:\n${output()}`);
 }
 
-export default async function setup() {
+export default function setup() {
+  return startBuiltApp(DIST_DIR);
+}
+
+/**
+ * Builds into `distDir` when the sources changed, then starts it on a fresh seeded database with a
+ * real SMTP server; sets E2E_BASE_URL and the other E2E_* variables. Stopped by global-teardown.ts.
+ */
+export async function startBuiltApp(distDir: string, buildEnv: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
   };
-  if (!buildIsCurrent(root, DIST_DIR)) {
-    const build = spawnSync(process.execPath, [nextBin(root), "build"], { cwd: root, env, encoding: "utf8" });
+  if (!buildIsCurrent(root, distDir)) {
+    const build = spawnSync(process.execPath, [nextBin(root), "build"], { cwd: root, env: { ...env, ...buildEnv }, encoding: "utf8" });
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
   }
 
@@ -104,5 +112,5 @@ export default async function setup() {
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_INBOX_URL = `http://127.0.0.1:${inbox.webPort}`;
   process.env.E2E_SERVER_LOG = logFile;
-  process.env.E2E_DIST_DIR = DIST_DIR;
+  process.env.E2E_DIST_DIR = distDir;
 }
