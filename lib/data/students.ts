@@ -55,19 +55,28 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
   const words = searchTokens(query.query);
   const own = listSource(staff, query, words, "own", now);
   const family = words.length ? listSource(staff, query, words, "family", now) : null;
-  const ownTotal = await countStudentsUpTo(run, own, LIST_RESULT_CAP);
-  const familyTotal = family && ownTotal <= LIST_RESULT_CAP ? await countStudentsUpTo(run, family, LIST_RESULT_CAP - ownTotal) : 0;
+  // The first page is read before anything is counted: when it is not full, it is the count (most
+  // searches), and the count statement, which repeats the search, is not sent.
+  const firstOwn = query.page === 1 ? await listRows(run, own, query.pageSize, 0) : null;
+  const ownTotal = firstOwn && firstOwn.length < query.pageSize ? firstOwn.length : await countStudentsUpTo(run, own, LIST_RESULT_CAP);
+  const familyRoom = firstOwn ? query.pageSize - firstOwn.length : 0;
+  const firstFamily = family && familyRoom > 0 ? await listRows(run, family, familyRoom, 0) : null;
+  let familyTotal = 0;
+  if (family && ownTotal <= LIST_RESULT_CAP) {
+    familyTotal =
+      firstFamily && firstFamily.length < familyRoom ? firstFamily.length : await countStudentsUpTo(run, family, LIST_RESULT_CAP - ownTotal);
+  }
   const totalCapped = ownTotal + familyTotal > LIST_RESULT_CAP;
   const total = Math.min(ownTotal + familyTotal, LIST_RESULT_CAP);
   const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
   const page = Math.min(query.page, pageCount);
   const offset = (page - 1) * query.pageSize;
   const limit = Math.min(query.pageSize, total - offset);
-  const ownRows = offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : [];
+  const ownRows = firstOwn ?? (offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : []);
   const rows = ownRows.map((record) => toRow(record, now));
   const room = limit - ownRows.length;
   if (family && room > 0) {
-    const found = await listRows(run, family, room, Math.max(0, offset - ownTotal));
+    const found = (firstFamily ?? (await listRows(run, family, room, Math.max(0, offset - ownTotal)))).slice(0, room);
     const parents = await parentsOf(run, found.map((record) => record.id));
     rows.push(...found.map((record) => toRow(record, now, matchingGuardian(parents.get(record.id) ?? [], words))));
   }
