@@ -2,7 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { StaffContext } from "@/lib/rights";
-import { STAFF_CONTEXT_INCLUDE, staffContextOf } from "./staff";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { MEMBER_COLUMNS, readStaffContext } from "./staff";
 
 /** How long a staff session lasts without signing in again (the next-auth cookie lives as long). */
 export const STAFF_SESSION_HOURS = 10;
@@ -24,12 +25,14 @@ export async function closeStaffSession(sessionId: string, now = new Date()): Pr
 
 /**
  * The staff member behind a session cookie, with their rights as they are now, or null when the
- * session was ended or has expired, or the account was deactivated. Called on every request.
+ * session was ended or has expired, or the account was deactivated. Called on every request: one
+ * statement (lib/data/staff.ts).
  */
-export async function loadStaffSession(sessionId: string, staffId: string, now = new Date()): Promise<StaffContext | null> {
-  const session = await getDb().staffSession.findFirst({
-    where: { id: sessionId, staffId, endedAt: null, expiresAt: { gt: now } },
-    select: { staff: { include: STAFF_CONTEXT_INCLUDE } },
-  });
-  return staffContextOf(session?.staff);
+export function loadStaffSession(sessionId: string, staffId: string, now = new Date()): Promise<StaffContext | null> {
+  return readStaffContext(
+    staffId,
+    Prisma.sql`SELECT ${MEMBER_COLUMNS}, s."expiresAt" FROM "StaffSession" s JOIN "StaffUser" u ON u."id" = s."staffId"
+      WHERE s."id" = ${sessionId} AND s."staffId" = ${staffId} AND s."endedAt" IS NULL AND u."active" = TRUE`,
+    now,
+  );
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { verifyPassword } from "@/lib/passwords";
-import { isRight, type StaffContext } from "@/lib/rights";
+import { ALL_RIGHTS, type StaffContext } from "@/lib/rights";
 import { signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
 
 export function normalizeEmail(email: string): string {
@@ -38,35 +38,46 @@ export async function signInStaff(email: string, password: string, client: strin
   return { ok: true, staff };
 }
 
-/** What is read of a staff member to know what they may do. */
-export const STAFF_CONTEXT_INCLUDE = {
-  role: { include: { rights: { select: { right: true } } } },
-  schools: { select: { schoolId: true } },
-} as const;
+type ContextRow = { kind: "staff" | "role" | "right" | "restrictedTo" | "school"; value: string; email: string | null; organizationId: string | null; expiresAt: Date | string | null };
 
-type StaffWithRights = Prisma.StaffUserGetPayload<{ include: typeof STAFF_CONTEXT_INCLUDE }>;
-
-/** Rights and schools of a staff member, read fresh so that a role change applies at the next request. */
-export async function loadStaffContext(staffId: string): Promise<StaffContext | null> {
-  return staffContextOf(await getDb().staffUser.findUnique({ where: { id: staffId }, include: STAFF_CONTEXT_INCLUDE }));
-}
-
-/** The context of a staff member read with STAFF_CONTEXT_INCLUDE; null when unknown or deactivated. */
-export async function staffContextOf(staff: StaffWithRights | null | undefined): Promise<StaffContext | null> {
-  if (!staff || !staff.active) return null;
-  const restrictedTo = staff.schools.map((access) => access.schoolId);
-  const schools = await getDb().school.findMany({
-    where: { organizationId: staff.organizationId, ...(restrictedTo.length ? { id: { in: restrictedTo } } : {}) },
-    select: { id: true },
-  });
+/**
+ * What a staff member may do, read in one statement (it runs on every staff request): `member`
+ * selects their row when it counts (active; through a session, one still open), and each other part
+ * of the answer hangs off it: role, rights, school restriction, their organisation's schools. Nothing
+ * is kept between requests, so a revoked right, a deactivation or an ended session applies at the
+ * next request, whichever app instance serves it.
+ */
+export async function readStaffContext(staffId: string, member: Prisma.Sql, now: Date): Promise<StaffContext | null> {
+  const rows = await getDb().$queryRaw<ContextRow[]>`
+    WITH "member" AS (${member})
+    SELECT 'staff' AS "kind", m."name" AS "value", m."email" AS "email", m."organizationId" AS "organizationId", m."expiresAt" AS "expiresAt" FROM "member" m
+    UNION ALL SELECT 'role', r."name", NULL, NULL, NULL FROM "member" m JOIN "Role" r ON r."id" = m."roleId"
+    UNION ALL SELECT 'right', g."right", NULL, NULL, NULL FROM "member" m JOIN "RoleRight" g ON g."roleId" = m."roleId"
+    UNION ALL SELECT 'restrictedTo', a."schoolId", NULL, NULL, NULL FROM "member" m JOIN "StaffSchool" a ON a."staffId" = m."id"
+    UNION ALL SELECT 'school', sc."id", NULL, NULL, NULL FROM "member" m JOIN "School" sc ON sc."organizationId" = m."organizationId"`;
+  const staff = rows.find((row) => row.kind === "staff");
+  const role = rows.find((row) => row.kind === "role");
+  if (!staff?.email || !staff.organizationId || !role) return null;
+  if (staff.expiresAt !== null && new Date(staff.expiresAt) <= now) return null;
+  const values = (kind: ContextRow["kind"]) => rows.filter((row) => row.kind === kind).map((row) => row.value);
+  const granted = new Set(values("right"));
+  const restrictedTo = new Set(values("restrictedTo"));
   return {
-    id: staff.id,
-    name: staff.name,
+    id: staffId,
+    name: staff.value,
     email: staff.email,
     organizationId: staff.organizationId,
-    roleName: staff.role.name,
-    rights: staff.role.rights.map((grant) => grant.right).filter(isRight),
-    schoolIds: schools.map((school) => school.id),
-    allSchools: restrictedTo.length === 0,
+    roleName: role.value,
+    rights: ALL_RIGHTS.filter((right) => granted.has(right)),
+    schoolIds: values("school").filter((schoolId) => restrictedTo.size === 0 || restrictedTo.has(schoolId)),
+    allSchools: restrictedTo.size === 0,
   };
+}
+
+/** The columns `member` selects from StaffUser u, followed by the session's "expiresAt" (or NULL). */
+export const MEMBER_COLUMNS = Prisma.raw(`u."id", u."name", u."email", u."organizationId", u."roleId"`);
+
+/** Rights and schools of an active staff member (null when unknown or deactivated), read fresh. */
+export function loadStaffContext(staffId: string, now = new Date()): Promise<StaffContext | null> {
+  return readStaffContext(staffId, Prisma.sql`SELECT ${MEMBER_COLUMNS}, NULL AS "expiresAt" FROM "StaffUser" u WHERE u."id" = ${staffId} AND u."active" = TRUE`, now);
 }
