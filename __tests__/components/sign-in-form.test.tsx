@@ -1,15 +1,15 @@
 /** @jest-environment jsdom */
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { signIn } from "next-auth/react";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { signInWithPassword } from "@/lib/auth-client";
 import { router } from "./navigation-mock";
 import { renderInFrench } from "./render";
 
 jest.mock("next/navigation", () => jest.requireActual("./navigation-mock").navigationMock());
-// next-auth's client posts to the server; here we only decide what the server answered.
-jest.mock("next-auth/react", () => ({ signIn: jest.fn() }));
-const mockedSignIn = signIn as jest.MockedFunction<typeof signIn>;
+// The client posts to next-auth on the server; here we only decide what the server answered.
+jest.mock("@/lib/auth-client", () => ({ signInWithPassword: jest.fn() }));
+const mockedSignIn = signInWithPassword as jest.MockedFunction<typeof signInWithPassword>;
 
 beforeEach(() => jest.clearAllMocks());
 
@@ -29,15 +29,15 @@ describe("SignInForm", () => {
   });
 
   it("shows one generic error for wrong credentials", async () => {
-    mockedSignIn.mockResolvedValue({ ok: false, error: "CredentialsSignin", status: 401, url: null });
+    mockedSignIn.mockResolvedValue({ ok: false, error: "CredentialsSignin", status: 401 });
     await submit("direction@sesame.test", "mauvais");
     expect(await screen.findByRole("alert")).toHaveTextContent("Adresse email ou mot de passe incorrect.");
-    expect(mockedSignIn).toHaveBeenCalledWith("credentials", { email: "direction@sesame.test", password: "mauvais", redirect: false });
+    expect(mockedSignIn).toHaveBeenCalledWith("direction@sesame.test", "mauvais");
     expect(router.replace).not.toHaveBeenCalled();
   });
 
   it("says how long to wait after too many attempts", async () => {
-    mockedSignIn.mockResolvedValue({ ok: false, error: "too_many:12", status: 401, url: null });
+    mockedSignIn.mockResolvedValue({ ok: false, error: "too_many:12", status: 401 });
     await submit("direction@sesame.test", "Sesame-demo-2026");
     expect(await screen.findByRole("alert")).toHaveTextContent("Trop de tentatives de connexion. Réessayez dans 12 minutes.");
   });
@@ -50,13 +50,13 @@ describe("SignInForm", () => {
   });
 
   it("goes to the home page once signed in", async () => {
-    mockedSignIn.mockResolvedValue({ ok: true, error: null, status: 200, url: "/" } as never);
+    mockedSignIn.mockResolvedValue({ ok: true, error: null, status: 200 });
     await submit("direction@sesame.test", "Sesame-demo-2026");
     expect(router.replace).toHaveBeenCalledWith("/");
   });
 
   it("returns to the page asked for before signing in", async () => {
-    mockedSignIn.mockResolvedValue({ ok: true, error: null, status: 200, url: "/" } as never);
+    mockedSignIn.mockResolvedValue({ ok: true, error: null, status: 200 });
     const user = userEvent.setup();
     renderInFrench(<SignInForm returnPath="/etudiants?q=marie" />);
     await user.type(screen.getByLabelText("Adresse email"), "direction@sesame.test");

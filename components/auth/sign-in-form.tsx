@@ -1,6 +1,5 @@
 "use client";
 import { Eye, EyeOff } from "lucide-react";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
@@ -8,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
+import { signInWithPassword } from "@/lib/auth-client";
 import { readStaffSignInError } from "@/lib/staff-sign-in-errors";
 
 type FormError = { kind: "invalid" | "unavailable" | "required" } | { kind: "too_many"; minutes: number } | null;
@@ -33,8 +33,8 @@ export function SignInForm({ returnPath = "/" }: { returnPath?: string }) {
     setSubmitting(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (result?.ok && !result.error) {
+      const result = await signInWithPassword(email, password);
+      if (result.ok && !result.error) {
         router.replace(returnPath);
         router.refresh();
         return;
