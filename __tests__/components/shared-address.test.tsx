@@ -52,7 +52,8 @@ describe("a shared address on the Espace étudiant page", () => {
     expect(note).toHaveTextContent("si vous activez l'accès de Fatou Diallo, cette personne ne pourra pas avoir d'accès avec la même adresse");
 
     await user.click(screen.getByRole("button", { name: "Activer l'accès" }));
-    const dialog = screen.getByRole("alertdialog", { name: "Activer l'accès de Fatou Diallo ?" });
+    // The dialog's code loads when it is first opened.
+    const dialog = await screen.findByRole("alertdialog", { name: "Activer l'accès de Fatou Diallo ?" });
     expect(within(dialog).getByRole("note", { name: "Adresse partagée" })).toHaveTextContent("Moussa Diallo (parent de Awa Diallo)");
   });
 

@@ -1,15 +1,15 @@
 /** @jest-environment jsdom */
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { signOut } from "next-auth/react";
 import { UserMenu } from "@/components/layout/user-menu";
 import { endStaffSession } from "@/lib/actions/staff-session";
+import { signOutTo } from "@/lib/auth-client";
 import { renderInFrench } from "./render";
 
-// The server ends the session; next-auth's client then clears the cookie. Here we decide what each answered.
-jest.mock("next-auth/react", () => ({ signOut: jest.fn() }));
+// The server ends the session; next-auth then clears the cookie. Here we decide what each answered.
+jest.mock("@/lib/auth-client", () => ({ signOutTo: jest.fn() }));
 jest.mock("@/lib/actions/staff-session", () => ({ endStaffSession: jest.fn() }));
-const mockedSignOut = signOut as jest.MockedFunction<typeof signOut>;
+const mockedSignOut = signOutTo as jest.MockedFunction<typeof signOutTo>;
 const mockedEnd = endStaffSession as jest.MockedFunction<typeof endStaffSession>;
 
 beforeEach(() => jest.clearAllMocks());
@@ -23,10 +23,23 @@ async function chooseSignOut() {
 }
 
 describe("UserMenu", () => {
+  it("announces its menu before the menu's code is loaded, and opens it from the keyboard", async () => {
+    const user = userEvent.setup();
+    renderInFrench(<UserMenu name="Claire Martin" roleName="Secrétariat" />);
+    const button = screen.getByRole("button", { name: "Menu du compte (Claire Martin)" });
+    expect(button).toHaveAttribute("aria-haspopup", "menu");
+    expect(button).toHaveAttribute("aria-expanded", "false");
+    await user.tab();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByRole("menuitem", { name: "Se déconnecter" })).toBeInTheDocument();
+    expect(screen.getByText("Secrétariat", { exact: false })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Menu du compte (Claire Martin)", hidden: true })).toHaveAttribute("aria-expanded", "true");
+  });
+
   it("ends the session on the server, then clears the cookie and goes to the sign-in page", async () => {
     mockedEnd.mockResolvedValue({ ok: true, data: null });
     await chooseSignOut();
-    await waitFor(() => expect(mockedSignOut).toHaveBeenCalledWith({ callbackUrl: "/connexion" }));
+    await waitFor(() => expect(mockedSignOut).toHaveBeenCalledWith("/connexion"));
     expect(mockedEnd).toHaveBeenCalledTimes(1);
   });
 

@@ -7,9 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { PersonAccessView } from "@/lib/data/access-overview";
 import { AccessBadge } from "./access-badge";
-import { DisableAccessDialog, EnableAccessDialog, type AccessPerson } from "./access-dialogs";
-import { AccessHistoryDialog } from "./access-history-dialog";
-import { EditEmailDialog } from "./edit-email-dialog";
+import type { AccessPerson } from "./access-dialogs";
+import { AccessHistoryDialog, DisableAccessDialog, EditEmailDialog, EnableAccessDialog } from "./lazy-dialogs";
 import { PersonMoreMenu } from "./person-more-menu";
 import { addressTaken, SharedAddressNotice } from "./shared-address-notice";
 
@@ -84,7 +83,7 @@ export function PersonAccessSection({ view, staffEmail, canEdit }: { view: Perso
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[12rem_1fr]">
         <dt className="text-slate-600">{t("access.details.email")}</dt>
         <dd>
-          <EmailText email={view.email} />
+          <EmailText email={view.email} status={view.emailStatus} />
         </dd>
         {view.enabledAt && view.state !== "none" ? (
           <>

@@ -1,15 +1,18 @@
 "use client";
-import { History, Mail, MoreHorizontal, Pencil } from "lucide-react";
+import { MoreHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
 import type { EmailStatus } from "@/lib/access/email-address";
-import { ResendActivationDialog, type AccessPerson } from "./access-dialogs";
-import { AccessHistoryDialog } from "./access-history-dialog";
-import { EditEmailDialog } from "./edit-email-dialog";
+import type { AccessPerson } from "./access-dialogs";
+import { AccessHistoryDialog, EditEmailDialog, ResendActivationDialog } from "./lazy-dialogs";
 
-type MenuItem = "resend" | "editEmail" | "history";
+export type MenuItem = "resend" | "editEmail" | "history";
+export type ResendBlocker = ReturnType<typeof resendBlocker>;
+
+const loadItems = () => import("./person-more-menu-items");
+const PersonMoreMenuItems = lazy(() => loadItems().then((module) => ({ default: module.PersonMoreMenuItems })));
 
 /** Why "Renvoyer l'email d'activation" cannot be used for this person, if it cannot. */
 export function resendBlocker(person: { state: AccessPerson["state"] }, emailStatus: EmailStatus) {
@@ -35,41 +38,22 @@ export function PersonMoreMenu({
 }) {
   const t = useTranslations("access");
   const [open, setOpen] = useState<MenuItem | null>(null);
-  const blocker = resendBlocker(person, emailStatus);
   const close = (next: boolean) => (next ? null : setOpen(null));
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
+      <DeferredPopup
+        kind="menu"
+        preload={loadItems}
+        trigger={
           <Button variant="secondary" size={size} aria-label={t("moreFor", { name: person.name })}>
             <MoreHorizontal aria-hidden className="h-4 w-4" />
             {t("more")}
           </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent>
-          {items.includes("resend") ? (
-            <DropdownMenuItem disabled={!!blocker} onSelect={() => setOpen("resend")}>
-              <Mail aria-hidden className="h-4 w-4" />
-              <span className="flex flex-col">
-                {t("resend")}
-                {blocker ? <span className="text-xs text-slate-500">{t(blocker)}</span> : null}
-              </span>
-            </DropdownMenuItem>
-          ) : null}
-          {items.includes("editEmail") ? (
-            <DropdownMenuItem onSelect={() => setOpen("editEmail")}>
-              <Pencil aria-hidden className="h-4 w-4" />
-              {t("editEmail")}
-            </DropdownMenuItem>
-          ) : null}
-          {items.includes("history") ? (
-            <DropdownMenuItem onSelect={() => setOpen("history")}>
-              <History aria-hidden className="h-4 w-4" />
-              {t("history")}
-            </DropdownMenuItem>
-          ) : null}
-        </DropdownMenuContent>
-      </DropdownMenu>
+        }
+        open={(trigger) => (
+          <PersonMoreMenuItems trigger={trigger} items={items} blocker={resendBlocker(person, emailStatus)} onSelect={setOpen} />
+        )}
+      />
       <ResendActivationDialog person={person} staffEmail={staffEmail} open={open === "resend"} onOpenChange={close} />
       <EditEmailDialog person={person} open={open === "editEmail"} onOpenChange={close} />
       <AccessHistoryDialog person={person} open={open === "history"} onOpenChange={close} />

@@ -1,19 +1,14 @@
 "use client";
-import { ChevronDown, LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
+import { ChevronDown } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { lazy, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DeferredPopup } from "@/components/ui/deferred-popup";
 import { endStaffSession } from "@/lib/actions/staff-session";
 import { SIGN_IN_PATH } from "@/lib/routes";
+
+const loadItems = () => import("./user-menu-items");
+const UserMenuItems = lazy(() => loadItems().then((module) => ({ default: module.UserMenuItems })));
 
 export function UserMenu({ name, roleName }: { name: string; roleName: string }) {
   const t = useTranslations("nav");
@@ -29,7 +24,9 @@ export function UserMenu({ name, roleName }: { name: string; roleName: string })
     try {
       const ended = await endStaffSession();
       if (ended.ok) {
-        await signOut({ callbackUrl: SIGN_IN_PATH });
+        // Loaded now: signing out is not something a page needs to be ready for.
+        const { signOutTo } = await import("@/lib/auth-client");
+        await signOutTo(SIGN_IN_PATH);
         return;
       }
       setFailed(true);
@@ -46,22 +43,17 @@ export function UserMenu({ name, roleName }: { name: string; roleName: string })
           {t("signOutFailed")}
         </p>
       ) : null}
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
+      <DeferredPopup
+        kind="menu"
+        preload={loadItems}
+        trigger={
           <Button variant="ghost" aria-label={`${t("userMenu")} (${name})`}>
             <span className="max-w-40 truncate">{name}</span>
             <ChevronDown aria-hidden className="h-4 w-4" />
           </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent>
-          <DropdownMenuLabel className="px-3 py-2 text-xs text-slate-600">{t("role", { role: roleName })}</DropdownMenuLabel>
-          <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => void onSignOut()}>
-            <LogOut aria-hidden className="h-4 w-4" />
-            {t("signOut")}
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
+        }
+        open={(trigger) => <UserMenuItems trigger={trigger} roleName={roleName} onSignOut={() => void onSignOut()} />}
+      />
     </div>
   );
 }

@@ -3,8 +3,11 @@ import { Mail } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 import type { TBulkSelection } from "@/lib/validation/bulk";
-import { BulkResendDialog } from "./bulk-resend-dialog";
+
+// The summary dialog's code loads when it is first opened.
+const BulkResendDialog = loadOnOpen(() => import("./bulk-resend-dialog").then((module) => module.BulkResendDialog));
 
 /** Shown while rows are selected: the count, "select all N matching", and the bulk resend. */
 export function BulkBar({

@@ -1,11 +1,14 @@
 import { AlertTriangle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { emailStatus } from "@/lib/access/email-address";
+import type { EmailStatus } from "@/lib/access/email-address";
 
-/** An email as staff need to see it: the address, "Aucune adresse email", or the address flagged invalid. */
-export function EmailText({ email }: { email: string | null }) {
+/**
+ * An email as staff need to see it: the address, "Aucune adresse email", or the address flagged
+ * invalid. The status comes from lib/access/email-address.ts, checked by the caller (on the server
+ * for the list), so this component does not bring the validator to the browser.
+ */
+export function EmailText({ email, status }: { email: string | null; status: EmailStatus }) {
   const t = useTranslations("student");
-  const status = emailStatus(email);
   if (status === "missing") return <span className="text-slate-500 italic">{t("noEmail")}</span>;
   if (status === "invalid") {
     return (

@@ -5,6 +5,16 @@ import type { TStudentListQuery } from "@/lib/validation/students";
 export type FilterKey = "schoolId" | "programId" | "classId" | "schoolYearId" | "email" | "access";
 export type FilterChip = { key: FilterKey; name: string; value: string };
 
+/** Every filter off (the search is kept). */
+export const CLEARED_FILTERS = {
+  schoolId: undefined,
+  programId: undefined,
+  classId: undefined,
+  schoolYearId: undefined,
+  email: undefined,
+  access: undefined,
+} satisfies Record<FilterKey, undefined>;
+
 type Labels = {
   school: string;
   program: string;

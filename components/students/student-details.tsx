@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { GuardianSummary, StudentDetails } from "@/lib/data/students";
+import { emailStatus } from "@/lib/access/email-address";
 import { EmailText } from "./email-text";
 
 /** Birth dates are calendar dates stored at midnight UTC: format them in UTC so no day shifts. */
@@ -25,7 +26,7 @@ export function StudentFacts({ student }: { student: StudentDetails }) {
     <dl>
       <DetailRow label={t("birthDate")}>{birthDate}</DetailRow>
       <DetailRow label={t("email")}>
-        <EmailText email={student.email} />
+        <EmailText email={student.email} status={emailStatus(student.email)} />
       </DetailRow>
       <DetailRow label={t("phone")}>{student.phone ?? <span className="text-slate-500 italic">{t("noPhone")}</span>}</DetailRow>
       <DetailRow label={t("school")}>{student.school.name}</DetailRow>
@@ -41,7 +42,7 @@ export function GuardianFacts({ guardian }: { guardian: GuardianSummary }) {
   return (
     <dl>
       <DetailRow label={t("student.email")}>
-        <EmailText email={guardian.email} />
+        <EmailText email={guardian.email} status={emailStatus(guardian.email)} />
       </DetailRow>
       <DetailRow label={t("student.phone")}>
         {guardian.phone ?? <span className="text-slate-500 italic">{t("student.noPhone")}</span>}

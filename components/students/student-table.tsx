@@ -8,11 +8,20 @@ import { PersonMoreMenu } from "@/components/access/person-more-menu";
 import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { loadOnOpen } from "@/components/ui/load-on-open";
 import type { StudentListRow } from "@/lib/data/students";
 import { studentPath } from "@/lib/routes";
-import { emailStatus } from "@/lib/access/email-address";
+import type { EmailStatus } from "@/lib/access/email-address";
 import { EmailText } from "./email-text";
-import { StudentPreviewSheet } from "./student-preview-sheet";
+
+// The Aperçu panel's code loads when a row is first previewed.
+const StudentPreviewSheet = loadOnOpen(
+  () => import("./student-preview-sheet").then((module) => module.StudentPreviewSheet),
+  (props) => props.studentId !== null,
+);
+
+/** A row of the list, its address already checked on the server (lib/access/email-address.ts). */
+export type ListedStudent = StudentListRow & { emailStatus: EmailStatus };
 
 export type RowSelection = {
   isSelected: (id: string) => boolean;
@@ -26,7 +35,7 @@ export function StudentTable({
   rows,
   editing,
 }: {
-  rows: StudentListRow[];
+  rows: ListedStudent[];
   editing: { staffEmail: string; selection: RowSelection } | null;
 }) {
   const t = useTranslations("students");
@@ -103,7 +112,7 @@ export function StudentTable({
                     </span>
                   </td>
                   <td className="px-4 py-2">
-                    <EmailText email={row.email} />
+                    <EmailText email={row.email} status={row.emailStatus} />
                   </td>
                   <td className="px-4 py-2">
                     <AccessBadge state={row.accessState} />
@@ -117,7 +126,7 @@ export function StudentTable({
                       {editing ? (
                         <PersonMoreMenu
                           person={{ ref: { studentId: row.id }, name: fullName, email: row.email, state: row.accessState, hasPassword: false }}
-                          emailStatus={emailStatus(row.email)}
+                          emailStatus={row.emailStatus}
                           staffEmail={editing.staffEmail}
                           items={["resend"]}
                         />
