@@ -1,23 +1,33 @@
 "use client";
-import * as CheckboxPrimitive from "@radix-ui/react-checkbox";
-import { Check, Minus } from "lucide-react";
-import type { ComponentProps } from "react";
+import { useEffect, useRef, type InputHTMLAttributes } from "react";
 import { cn } from "./cn";
 
-export function Checkbox({ className, ...props }: ComponentProps<typeof CheckboxPrimitive.Root>) {
+type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "checked" | "onChange"> & {
+  checked: boolean | "indeterminate";
+  onCheckedChange: (checked: boolean) => void;
+};
+
+/**
+ * The browser's own checkbox (announced as "mixed" when indeterminate), in the app's colour: no
+ * script to download for a control the list shows on every row.
+ */
+export function Checkbox({ checked, onCheckedChange, className, ...props }: CheckboxProps) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = checked === "indeterminate";
+  }, [checked]);
   return (
-    <CheckboxPrimitive.Root
+    <input
+      ref={ref}
+      type="checkbox"
+      checked={checked === true}
+      onChange={(event) => onCheckedChange(event.target.checked)}
       className={cn(
-        "flex h-4 w-4 shrink-0 items-center justify-center rounded border border-slate-400 bg-white",
+        "block h-4 w-4 shrink-0 cursor-pointer accent-indigo-700",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
-        "data-[state=checked]:border-indigo-700 data-[state=checked]:bg-indigo-700 data-[state=indeterminate]:border-indigo-700 data-[state=indeterminate]:bg-indigo-700",
         className,
       )}
       {...props}
-    >
-      <CheckboxPrimitive.Indicator className="text-white">
-        {props.checked === "indeterminate" ? <Minus aria-hidden className="h-3 w-3" /> : <Check aria-hidden className="h-3 w-3" />}
-      </CheckboxPrimitive.Indicator>
-    </CheckboxPrimitive.Root>
+    />
   );
 }
