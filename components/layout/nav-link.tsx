@@ -12,8 +12,8 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100",
-        active && "bg-indigo-50 text-indigo-800",
+        "rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100",
+        active ? "bg-indigo-50 text-indigo-800" : "text-slate-700",
       )}
     >
       {children}

@@ -2,7 +2,7 @@
 import { CheckCircle2, Eye, EyeOff } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -92,9 +92,9 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
             <Spinner /> {t("done.redirecting")}
           </p>
         ) : (
-          <Button asChild className="mt-2 justify-center">
-            <a href={`/espace-etudiant/connexion?email=${encodeURIComponent(done.email)}`}>{t("done.signIn")}</a>
-          </Button>
+          <a href={`/espace-etudiant/connexion?email=${encodeURIComponent(done.email)}`} className={buttonClasses({ className: "mt-2 justify-center" })}>
+            {t("done.signIn")}
+          </a>
         )}
       </div>
     );

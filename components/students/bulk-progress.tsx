@@ -3,7 +3,7 @@ import { Download } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { getBulkResendProgress } from "@/lib/actions/bulk";
@@ -103,15 +103,13 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
         ) : null}
       </Card>
       <div className="flex flex-wrap gap-2">
-        <Button asChild variant="secondary">
-          <a href={`${STUDENTS_PATH}/envois/${progress.id}/rapport`} download>
-            <Download aria-hidden className="h-4 w-4" />
-            {t("report")}
-          </a>
-        </Button>
-        <Button asChild variant="ghost">
-          <Link href={STUDENTS_PATH}>{t("back")}</Link>
-        </Button>
+        <a href={`${STUDENTS_PATH}/envois/${progress.id}/rapport`} download className={buttonClasses({ variant: "secondary" })}>
+          <Download aria-hidden className="h-4 w-4" />
+          {t("report")}
+        </a>
+        <Link href={STUDENTS_PATH} className={buttonClasses({ variant: "ghost" })}>
+          {t("back")}
+        </Link>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AccessBadge } from "@/components/access/access-badge";
 import { Avatar } from "@/components/ui/avatar";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
@@ -52,7 +52,7 @@ export function StudentPreviewSheet({ studentId, onClose }: { studentId: string 
                 <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
                   <Spinner /> {t("student.previewLoading")}
                 </p>
-                <Skeleton className="h-20 w-20 rounded-full" />
+                <Skeleton round className="h-20 w-20" />
                 <Skeleton className="h-5 w-2/3" />
                 <Skeleton className="h-4 w-full" />
                 <Skeleton className="h-4 w-5/6" />
@@ -115,9 +115,9 @@ function PreviewBody({ student }: { student: StudentDetails }) {
           </ul>
         )}
       </section>
-      <Button asChild className="mt-auto justify-center">
-        <Link href={studentPath(student.id)}>{t("student.goToProfile")}</Link>
-      </Button>
+      <Link href={studentPath(student.id)} className={buttonClasses({ className: "mt-auto justify-center" })}>
+        {t("student.goToProfile")}
+      </Link>
     </div>
   );
 }

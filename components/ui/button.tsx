@@ -1,4 +1,3 @@
-import { Slot } from "@radix-ui/react-slot";
 import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { cn } from "./cn";
 
@@ -15,31 +14,22 @@ const SIZES = {
   icon: "h-9 w-9 justify-center",
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: keyof typeof VARIANTS;
-  size?: keyof typeof SIZES;
-  /** Render the child element (e.g. a Link) with the button's look. */
-  asChild?: boolean;
-};
+type Look = { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; className?: string };
 
-export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "primary", size = "md", asChild = false, className, type, ...props },
-  ref,
-) {
-  const Component = asChild ? Slot : "button";
-  return (
-    <Component
-      ref={ref}
-      type={asChild ? undefined : (type ?? "button")}
-      className={cn(
-        "inline-flex items-center gap-2 rounded-md font-medium transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
-        "disabled:cursor-not-allowed",
-        VARIANTS[variant],
-        SIZES[size],
-        className,
-      )}
-      {...props}
-    />
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & Look;
+
+/** The button's classes, for a link that looks like one: `<Link className={buttonClasses({ variant: "secondary" })}>`. */
+export function buttonClasses({ variant = "primary", size = "md", className }: Look = {}): string {
+  return cn(
+    "inline-flex items-center gap-2 rounded-md font-medium transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+    "disabled:cursor-not-allowed",
+    VARIANTS[variant],
+    SIZES[size],
+    className,
   );
+}
+
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button({ variant, size, className, type, ...props }, ref) {
+  return <button ref={ref} type={type ?? "button"} className={buttonClasses({ variant, size, className })} {...props} />;
 });

@@ -10,9 +10,14 @@ export const DialogClose = DialogPrimitive.Close;
 export const DialogTitle = DialogPrimitive.Title;
 export const DialogDescription = DialogPrimitive.Description;
 
+const PLACEMENTS = {
+  center: "top-1/2 left-1/2 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg p-6",
+  side: "inset-y-0 right-0 flex w-full max-w-md flex-col overflow-y-auto",
+} as const;
+
 type ContentProps = ComponentProps<typeof DialogPrimitive.Content> & {
   /** "center": a modal dialog; "side": a panel sliding from the right (the Aperçu panel). */
-  placement?: "center" | "side";
+  placement?: keyof typeof PLACEMENTS;
   closeLabel: string;
   children: ReactNode;
 };
@@ -22,13 +27,7 @@ export function DialogContent({ placement = "center", closeLabel, className, chi
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
       <DialogPrimitive.Content
-        className={cn(
-          "fixed z-50 bg-white shadow-xl focus:outline-none",
-          placement === "center" &&
-            "top-1/2 left-1/2 w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-lg p-6",
-          placement === "side" && "inset-y-0 right-0 flex w-full max-w-md flex-col overflow-y-auto",
-          className,
-        )}
+        className={cn("fixed z-50 bg-white shadow-xl focus:outline-none", PLACEMENTS[placement], className)}
         {...props}
       >
         {children}

@@ -1,5 +1,5 @@
 import { cn } from "./cn";
 
-export function Skeleton({ className }: { className?: string }) {
-  return <span aria-hidden className={cn("block animate-pulse rounded-md bg-slate-200", className)} />;
+export function Skeleton({ round = false, className }: { round?: boolean; className?: string }) {
+  return <span aria-hidden className={cn("block animate-pulse bg-slate-200", round ? "rounded-full" : "rounded-md", className)} />;
 }
