@@ -2,7 +2,7 @@
 // demo seed leaves everyone at « Aucun accès » so that the demo starts where a school starts.
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../lib/db/client";
-import { insertStatements } from "./bulk-insert";
+import { insertStatements, SEED_BATCH_TRANSACTION } from "./bulk-insert";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 5000;
@@ -57,7 +57,7 @@ export async function seedAccessMix(db: Database, now = new Date()): Promise<num
     // Shared addresses (the featured families) cannot both sign in: those rows are left out.
     const seen = new Set<string>();
     const unique = rows.filter((row) => !row.signInEmail || (!seen.has(row.signInEmail) && seen.add(row.signInEmail)));
-    await db.$transaction(insertStatements(db, "PortalAccess", unique));
+    await db.$transaction(insertStatements(db, "PortalAccess", unique), SEED_BATCH_TRANSACTION);
     processed += students.length;
     created += unique.length;
   }

@@ -7,7 +7,7 @@ import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
 import { emailKey } from "../../lib/access/email-key";
 import { buildGuardianSearchText, buildSearchText, buildSortKey } from "../../lib/search/normalize";
-import { insertStatements } from "./bulk-insert";
+import { insertStatements, SEED_BATCH_TRANSACTION } from "./bulk-insert";
 import { FIRST_NAMES, LAST_NAMES, PARENT_FIRST_NAMES } from "./names";
 
 export const DEMO_ORGANIZATION = "Groupe scolaire Les Tilleuls";
@@ -195,7 +195,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       ...insertStatements(db, "Student", students),
       ...insertStatements(db, "Guardian", guardians),
       ...insertStatements(db, "StudentGuardian", links),
-    ]);
+    ], SEED_BATCH_TRANSACTION);
     students = [];
     guardians = [];
     links = [];
