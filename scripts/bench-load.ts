@@ -1,6 +1,6 @@
 // Usage: npm run bench:load [-- --students 100000] [-- --staff 50] [-- --duration 120] [-- --postgres]
 //          [-- --json out.json] [-- --heap-snapshots dir] [-- --rounds 4] [-- --floor-seconds 10]
-//          [-- --server-node-options "--max-old-space-size=256"]
+//          [-- --server-node-options=--max-old-space-size=256]
 // Many signed-in staff at once against the production build: seeds a school of N students (a
 // temporary SQLite file, or with --postgres the database sesame_load_<N>, kept for the next run),
 // builds into .next-load when the sources changed, starts `next start`, signs in --staff accounts
