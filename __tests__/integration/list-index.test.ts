@@ -115,6 +115,19 @@ describe("search index", () => {
     expect(await names({ q: "ANDNOT" })).toEqual(["Syntaxe Andnot"]);
   });
 
+  it("counts the same on a full first page (one word: own or parents' text at once) as on later pages", async () => {
+    await createStudent(world, { firstName: "Ysolde", lastName: "Tallec" });
+    await createStudent(world, { firstName: "Ysolde", lastName: "Brehat", guardians: [{ firstName: "Ysolde", lastName: "Brehat" }] });
+    await createStudent(world, { firstName: "Erwan", lastName: "Kerloc", guardians: [{ firstName: "Ysolde", lastName: "Kerloc" }] });
+    await createStudent(world, { firstName: "Erwan", lastName: "Guivarch", guardians: [{ firstName: "Ysoldea", lastName: "Guivarch" }] });
+    for (const q of ["ysolde", "ysolde erwan", "ysolde kerloc"]) {
+      const pages = await Promise.all([1, 2, 3, 4].map((page) => findStudents(staff, { ...parseStudentListQuery({ q, page: String(page) }), pageSize: 1 })));
+      const all = await list({ q });
+      expect({ q, totals: pages.map((page) => page.total) }).toEqual({ q, totals: pages.map(() => all.total) });
+    }
+    expect((await list({ q: "ysolde" })).total).toBe(4);
+  });
+
   it("counts no further than asked, one past the cap", async () => {
     for (const firstName of ["Un", "Deux", "Trois", "Quatre"]) await createStudent(world, { firstName, lastName: "Compteplafond" });
     const source = listSource(staff, parseStudentListQuery({}), searchTokens("compteplafond"), "own", new Date());

@@ -17,8 +17,11 @@ const TRIGRAM = 3;
 
 export type ListCriteria = Omit<TStudentListQuery, "page" | "pageSize">;
 
-/** Which text a search is matched against: the student's own, or (only) their parents'. */
-export type SearchSide = "own" | "family";
+/**
+ * Which text a search is matched against: the student's own, or (only) their parents', or each word
+ * in either. For one word, "either" is exactly own + family, and counts both sides in one statement.
+ */
+export type SearchSide = "own" | "family" | "either";
 
 /** Columns of a list row, straight from the Student row and its school, program and class. */
 export type ListRowRecord = {
@@ -112,10 +115,14 @@ export function listSource(staff: StaffContext, criteria: ListCriteria, words: s
   const conditions = [
     schoolIds.length ? Prisma.sql`${school} IN (${Prisma.join(schoolIds)})` : Prisma.sql`1 = 0`,
     ...filterConditions(criteria, now),
-    ...unindexed.map((word) => contains(side === "own" ? OWN_TEXT : FAMILY_TEXT, word)),
+    ...unindexed.map((word) => {
+      if (side === "either") return Prisma.sql`(${contains(OWN_TEXT, word)} OR ${contains(FAMILY_TEXT, word)})`;
+      return contains(side === "own" ? OWN_TEXT : FAMILY_TEXT, word);
+    }),
   ];
   if (viaIndex) {
-    const match = exclusionInIndex ? `family : ${ftsPhrases(indexed)} NOT own : ${ftsPhrases(indexed)}` : `${side} : ${ftsPhrases(indexed)}`;
+    const columns = side === "either" ? "{own family}" : side;
+    const match = exclusionInIndex ? `family : ${ftsPhrases(indexed)} NOT own : ${ftsPhrases(indexed)}` : `${columns} : ${ftsPhrases(indexed)}`;
     conditions.push(Prisma.sql`"StudentSearch" MATCH ${match}`);
   }
   if (side === "family" && words.length && !exclusionInIndex) {

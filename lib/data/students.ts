@@ -53,25 +53,38 @@ function toRow(record: ListRowRecord, now: Date, matchedGuardian?: { firstName: 
 export async function findStudents(staff: StaffContext, query: TStudentListQuery, run: SqlRunner = prismaRunner): Promise<StudentListPage> {
   const now = new Date();
   const words = searchTokens(query.query);
+  const { pageSize } = query;
   const own = listSource(staff, query, words, "own", now);
   const family = words.length ? listSource(staff, query, words, "family", now) : null;
-  // The first page is read before anything is counted: when it is not full, it is the count (most
-  // searches), and the count statement, which repeats the search, is not sent.
-  const firstOwn = query.page === 1 ? await listRows(run, own, query.pageSize, 0) : null;
-  const ownTotal = firstOwn && firstOwn.length < query.pageSize ? firstOwn.length : await countStudentsUpTo(run, own, LIST_RESULT_CAP);
-  const familyRoom = firstOwn ? query.pageSize - firstOwn.length : 0;
+  const page = (total: number, rows: StudentListRow[], number: number): StudentListPage => {
+    const pageCount = Math.max(1, Math.ceil(Math.min(total, LIST_RESULT_CAP) / pageSize));
+    return { rows, total: Math.min(total, LIST_RESULT_CAP), totalCapped: total > LIST_RESULT_CAP, page: number, pageSize, pageCount };
+  };
+
+  // The first page is read before anything is counted: its rows are all the student's own matches
+  // when it is full, and when it is not, they are the count (most searches).
+  const firstOwn = query.page === 1 ? await listRows(run, own, pageSize, 0) : null;
+  if (firstOwn && firstOwn.length === pageSize) {
+    const rows = firstOwn.map((record) => toRow(record, now));
+    // One word: students with it in their own or their parents' text are exactly both sides, counted at once.
+    if (family && words.length === 1) return page(await countStudentsUpTo(run, listSource(staff, query, words, "either", now), LIST_RESULT_CAP), rows, 1);
+    const ownTotal = await countStudentsUpTo(run, own, LIST_RESULT_CAP);
+    const familyTotal = family && ownTotal <= LIST_RESULT_CAP ? await countStudentsUpTo(run, family, LIST_RESULT_CAP - ownTotal) : 0;
+    return page(ownTotal + familyTotal, rows, 1);
+  }
+
+  const ownTotal = firstOwn ? firstOwn.length : await countStudentsUpTo(run, own, LIST_RESULT_CAP);
+  const familyRoom = firstOwn ? pageSize - firstOwn.length : 0;
   const firstFamily = family && familyRoom > 0 ? await listRows(run, family, familyRoom, 0) : null;
   let familyTotal = 0;
   if (family && ownTotal <= LIST_RESULT_CAP) {
     familyTotal =
       firstFamily && firstFamily.length < familyRoom ? firstFamily.length : await countStudentsUpTo(run, family, LIST_RESULT_CAP - ownTotal);
   }
-  const totalCapped = ownTotal + familyTotal > LIST_RESULT_CAP;
   const total = Math.min(ownTotal + familyTotal, LIST_RESULT_CAP);
-  const pageCount = Math.max(1, Math.ceil(total / query.pageSize));
-  const page = Math.min(query.page, pageCount);
-  const offset = (page - 1) * query.pageSize;
-  const limit = Math.min(query.pageSize, total - offset);
+  const number = Math.min(query.page, Math.max(1, Math.ceil(total / pageSize)));
+  const offset = (number - 1) * pageSize;
+  const limit = Math.min(pageSize, total - offset);
   const ownRows = firstOwn ?? (offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : []);
   const rows = ownRows.map((record) => toRow(record, now));
   const room = limit - ownRows.length;
@@ -80,7 +93,7 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
     const parents = await parentsOf(run, found.map((record) => record.id));
     rows.push(...found.map((record) => toRow(record, now, matchingGuardian(parents.get(record.id) ?? [], words))));
   }
-  return { rows, total, totalCapped, page, pageSize: query.pageSize, pageCount };
+  return page(ownTotal + familyTotal, rows, number);
 }
 
 /** The parent whose name or email holds the most words of the search (the first of equals). */
