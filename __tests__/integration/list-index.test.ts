@@ -74,6 +74,14 @@ describe("search index", () => {
     expect(await names({ q: "yi" })).toContain("Yi Quintrecourt");
   });
 
+  it("finds a long word whole, not by the part the index is asked for", async () => {
+    await createStudent(world, { firstName: "Zacharie", lastName: "Lemoine", email: "zacharie.lemoine.777@ecole-nord.test" });
+    await createStudent(world, { firstName: "Zoe", lastName: "Lemoine", email: "zacharie.lemoine.777@ecole-sud.test" });
+    expect(await names({ q: "zacharie.lemoine.777@ecole-sud.test" })).toEqual(["Zoe Lemoine"]);
+    expect(await names({ q: "lemoine.777@ecole" })).toEqual(["Zacharie Lemoine", "Zoe Lemoine"]);
+    expect(await names({ q: "lemoine.777@ecole-est" })).toEqual([]);
+  });
+
   it("follows a change of name and a deletion", async () => {
     const db = getDb();
     const student = await createStudent(world, { firstName: "Anatole", lastName: "Vieuxnom" });
@@ -115,7 +123,7 @@ describe("search index", () => {
     expect(await names({ q: "ANDNOT" })).toEqual(["Syntaxe Andnot"]);
   });
 
-  it("counts the same on a full first page (one word: own or parents' text at once) as on later pages", async () => {
+  it("counts the same on every page, whether a page holds the student's own matches or their parents'", async () => {
     await createStudent(world, { firstName: "Ysolde", lastName: "Tallec" });
     await createStudent(world, { firstName: "Ysolde", lastName: "Brehat", guardians: [{ firstName: "Ysolde", lastName: "Brehat" }] });
     await createStudent(world, { firstName: "Erwan", lastName: "Kerloc", guardians: [{ firstName: "Ysolde", lastName: "Kerloc" }] });
@@ -126,6 +134,32 @@ describe("search index", () => {
       expect({ q, totals: pages.map((page) => page.total) }).toEqual({ q, totals: pages.map(() => all.total) });
     }
     expect((await list({ q: "ysolde" })).total).toBe(4);
+  });
+
+  it("says « plus de 1 000 » for a search matching more, pages through the first thousand, and counts a plain list further", async () => {
+    const slot = world.schools[1];
+    await getDb().student.createMany({
+      data: Array.from({ length: 1_005 }, (_, index) => {
+        const person = { firstName: `Prenom${index}`, lastName: "Plafonnier", studentNumber: `CAP${index}-${slot.school.id}` };
+        return {
+          ...person,
+          birthDate: new Date("2010-01-01"),
+          schoolId: slot.school.id,
+          programId: slot.program.id,
+          classId: slot.currentClass.id,
+          schoolYearId: world.currentYear.id,
+          searchText: buildSearchText(person),
+          sortKey: buildSortKey(person),
+        };
+      }),
+    });
+    const search = await list({ q: "plafonnier" });
+    expect(search).toEqual(expect.objectContaining({ total: 1_000, totalCapped: true, pageCount: 40 }));
+    expect(await list({ q: "plafonnier", page: "41" })).toEqual(expect.objectContaining({ page: 40, rows: expect.any(Array) }));
+    expect((await list({ q: "plafonnier", page: "40" })).rows).toHaveLength(25);
+    const plain = await list({ classe: slot.currentClass.id });
+    expect(plain.totalCapped).toBe(false);
+    expect(plain.total).toBeGreaterThanOrEqual(1_005);
   });
 
   it("counts no further than asked, one past the cap", async () => {

@@ -7,21 +7,31 @@ import type { TStudentListQuery } from "@/lib/validation/students";
 
 // The Étudiants list in SQL, written by hand because the query builder cannot reach the search
 // indexes: FTS5 trigram on SQLite, pg_trgm on PostgreSQL (docs/decisions/007-list-search.md). Every
-// statement is bounded: pages stop at LIST_RESULT_CAP rows and counts stop one row after it.
+// statement is bounded: pages stop at resultCap() rows and counts stop one row after it.
 
 /** How many students a list state can count and page through; beyond, the staff member narrows it. */
 export const LIST_RESULT_CAP = 10_000;
+/**
+ * The same for a search. A common word matches many students (a first name, 16,000 of a million) and
+ * counting each costs a visit to its row on PostgreSQL; beyond a thousand, the count says « plus de
+ * 1 000 » and the staff member adds a word.
+ */
+export const SEARCH_RESULT_CAP = 1_000;
+
+/** How far a list state counts and pages: further without a search, whose counts walk an index. */
+export function resultCap(words: string[]): number {
+  return words.length ? SEARCH_RESULT_CAP : LIST_RESULT_CAP;
+}
 
 /** Shortest word the trigram indexes can answer; shorter words are checked on the rows found. */
 const TRIGRAM = 3;
+/** Longest part of a word the trigram indexes are asked for (see indexTerm). */
+const INDEX_WINDOW = 12;
 
 export type ListCriteria = Omit<TStudentListQuery, "page" | "pageSize">;
 
-/**
- * Which text a search is matched against: the student's own, or (only) their parents', or each word
- * in either. For one word, "either" is exactly own + family, and counts both sides in one statement.
- */
-export type SearchSide = "own" | "family" | "either";
+/** Which text a search is matched against: the student's own, or (only) their parents'. */
+export type SearchSide = "own" | "family";
 
 /** Columns of a list row, straight from the Student row and its school, program and class. */
 export type ListRowRecord = {
@@ -48,8 +58,9 @@ function dialect() {
     // SQLite keeps Prisma's DateTime as ISO text with an offset; compared as text, it must be written the same way.
     timestamp: (date: Date) => (provider === "sqlite" ? date.toISOString().replace("Z", "+00:00") : date),
     boolean: (value: boolean) => Prisma.raw(provider === "sqlite" ? (value ? "1" : "0") : String(value)),
+    /** A check on rows already found (no index): does the text hold the word? */
     contains: (column: Prisma.Sql, word: string) =>
-      provider === "sqlite" ? Prisma.sql`instr(${column}, ${word}) > 0` : Prisma.sql`${column} LIKE ${`%${word}%`}`,
+      provider === "sqlite" ? Prisma.sql`instr(${column}, ${word}) > 0` : Prisma.sql`strpos(${column}, ${word}) > 0`,
   };
 }
 
@@ -72,7 +83,19 @@ function accessStateSql(state: AccessState, now: Date): Prisma.Sql {
  * table. For a search on SQLite, the FTS5 index joined to "StudentSearchRow" (school and sort key by
  * integer key), and to Student only when a filter or a short word needs its columns.
  */
-export type ListSource = { from: Prisma.Sql; where: Prisma.Sql; id: Prisma.Sql; sortKey: Prisma.Sql };
+export type ListSource = {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  id: Prisma.Sql;
+  sortKey: Prisma.Sql;
+  /**
+   * Known to match few students (counted under the cap): they are found first, then sorted. Otherwise
+   * the database may walk the list order and check each student, which only pays when matches are
+   * dense; when they are rare and late in the order (« le goff » in one class of a million students:
+   * 41,000 rows read for 25), the walk is the slow way.
+   */
+  fewMatches?: boolean;
+};
 
 const FROM_STUDENT = Prisma.raw(`"Student" s`);
 const FROM_INDEX = Prisma.raw(`"StudentSearch" f JOIN "StudentSearchRow" k ON k."key" = f."rowid"`);
@@ -94,8 +117,27 @@ function filterConditions(criteria: ListCriteria, now: Date): Prisma.Sql[] {
   return conditions;
 }
 
-function ftsPhrases(words: string[]): string {
-  return `(${words.map((word) => `"${word.replaceAll('"', '""')}"`).join(" AND ")})`;
+function ftsPhrases(terms: string[]): string {
+  return `(${terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(" AND ")})`;
+}
+
+/**
+ * The part of a word the trigram index is asked for. A long word is looked up by a window of it,
+ * the one with the most digits (« jules.belanger.274912@eleves.sesame.test » by « anger.274912 »): every email of
+ * a school ends alike, and the index would otherwise read the long lists of those common trigrams
+ * (105 → 13 ms for an email at 1,000,000 students on PostgreSQL). The whole word is then checked on
+ * the rows found. Words too short for a trigram are only checked.
+ */
+export function indexTerm(word: string): string | null {
+  if (word.length < TRIGRAM) return null;
+  if (word.length <= INDEX_WINDOW) return word;
+  let best = 0;
+  let bestDigits = -1;
+  for (let start = 0; start + INDEX_WINDOW <= word.length; start += 1) {
+    const digits = word.slice(start, start + INDEX_WINDOW).replace(/\D/g, "").length;
+    if (digits > bestDigits) [best, bestDigits] = [start, digits];
+  }
+  return word.slice(best, best + INDEX_WINDOW);
 }
 
 /**
@@ -104,33 +146,36 @@ function ftsPhrases(words: string[]): string {
  */
 export function listSource(staff: StaffContext, criteria: ListCriteria, words: string[], side: SearchSide, now: Date): ListSource {
   const { provider, contains } = dialect();
-  const indexed = provider === "sqlite" ? words.filter((word) => word.length >= TRIGRAM) : [];
-  const unindexed = words.filter((word) => !indexed.includes(word));
-  const viaIndex = indexed.length > 0;
-  // The family side leaves out students matching on their own; FTS5 says so itself when every word is indexed.
-  const exclusionInIndex = viaIndex && side === "family" && !unindexed.length;
+  const terms = words.map((word) => ({ word, term: indexTerm(word) }));
+  const indexed = terms.flatMap(({ term }) => (term ? [term] : []));
+  // Words the index does not answer exactly (too short, or looked up by a window) are checked on the rows.
+  const checked = terms.filter(({ word, term }) => term !== word).map(({ word }) => word);
+  const viaFts = provider === "sqlite" && indexed.length > 0;
+  // The family side leaves out students matching on their own; FTS5 says so itself when it answers every word exactly.
+  const exclusionInIndex = viaFts && side === "family" && !checked.length;
+  const inSide = (word: string) => contains(side === "own" ? OWN_TEXT : FAMILY_TEXT, word);
 
   const schoolIds = [...staff.schoolIds];
-  const school = viaIndex ? Prisma.raw(`k."schoolId"`) : Prisma.raw(`s."schoolId"`);
+  const school = viaFts ? Prisma.raw(`k."schoolId"`) : Prisma.raw(`s."schoolId"`);
   const conditions = [
     schoolIds.length ? Prisma.sql`${school} IN (${Prisma.join(schoolIds)})` : Prisma.sql`1 = 0`,
     ...filterConditions(criteria, now),
-    ...unindexed.map((word) => {
-      if (side === "either") return Prisma.sql`(${contains(OWN_TEXT, word)} OR ${contains(FAMILY_TEXT, word)})`;
-      return contains(side === "own" ? OWN_TEXT : FAMILY_TEXT, word);
-    }),
   ];
-  if (viaIndex) {
-    const columns = side === "either" ? "{own family}" : side;
-    const match = exclusionInIndex ? `family : ${ftsPhrases(indexed)} NOT own : ${ftsPhrases(indexed)}` : `${columns} : ${ftsPhrases(indexed)}`;
+  if (viaFts) {
+    const match = exclusionInIndex ? `family : ${ftsPhrases(indexed)} NOT own : ${ftsPhrases(indexed)}` : `${side} : ${ftsPhrases(indexed)}`;
     conditions.push(Prisma.sql`"StudentSearch" MATCH ${match}`);
+  } else if (provider === "postgres") {
+    // LIKE '%term%' is what pg_trgm's GIN indexes answer.
+    const like = (column: Prisma.Sql, term: string) => Prisma.sql`${column} LIKE ${`%${term}%`}`;
+    for (const term of indexed) conditions.push(like(side === "own" ? OWN_TEXT : FAMILY_TEXT, term));
   }
+  conditions.push(...(provider === "sqlite" && !viaFts ? words : checked).map(inSide));
   if (side === "family" && words.length && !exclusionInIndex) {
     conditions.push(Prisma.sql`NOT (${Prisma.join(words.map((word) => contains(OWN_TEXT, word)), " AND ")})`);
   }
   const where = Prisma.join(conditions, " AND ");
-  if (!viaIndex) return { from: FROM_STUDENT, where, id: Prisma.raw(`s."id"`), sortKey: Prisma.raw(`s."sortKey"`) };
-  const needsStudent = hasFilters(criteria) || unindexed.length > 0 || (side === "family" && !exclusionInIndex);
+  if (!viaFts) return { from: FROM_STUDENT, where, id: Prisma.raw(`s."id"`), sortKey: Prisma.raw(`s."sortKey"`) };
+  const needsStudent = hasFilters(criteria) || checked.length > 0 || (side === "family" && !exclusionInIndex);
   return { from: needsStudent ? FROM_INDEX_AND_STUDENT : FROM_INDEX, where, id: Prisma.raw(`k."studentId"`), sortKey: Prisma.raw(`k."sortKey"`) };
 }
 
@@ -140,8 +185,10 @@ export function countSql(source: ListSource, cap: number): Prisma.Sql {
 }
 
 function pageSql(source: ListSource, limit: number, offset: number): Prisma.Sql {
+  // An expression of the sort key (same value, same collation) is an order no index provides.
+  const order = source.fewMatches ? Prisma.sql`${source.sortKey} || ''` : source.sortKey;
   return Prisma.sql`SELECT ${source.id} AS "id", ${source.sortKey} AS "sortKey" FROM ${source.from} WHERE ${source.where}
-    ORDER BY ${source.sortKey}, ${source.id} LIMIT ${limit} OFFSET ${offset}`;
+    ORDER BY ${order}, ${source.id} LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { TStudentListQuery } from "@/lib/validation/students";
 import { visibleSchoolsWhere, visibleStudentsWhere } from "./scope";
 import {
   countStudentsUpTo,
-  LIST_RESULT_CAP,
+  resultCap,
   listIds,
   listRows,
   listSource,
@@ -28,12 +28,12 @@ export type StudentListRow = Omit<ListRowRecord, "accessPhase" | "accessLinkExpi
 
 export type StudentListPage = {
   rows: StudentListRow[];
-  /** Matching students, exact up to LIST_RESULT_CAP; `totalCapped` says there are more. */
+  /** Matching students, exact up to the cap (resultCap); `totalCapped` says there are more. */
   total: number;
   totalCapped: boolean;
   page: number;
   pageSize: number;
-  /** Pages that can be opened: those of the first LIST_RESULT_CAP students. */
+  /** Pages that can be opened: those of the first `cap` students. */
   pageCount: number;
 };
 
@@ -53,47 +53,32 @@ function toRow(record: ListRowRecord, now: Date, matchedGuardian?: { firstName: 
 export async function findStudents(staff: StaffContext, query: TStudentListQuery, run: SqlRunner = prismaRunner): Promise<StudentListPage> {
   const now = new Date();
   const words = searchTokens(query.query);
+  const cap = resultCap(words);
   const { pageSize } = query;
-  const own = listSource(staff, query, words, "own", now);
-  const family = words.length ? listSource(staff, query, words, "family", now) : null;
-  const page = (total: number, rows: StudentListRow[], number: number): StudentListPage => {
-    const pageCount = Math.max(1, Math.ceil(Math.min(total, LIST_RESULT_CAP) / pageSize));
-    return { rows, total: Math.min(total, LIST_RESULT_CAP), totalCapped: total > LIST_RESULT_CAP, page: number, pageSize, pageCount };
-  };
-
-  // The first page is read before anything is counted: its rows are all the student's own matches
-  // when it is full, and when it is not, they are the count (most searches).
-  const firstOwn = query.page === 1 ? await listRows(run, own, pageSize, 0) : null;
-  if (firstOwn && firstOwn.length === pageSize) {
-    const rows = firstOwn.map((record) => toRow(record, now));
-    // One word: students with it in their own or their parents' text are exactly both sides, counted at once.
-    if (family && words.length === 1) return page(await countStudentsUpTo(run, listSource(staff, query, words, "either", now), LIST_RESULT_CAP), rows, 1);
-    const ownTotal = await countStudentsUpTo(run, own, LIST_RESULT_CAP);
-    const familyTotal = family && ownTotal <= LIST_RESULT_CAP ? await countStudentsUpTo(run, family, LIST_RESULT_CAP - ownTotal) : 0;
-    return page(ownTotal + familyTotal, rows, 1);
+  // Counted first, each under the cap: a search that matches few is then sorted, not walked (ListSource).
+  let own = listSource(staff, query, words, "own", now);
+  const ownTotal = await countStudentsUpTo(run, own, cap);
+  let family = words.length && ownTotal <= cap ? listSource(staff, query, words, "family", now) : null;
+  const familyTotal = family ? await countStudentsUpTo(run, family, cap - ownTotal) : 0;
+  if (words.length) {
+    own = { ...own, fewMatches: ownTotal <= cap };
+    family = family && { ...family, fewMatches: true };
   }
 
-  const ownTotal = firstOwn ? firstOwn.length : await countStudentsUpTo(run, own, LIST_RESULT_CAP);
-  const familyRoom = firstOwn ? pageSize - firstOwn.length : 0;
-  const firstFamily = family && familyRoom > 0 ? await listRows(run, family, familyRoom, 0) : null;
-  let familyTotal = 0;
-  if (family && ownTotal <= LIST_RESULT_CAP) {
-    familyTotal =
-      firstFamily && firstFamily.length < familyRoom ? firstFamily.length : await countStudentsUpTo(run, family, LIST_RESULT_CAP - ownTotal);
-  }
-  const total = Math.min(ownTotal + familyTotal, LIST_RESULT_CAP);
-  const number = Math.min(query.page, Math.max(1, Math.ceil(total / pageSize)));
-  const offset = (number - 1) * pageSize;
+  const total = Math.min(ownTotal + familyTotal, cap);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(query.page, pageCount);
+  const offset = (page - 1) * pageSize;
   const limit = Math.min(pageSize, total - offset);
-  const ownRows = firstOwn ?? (offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : []);
+  const ownRows = offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : [];
   const rows = ownRows.map((record) => toRow(record, now));
   const room = limit - ownRows.length;
   if (family && room > 0) {
-    const found = (firstFamily ?? (await listRows(run, family, room, Math.max(0, offset - ownTotal)))).slice(0, room);
+    const found = await listRows(run, family, room, Math.max(0, offset - ownTotal));
     const parents = await parentsOf(run, found.map((record) => record.id));
     rows.push(...found.map((record) => toRow(record, now, matchingGuardian(parents.get(record.id) ?? [], words))));
   }
-  return page(ownTotal + familyTotal, rows, number);
+  return { rows, total, totalCapped: ownTotal + familyTotal > cap, page, pageSize, pageCount };
 }
 
 /** The parent whose name or email holds the most words of the search (the first of equals). */
