@@ -22,7 +22,8 @@ export function activationSubject(props: Pick<ActivationEmailProps, "schoolName"
   return t(props.copyOf ? "copySubject" : "subject", { school: props.schoolName });
 }
 
-function listNames(names: string[]): string {
+/** "Marie, Lucas et Zoé Dupont": also used to fill the students' slot of a pre-rendered email. */
+export function listNames(names: string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} ${t("and")} ${names[names.length - 1]}`;
 }

@@ -1,4 +1,4 @@
-import { formatExpiry, renderActivationEmail } from "@/lib/mail/render";
+import { formatExpiry, renderActivationEmail, renderActivationEmailFully } from "@/lib/mail/render";
 
 const base = {
   schoolName: "Lycée Victor-Hugo",
@@ -39,5 +39,41 @@ describe("activation email", () => {
     const email = await renderActivationEmail({ ...base, recipientName: '<img src=x onerror="alert(1)">' });
     expect(email.html).not.toContain("<img src=x");
     expect(email.html).toContain("&lt;img");
+  });
+});
+
+describe("activation email from its pre-rendered template", () => {
+  // The bulk send fills a template rendered once per school; what leaves must be exactly what a full
+  // render of the same recipient gives, whatever the names hold.
+  const names = [
+    "Hélène Lefèvre",
+    "Jean-Baptiste N'Diaye",
+    '<img src=x onerror="alert(1)">',
+    "Tom & Jerry <b>« Ünïcødé »</b>",
+    "Zoë\u00a0Ébrard-D’Alembert",
+    "李小龍",
+    "",
+    "A".repeat(300),
+    "Double  espace",
+    " Espace au début",
+    "Ligne\ncoupée",
+  ];
+  const variants = names.flatMap((name, index) => [
+    { ...base, recipientName: name },
+    { ...base, schoolName: index % 2 ? "École Sainte-Élisabeth" : "Lycée <Victor> & \"Hugo\"", recipientName: name, studentNames: [name, "Marie Dupont"] },
+    { ...base, recipientName: name, studentNames: [name] },
+    { ...base, recipientName: name, copyOf: { name, email: "o'brien+copie@eleves.fr" } },
+    { ...base, recipientName: name, activationUrl: `https://sesame.ecole.fr/sous/dossier?x=1&y='2'/activation/${"Zz9_-".repeat(8)}abc`, expiresAt: name },
+  ]);
+
+  it.each(variants.map((props, index) => [index, props]))("matches a full render byte for byte (%i)", async (_index, props) => {
+    expect(await renderActivationEmail(props)).toEqual(await renderActivationEmailFully(props));
+  });
+
+  it("takes well under a millisecond per email once the school's template exists", async () => {
+    await renderActivationEmail(base);
+    const started = performance.now();
+    for (let index = 0; index < 1000; index += 1) await renderActivationEmail({ ...base, recipientName: `Élève ${index}`, activationUrl: `${base.activationUrl}${index}` });
+    expect((performance.now() - started) / 1000).toBeLessThan(0.5);
   });
 });
