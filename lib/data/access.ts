@@ -6,7 +6,8 @@ import type { Database } from "@/lib/db/client";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { formatExpiry, renderActivationEmail } from "@/lib/mail/render";
+import { formatExpiry } from "@/lib/mail/render";
+import type { ActivationEmailProps } from "@/emails/activation-email";
 import type { StaffContext } from "@/lib/rights";
 import { buildSearchText } from "@/lib/search/normalize";
 import { refreshGuardianSearchTexts } from "@/lib/search/reindex";
@@ -72,7 +73,8 @@ async function cancelQueuedEmails(tx: Transaction, accessId: string, reason: str
   });
 }
 
-function emailProblem(person: Person): AccessFailure | null {
+/** Why this person cannot be sent a link at their address, if they cannot. */
+export function emailProblem(person: Person): AccessFailure | null {
   const status = emailStatus(person.email);
   if (status === "missing") return "missing_email";
   if (status === "invalid") return "invalid_email";
@@ -131,7 +133,7 @@ export async function revokeLinks(tx: Transaction, accessId: string, reason: Lin
 
 /**
  * A new activation link for the person (earlier ones stop working) and its email, queued in the
- * outbox with an optional identical copy to the staff member. Rendering happens before the
+ * outbox with an optional identical copy to the staff member. The token is drawn before the
  * transaction; the link, the event and the emails are written together or not at all.
  */
 async function issueLink(
@@ -140,19 +142,19 @@ async function issueLink(
   staff: Pick<StaffContext, "id" | "email"> | null,
   person: Person,
   accessId: string,
-  options: { copyToStaff: boolean; bulkSendId?: string; now: Date; rendered: Awaited<ReturnType<typeof renderLinkEmails>> },
+  options: { copyToStaff: boolean; bulkSendId?: string; now: Date; link: NewLink },
 ) {
-  const { now, rendered } = options;
+  const { now, link } = options;
   // A link sent by staff replaces earlier ones and ends open sessions. One the person asked for
   // (anyone may ask, knowing only the address) does neither: it must not let a stranger cancel an
   // invitation or sign someone out. Choosing a password with any link revokes all the others.
   if (staff) await revokeLinks(tx, accessId, "newer_link", now);
   await tx.activationLink.create({
-    data: { accessId, tokenHash: rendered.tokenHash, sentTo: person.email!, expiresAt: rendered.expiresAt },
+    data: { accessId, tokenHash: link.tokenHash, sentTo: person.email!, expiresAt: link.expiresAt },
   });
   await tx.portalAccess.update({
     where: { id: accessId },
-    data: { linkExpiresAt: rendered.expiresAt, ...(staff ? { sessionVersion: { increment: 1 } } : {}) },
+    data: { linkExpiresAt: link.expiresAt, ...(staff ? { sessionVersion: { increment: 1 } } : {}) },
   });
   const event = await tx.accessEvent.create({
     data: { accessId, type: staff ? "link_sent" : "link_requested", actorId: staff?.id ?? null, email: person.email, copyRequested: options.copyToStaff },
@@ -160,7 +162,7 @@ async function issueLink(
   const message = await enqueueEmail(tx, {
     kind: "activation",
     to: person.email!,
-    rendered: rendered.original,
+    props: link.email,
     eventId: event.id,
     bulkSendId: options.bulkSendId,
   });
@@ -171,28 +173,31 @@ async function issueLink(
       data: { bulkSendId: options.bulkSendId, studentId: person.id, outcome: "queued", outboxMessageId: message.id },
     });
   }
-  if (staff && options.copyToStaff && rendered.copy) {
-    await enqueueEmail(tx, { kind: "activation", to: staff.email, rendered: rendered.copy, eventId: event.id, isCopy: true });
+  if (staff && options.copyToStaff && link.copy) {
+    await enqueueEmail(tx, { kind: "activation", to: staff.email, props: link.copy, eventId: event.id, isCopy: true });
   }
   return message;
 }
 
-async function renderLinkEmails(person: Person, copyToStaff: boolean, now: Date) {
+export type NewLink = ReturnType<typeof newLink>;
+
+/**
+ * A new link token for the person and what its email (and the staff member's copy) will say; nothing
+ * stored yet. The worker renders the email when it sends it (lib/mail/render.ts).
+ */
+export function newLink(person: Person, copyToStaff: boolean, now: Date) {
   const env = getEnv();
   const { token, tokenHash } = createLinkToken();
   const expiresAt = new Date(now.getTime() + env.ACTIVATION_LINK_TTL_HOURS * 3600_000);
-  const props = {
+  const email: ActivationEmailProps = {
     schoolName: person.schoolName,
     recipientName: `${person.firstName} ${person.lastName}`,
     studentNames: person.kind === "guardian" ? person.studentNames : [],
     activationUrl: activationUrl(env.APP_URL, token),
     expiresAt: formatExpiry(expiresAt),
   };
-  const [original, copy] = await Promise.all([
-    renderActivationEmail(props),
-    copyToStaff ? renderActivationEmail({ ...props, copyOf: { name: props.recipientName, email: person.email! } }) : null,
-  ]);
-  return { tokenHash, expiresAt, original, copy };
+  const copy = copyToStaff ? { ...email, copyOf: { name: email.recipientName, email: person.email! } } : null;
+  return { tokenHash, expiresAt, email, copy };
 }
 
 /** "Activer l'accès": enables the access; sends the activation email when no password was ever chosen. */
@@ -205,7 +210,7 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
   if (existing?.enabled) return refuse("already_enabled");
   if (await addressTakenByAnother(person.email, person.accessId)) return refuse("email_in_use");
   const needsLink = !existing?.passwordHash;
-  const rendered = needsLink ? await renderLinkEmails(person, false, now) : null;
+  const link = needsLink ? newLink(person, false, now) : null;
   const id = await accessRowOf(person);
   const accessId = await refusedAs(() =>
     getDb().$transaction(async (tx) => {
@@ -218,7 +223,7 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
       if (enabled.count !== 1) throw new Refused("already_enabled");
       await claimSignInEmail(tx, id, person.email);
       await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
-      if (rendered) await issueLink(tx, staff, person, id, { copyToStaff: false, now, rendered });
+      if (link) await issueLink(tx, staff, person, id, { copyToStaff: false, now, link });
       return id;
     }),
   );
@@ -270,7 +275,7 @@ export async function resendActivation(
   const existing = person.accessId ? await getDb().portalAccess.findUnique({ where: { id: person.accessId } }) : null;
   if (existing && !existing.enabled && existing.disabledAt) return refuse("access_disabled");
   if (await addressTakenByAnother(person.email, person.accessId)) return refuse("email_in_use");
-  const rendered = await renderLinkEmails(person, options.copyToStaff, now);
+  const link = newLink(person, options.copyToStaff, now);
   const id = await accessRowOf(person);
   const done = await refusedAs(() =>
     getDb().$transaction(async (tx) => {
@@ -281,7 +286,7 @@ export async function resendActivation(
         await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
       }
       await claimSignInEmail(tx, id, person.email);
-      const message = await issueLink(tx, staff, person, id, { ...options, now, rendered });
+      const message = await issueLink(tx, staff, person, id, { ...options, now, link });
       return { accessId: id, messageId: message.id };
     }),
   );
@@ -369,12 +374,12 @@ export async function sendLinksToAddress(email: string, now = new Date()): Promi
           accessId: access.id,
         };
     if (emailProblem(person)) continue;
-    const rendered = await renderLinkEmails(person, false, now);
+    const link = newLink(person, false, now);
     const done = await refusedAs(() =>
       getDb().$transaction(async (tx) => {
         const current = await lockAndRecheck(tx, person, access.id);
         if (!current.enabled) throw new Refused("not_enabled");
-        await issueLink(tx, null, person, access.id, { copyToStaff: false, now, rendered });
+        await issueLink(tx, null, person, access.id, { copyToStaff: false, now, link });
         return true;
       }),
     );

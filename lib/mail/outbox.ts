@@ -1,13 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/lib/db/client";
+import { newRowId } from "@/lib/data/insert-rows";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { claimBook } from "./outbox-claims";
 import { decryptPayload, encryptPayload } from "./payload-crypto";
-import type { RenderedEmail } from "./render";
+import { activationSubject, type ActivationEmailProps } from "@/emails/activation-email";
+import { renderActivationEmail } from "./render";
 import { isPermanentFailure, SMTP_MAX_CONNECTIONS, type MailTransport } from "./transport";
 
-type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
+export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -18,41 +21,77 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * again within this delay and the next tick (1 s) sends it, with the same Message-ID.
  */
 export const OUTBOX_LEASE_MS = 45_000;
-/** Messages in flight at once: as many as the SMTP transport's pool keeps connections. */
-export const SEND_CONCURRENCY = SMTP_MAX_CONNECTIONS;
+/**
+ * Messages handed to the transport at once: twice its pool's connections, so that a connection that
+ * finishes one finds the next already waiting instead of idling through our database writes.
+ */
+export const SEND_CONCURRENCY = 2 * SMTP_MAX_CONNECTIONS;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 function messageIdDomain(from: string): string {
   return from.match(/@([^>\s]+)/)?.[1] ?? "sesame.local";
 }
 
-/** Records an email to send; called inside the transaction that makes it necessary. */
-export async function enqueueEmail(
-  tx: Transaction,
-  email: { kind: string; to: string; rendered: RenderedEmail; eventId?: string; bulkSendId?: string; isCopy?: boolean },
-): Promise<{ id: string }> {
+/** An email to send: the activation email (the only kind so far) with what it says. */
+export type QueuedEmail = { kind: "activation"; to: string; props: ActivationEmailProps; eventId?: string; bulkSendId?: string; isCopy?: boolean };
+
+/**
+ * The payload, encrypted: what the email says, rendered when it is sent (from its school's template,
+ * a few microseconds), which keeps a bulk send's rows small. Rows queued before held the rendered email.
+ */
+type StoredEmail = { activation: ActivationEmailProps } | { html: string; text: string };
+
+function outboxRow(email: QueuedEmail) {
   const env = getEnv();
-  return tx.outboxMessage.create({
-    data: {
-      kind: email.kind,
-      toAddress: email.to,
-      subject: email.rendered.subject,
-      payload: encryptPayload(env.AUTH_SECRET, { html: email.rendered.html, text: email.rendered.text }),
-      messageId: `<${randomUUID()}@${messageIdDomain(env.MAIL_FROM)}>`,
-      eventId: email.eventId,
-      bulkSendId: email.bulkSendId,
-      isCopy: email.isCopy ?? false,
-    },
-    select: { id: true },
-  });
+  return {
+    kind: email.kind,
+    toAddress: email.to,
+    subject: activationSubject(email.props),
+    payload: encryptPayload(env.AUTH_SECRET, { activation: email.props } satisfies StoredEmail),
+    messageId: `<${randomUUID()}@${messageIdDomain(env.MAIL_FROM)}>`,
+    eventId: email.eventId,
+    bulkSendId: email.bulkSendId,
+    isCopy: email.isCopy ?? false,
+  };
+}
+
+/** Records an email to send; called inside the transaction that makes it necessary. */
+export async function enqueueEmail(tx: Transaction, email: QueuedEmail): Promise<{ id: string }> {
+  return tx.outboxMessage.create({ data: outboxRow(email), select: { id: true } });
+}
+
+/** The outbox rows of these emails, complete (id, timestamps) for a multi-row INSERT: a batch of a bulk send. */
+export function outboxRows(emails: QueuedEmail[], now: Date) {
+  return emails.map((email) => ({
+    id: newRowId(),
+    ...outboxRow(email),
+    status: "pending",
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }));
 }
 
 export type OutboxRunResult = { sent: number; retried: number; failed: number };
 
+/** Messages claimed in one statement: enough to keep every lane busy, few enough to share the work with other workers. */
+const CLAIM_BATCH = 2 * SEND_CONCURRENCY;
+
+function dueWhere(now: Date) {
+  return {
+    OR: [
+      { status: "pending", nextAttemptAt: { lte: now } },
+      { status: "sending", lockedUntil: { lt: now } },
+    ],
+  };
+}
+
 /**
- * Sends up to `limit` due emails. Each one is claimed first (a lease, so two workers never send the
- * same message and one that crashed mid-send is picked up again when its lease ends), then marked
- * sent (payload erased), rescheduled with exponential backoff, or failed after the last attempt.
+ * Sends up to `limit` due emails. They are claimed a few at a time (a lease, so two workers never send
+ * the same message and one that crashed mid-send is picked up again when its lease ends), sent
+ * several at once over the transport's pool, then marked sent (payload erased), rescheduled with
+ * exponential backoff, or failed after the last attempt.
  */
 export async function processOutbox(
   transport: MailTransport,
@@ -64,37 +103,40 @@ export async function processOutbox(
   const now = options.now ?? new Date();
   const result: OutboxRunResult = { sent: 0, retried: 0, failed: 0 };
   if (options.limit <= 0) return result;
-  const due = await db.outboxMessage.findMany({
-    where: {
-      OR: [
-        { status: "pending", nextAttemptAt: { lte: now } },
-        { status: "sending", lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
-    take: options.limit,
-    select: { id: true },
-  });
-  const sendOne = async (id: string) => {
-    const lease = new Date(Date.now() + leaseMs);
-    const claimed = await db.outboxMessage.updateMany({
-      where: {
-        id,
-        OR: [
-          { status: "pending", nextAttemptAt: { lte: now } },
-          { status: "sending", lockedUntil: { lt: now } },
-        ],
-      },
-      data: { status: "sending", lockedUntil: lease, attempts: { increment: 1 } },
+  const claims = claimBook(leaseMs);
+
+  let unclaimed = options.limit;
+  let exhausted = false;
+  const queue: Claimed[] = [];
+  const claimNext = async () => {
+    const wanted = Math.min(CLAIM_BATCH, unclaimed);
+    const due = await db.outboxMessage.findMany({
+      where: dueWhere(now),
+      orderBy: [{ nextAttemptAt: "asc" }, { createdAt: "asc" }],
+      take: wanted,
+      select: { id: true },
     });
-    if (claimed.count !== 1) return;
-    // Every later write is fenced by the current lease: a worker whose lease was taken over writes nothing.
-    const mine = { id, status: "sending", lockedUntil: lease };
-    const message = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
-    const renewal = renewWhileSending(mine, leaseMs);
+    const lease = new Date(Date.now() + leaseMs);
+    // One UPDATE … RETURNING: exactly the rows this statement took, none another worker took first.
+    const claimed = due.length
+      ? await db.outboxMessage.updateManyAndReturn({
+          where: { id: { in: due.map(({ id }) => id) }, ...dueWhere(now) },
+          data: { status: "sending", lockedUntil: lease, attempts: { increment: 1 } },
+          select: { id: true, toAddress: true, subject: true, payload: true, messageId: true, attempts: true },
+        })
+      : [];
+    for (const message of claimed) claims.hold(message.id, lease);
+    unclaimed -= claimed.length;
+    // Fewer due than asked for: none left now (those queued meanwhile wait for the next run).
+    exhausted = due.length < wanted || !claimed.length || unclaimed <= 0;
+    queue.push(...claimed);
+  };
+
+  const sendOne = async (message: Claimed) => {
     try {
       if (!message.payload) throw Object.assign(new Error("payload missing"), { permanent: true });
-      const body = decryptPayload<{ html: string; text: string }>(env.AUTH_SECRET, message.payload);
+      const stored = decryptPayload<StoredEmail>(env.AUTH_SECRET, message.payload);
+      const body = "activation" in stored ? await renderActivationEmail(stored.activation) : stored;
       await transport.send({
         from: env.MAIL_FROM,
         to: message.toAddress,
@@ -104,76 +146,44 @@ export async function processOutbox(
         messageId: message.messageId,
       });
     } catch (error) {
-      await renewal.stop();
       const lastError = describeError(error);
       if (isPermanentFailure(error) || message.attempts >= env.MAIL_MAX_ATTEMPTS) {
         // The link inside is of no use to anyone now: erase it with the payload.
-        await db.outboxMessage.updateMany({ where: mine, data: { status: "failed", payload: null, lockedUntil: null, lastError } });
+        await claims.settle(message.id, { status: "failed", payload: null, lockedUntil: null, lastError });
         result.failed += 1;
       } else {
         const delay = Math.min(MAX_BACKOFF_MS, env.MAIL_RETRY_BASE_SECONDS * 1000 * 2 ** (message.attempts - 1));
-        await db.outboxMessage.updateMany({
-          where: mine,
-          data: { status: "pending", nextAttemptAt: new Date(Date.now() + delay), lockedUntil: null, lastError },
-        });
+        await claims.settle(message.id, { status: "pending", nextAttemptAt: new Date(Date.now() + delay), lockedUntil: null, lastError });
         result.retried += 1;
       }
       return;
     }
-    await renewal.stop();
-    // Delivered: a database hiccup now must not turn into a "failed" or a resend, so insist a little.
-    await withRetries(() =>
-      db.outboxMessage.updateMany({ where: mine, data: { status: "sent", sentAt: new Date(), payload: null, lockedUntil: null, lastError: null } }),
-    );
+    await claims.sent(message.id);
     result.sent += 1;
   };
 
-  // A few messages at a time: one SMTP round trip per message would otherwise cap the rate.
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(SEND_CONCURRENCY, due.length) }, async () => {
-    while (next < due.length) await sendOne(due[next++].id);
-  });
-  await Promise.all(lanes);
+  let claiming: Promise<void> | null = null;
+  const lane = async () => {
+    for (;;) {
+      const message = queue.shift();
+      if (message) {
+        await sendOne(message);
+        continue;
+      }
+      if (exhausted) return;
+      claiming ??= claimNext().finally(() => (claiming = null));
+      await claiming;
+    }
+  };
+  // Every lane ends before the leases stop being renewed, even when one of them failed.
+  const lanes = await Promise.allSettled(Array.from({ length: SEND_CONCURRENCY }, lane));
+  await claims.close();
+  const failure = lanes.find((outcome) => outcome.status === "rejected");
+  if (failure) throw failure.reason;
   return result;
 }
 
-/**
- * Pushes the lease of a message being sent forward every third of its length, updating `fence` so
- * that the final write matches the latest lease. `stop()` waits for a renewal in flight, so that
- * write never races one.
- */
-function renewWhileSending(fence: { id: string; status: string; lockedUntil: Date }, leaseMs: number) {
-  let inFlight: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    inFlight = inFlight.then(async () => {
-      const next = new Date(Date.now() + leaseMs);
-      try {
-        const renewed = await getDb().outboxMessage.updateMany({ where: { ...fence }, data: { lockedUntil: next } });
-        if (renewed.count === 1) fence.lockedUntil = next;
-      } catch {
-        // The next renewal tries again; the lease still has two thirds of its length to run.
-      }
-    });
-  }, Math.max(10, Math.floor(leaseMs / 3)));
-  timer.unref?.();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await inFlight;
-    },
-  };
-}
-
-async function withRetries<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
+type Claimed = { id: string; toAddress: string; subject: string; payload: string | null; messageId: string; attempts: number };
 
 function describeError(error: unknown): string {
   const smtp = error as { responseCode?: number; response?: string; code?: string; message?: string };

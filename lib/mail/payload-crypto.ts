@@ -2,8 +2,16 @@
 // payload is encrypted (AES-256-GCM, key derived from AUTH_SECRET) and erased once delivered.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 
+// Derived once per secret: every email of a bulk send is encrypted, then decrypted to be sent.
+const keys = new Map<string, Buffer>();
+
 function keyFrom(secret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", secret, "sesame-outbox", "outbox payload v1", 32));
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", secret, "sesame-outbox", "outbox payload v1", 32));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 export function encryptPayload(secret: string, value: unknown): string {
