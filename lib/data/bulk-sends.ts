@@ -2,10 +2,12 @@ import "server-only";
 import { accessState } from "@/lib/access/state";
 import { getDb } from "@/lib/db";
 import type { OutboxStatus } from "@/lib/mail/outbox";
+import { wakeMailWorker } from "@/lib/mail/worker-wake";
 import { hasRight, RIGHTS, type StaffContext } from "@/lib/rights";
 import { emailStatus } from "@/lib/access/email-address";
 import { MAX_BULK_STUDENTS, type TBulkSelection } from "@/lib/validation/bulk";
 import { resendActivation } from "./access";
+import { prepareStudentsTogether } from "./bulk-preparation";
 import { loadStaffContext } from "./staff";
 import { findStudentIds } from "./students";
 import { visibleStudentsWhere } from "./scope";
@@ -119,53 +121,93 @@ export async function startBulkSend(staff: StaffContext, selection: TBulkSelecti
     data: { createdById: staff.id, selection: selectionJson, total: ids.length },
     select: { id: true, total: true },
   });
+  // The first emails leave within a moment of the click, not at the worker's next tick.
+  wakeMailWorker();
   return bulk;
 }
 
 /**
  * Prepares up to `maxStudents` students of the oldest bulk send still preparing: a link and a queued
- * email for each, or the reason it is skipped. Safe to run from several workers and after a restart:
- * each student gets at most one item per bulk send (unique key), and items already done are skipped.
+ * email for each, or the reason it is skipped, in one transaction for the batch (bulk-preparation.ts).
+ * Safe to run from several workers and after a restart: each student gets at most one item per bulk
+ * send (unique key), and items already done are skipped.
  */
 export async function prepareBulkSends(options: { maxStudents: number }): Promise<number> {
   const db = getDb();
-  const bulk = await db.bulkSend.findFirst({ where: { status: "preparing" }, orderBy: { createdAt: "asc" } });
+  const bulk = await db.bulkSend.findFirst({ where: { status: "preparing" }, orderBy: { createdAt: "asc" }, select: { id: true, createdById: true } });
   if (!bulk) return 0;
   const staff = await loadStaffContext(bulk.createdById);
-  if (!staff || !hasRight(staff, RIGHTS.editStudent)) {
+  const progress = await progressOf(bulk.id);
+  if (!staff || !hasRight(staff, RIGHTS.editStudent) || !progress) {
     await db.bulkSend.update({ where: { id: bulk.id }, data: { status: "cancelled", preparedAt: new Date() } });
     return 0;
   }
-  const { studentIds } = JSON.parse(bulk.selection) as { studentIds?: string[] };
-  if (!Array.isArray(studentIds)) {
-    await db.bulkSend.update({ where: { id: bulk.id }, data: { status: "cancelled", preparedAt: new Date() } });
-    return 0;
+  const { todo, next } = await nextStudents(bulk.id, progress, options.maxStudents);
+  const leftovers = todo.length ? await prepareStudentsTogether(staff, bulk.id, todo) : [];
+  for (const studentId of leftovers) await prepareOneStudent(staff, bulk.id, studentId);
+  progress.next = next;
+  if (next >= progress.studentIds.length) {
+    await db.bulkSend.updateMany({ where: { id: bulk.id, status: "preparing" }, data: { status: "queued", preparedAt: new Date() } });
   }
-  const done = new Set(
-    (await db.bulkSendItem.findMany({ where: { bulkSendId: bulk.id }, select: { studentId: true } })).map((item) => item.studentId),
-  );
-  const todo = studentIds.filter((id) => !done.has(id)).slice(0, options.maxStudents);
-  for (const studentId of todo) {
-    let result: Awaited<ReturnType<typeof resendActivation>>;
-    try {
-      // On success the item is written with the email, in one transaction (see issueLink).
-      result = await resendActivation(staff, { studentId }, { copyToStaff: false, bulkSendId: bulk.id });
-    } catch (error) {
-      if (isUniqueViolation(error)) continue; // prepared meanwhile by another worker
-      throw error;
+  return todo.length;
+}
+
+/**
+ * The bulk send this process is preparing: its selection (fixed at the click, read once rather than
+ * for each batch) and how many of its students are known done. The latter only spares reading every
+ * done item again for each batch: after a restart, or for what another worker did, the items
+ * themselves say what is done.
+ */
+type Progress = { bulkSendId: string; studentIds: string[]; next: number };
+let current: Progress | null = null;
+
+async function progressOf(bulkSendId: string): Promise<Progress | null> {
+  if (current?.bulkSendId === bulkSendId) return current;
+  const { selection } = await getDb().bulkSend.findUniqueOrThrow({ where: { id: bulkSendId }, select: { selection: true } });
+  const { studentIds } = JSON.parse(selection) as { studentIds?: string[] };
+  current = Array.isArray(studentIds) ? { bulkSendId, studentIds, next: 0 } : null;
+  return current;
+}
+
+/** The next students without an item, in selection order, and where the search for more resumes. */
+async function nextStudents(bulkSendId: string, progress: Progress, max: number) {
+  const { studentIds } = progress;
+  const todo: string[] = [];
+  let from = progress.next;
+  while (from < studentIds.length && todo.length < max) {
+    // A little more than a batch: after a restart, a window of students done before is passed at once.
+    const window = studentIds.slice(from, from + 4 * max);
+    const done = new Set(
+      (await getDb().bulkSendItem.findMany({ where: { bulkSendId, studentId: { in: window } }, select: { studentId: true } })).map((item) => item.studentId),
+    );
+    for (const id of window) {
+      from += 1;
+      if (!done.has(id)) todo.push(id);
+      if (todo.length === max) break;
     }
-    if (result.ok) continue;
-    const outcome = result.error === "access_disabled" ? "disabled" : result.error;
-    await db.bulkSendItem.createMany({ data: [{ bulkSendId: bulk.id, studentId, outcome }] }).catch((error: unknown) => {
+  }
+  return { todo, next: from };
+}
+
+/** One student the batch could not take: resendActivation answers each case (not found, conflict…). */
+async function prepareOneStudent(staff: StaffContext, bulkSendId: string, studentId: string) {
+  let result: Awaited<ReturnType<typeof resendActivation>>;
+  try {
+    // On success the item is written with the email, in one transaction (see issueLink).
+    result = await resendActivation(staff, { studentId }, { copyToStaff: false, bulkSendId });
+  } catch (error) {
+    if (isUniqueViolation(error)) return; // prepared meanwhile by another worker
+    throw error;
+  }
+  if (result.ok) return;
+  const outcome = result.error === "access_disabled" ? "disabled" : result.error;
+  await getDb()
+    .bulkSendItem.createMany({ data: [{ bulkSendId, studentId, outcome }] })
+    .catch((error: unknown) => {
       // Already recorded (another worker), or the student was deleted meanwhile (foreign key): either
       // way nothing is left to do for this student, and the rest of the bulk send must go on.
       if (!isUniqueViolation(error) && !isMissingReference(error)) throw error;
     });
-  }
-  if (todo.length === 0 || done.size + todo.length >= studentIds.length) {
-    await db.bulkSend.updateMany({ where: { id: bulk.id, status: "preparing" }, data: { status: "queued", preparedAt: new Date() } });
-  }
-  return todo.length;
 }
 
 function isUniqueViolation(error: unknown): boolean {
