@@ -1,0 +1,240 @@
+// Usage: npm run bench:bulk-probe [-- --students 100000] [-- --bulk 5000] [-- --rate 60000] [-- --postgres]
+//        [-- --paths /icon.svg,/connexion] [-- --json out.json] [-- --samples probes.tsv] [-- --no-lock]
+// Does a bulk send block the pages? Starts the built app (`next start`, production build in
+// .next-e2e, rebuilt when the sources changed, as the e2e setup does) on a fresh database holding a
+// large school (100,000 students, portal accesses in every state; a temporary SQLite file, or with
+// --postgres a throwaway PostgreSQL database), signs in as Direction, opens the list, asks for the
+// summary of a resend to `--bulk` students and starts it through the startBulkResend server action,
+// as the dialog and its confirm button do, so preparation and sending run inside the server process. Meanwhile it requests each probe path every 200 ms and
+// a real SMTP server (in this process) receives the emails. Prints the start request's latency, the
+// time to the first email, the preparation time per student, the probes' p50/p95/max and failures
+// (before and during the bulk send), emails per second and the server's peak resident memory.
+// DATABASE_URL, when set, is used as it is (seeded only when empty, never dropped); --samples <file>
+// writes every probe (ms after the click, path, ms, ok) for a closer look.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import "./lib/allow-server-only";
+import { buildIfStale, sampleRss, startApp } from "./lib/load-server";
+import { signInOverHttp } from "./lib/load-staff";
+import { startSmtpCapture } from "./lib/smtp-capture";
+import { ms, summarize } from "./lib/stats";
+
+const root = path.resolve(__dirname, "..");
+const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
+// The e2e runs rebuild .next-e2e when the sources changed: build and serve it only under their lock.
+const E2E_LOCK = "/tmp/sesame-e2e.lock";
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      students: { type: "string", default: "100000" },
+      bulk: { type: "string", default: "5000" },
+      rate: { type: "string", default: "60000" },
+      interval: { type: "string", default: "200" },
+      paths: { type: "string", default: "/icon.svg,/connexion" },
+      postgres: { type: "boolean", default: false },
+      "dist-dir": { type: "string", default: ".next-e2e" },
+      "no-lock": { type: "boolean", default: false },
+      json: { type: "string" },
+      samples: { type: "string" },
+    },
+  });
+  const distDir = values["dist-dir"];
+  const probePaths = values.paths.split(",").map((probe) => probe.trim());
+  const releaseLock = values["no-lock"] ? () => undefined : await holdLock(E2E_LOCK);
+  const cleanups: (() => Promise<unknown> | unknown)[] = [releaseLock];
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: process.env.AUTH_SECRET || "bench-secret-that-is-long-enough-for-next-auth",
+    };
+    if (buildIfStale(root, distDir, env) === "built") console.log(`Built into ${distDir}`);
+
+    const database = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, drop: async () => undefined } : await freshDatabase(values.postgres);
+    cleanups.push(database.drop);
+    process.env.DATABASE_URL = database.url;
+    process.env.AUTH_SECRET = env.AUTH_SECRET;
+    const { prepareDatabase } = await import("../lib/db/prepare");
+    const { createDatabaseClient } = await import("../lib/db/client");
+    const { seedDemoSchool } = await import("../prisma/seed/demo-school");
+    const { seedAccessMix } = await import("../prisma/seed/access-mix");
+    const { emailStatus } = await import("../lib/access/email-address");
+    await prepareDatabase(database.url);
+    const db = createDatabaseClient(database.url);
+    cleanups.push(() => db.$disconnect());
+    const seedStarted = performance.now();
+    const seeded = await seedDemoSchool(db, { students: Number(values.students) });
+    const accesses = seeded.seeded ? await seedAccessMix(db) : await db.portalAccess.count();
+    await db.$executeRawUnsafe("ANALYZE");
+    const selected = (await db.student.findMany({ select: { id: true, email: true }, orderBy: { sortKey: "asc" } }))
+      .filter((student) => emailStatus(student.email) === "valid")
+      .slice(0, Number(values.bulk))
+      .map((student) => student.id);
+    console.log(
+      `${database.url.startsWith("file:") ? "SQLite" : "PostgreSQL"}: ${seeded.students} students (${accesses} with an access) seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s; ` +
+        `bulk of ${selected.length}, MAIL_RATE_PER_MINUTE=${values.rate}, probes ${probePaths.join(" ")} every ${values.interval} ms`,
+    );
+
+    const smtp = await startSmtpCapture();
+    cleanups.push(() => smtp.close());
+    const server = await startApp(root, distDir, { ...env, DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_RATE_PER_MINUTE: values.rate });
+    cleanups.push(server.stop);
+    const rss = sampleRss(server.pid);
+    cleanups.push(rss.stop);
+    const cookie = await signInOverHttp(server.url, "direction@sesame.test");
+
+    // First requests compile and load what each page needs: not what a bulk send does to them.
+    for (let round = 0; round < 5; round += 1) for (const probePath of probePaths) await probe(`${server.url}${probePath}`);
+    // What the staff member did before confirming: the list is open, the dialog asked for its summary.
+    const callAction = (name: string) =>
+      fetch(`${server.url}/etudiants`, {
+        method: "POST",
+        headers: { "Next-Action": actionId(distDir, name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Cookie: cookie },
+        body: JSON.stringify([{ selection: { studentIds: selected } }]),
+      });
+    await (await fetch(`${server.url}/etudiants`, { headers: { Cookie: cookie } })).text();
+    await (await callAction("summarizeBulkResend")).text();
+    const probes = startProbes(server.url, probePaths, Number(values.interval));
+    cleanups.push(probes.stop);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+
+    // The confirm click: the server action the bulk dialog calls.
+    const rssBefore = rss.now();
+    const clickedAt = Date.now();
+    const answer = await callAction("startBulkResend");
+    const payload = await answer.text();
+    const startMs = Date.now() - clickedAt;
+    const bulkSendId = /"bulkSendId":"([a-z0-9]+)"/i.exec(payload)?.[1];
+    if (!bulkSendId) throw new Error(`the bulk send did not start: HTTP ${answer.status} ${payload.slice(0, 300)}`);
+
+    // Prepared: the bulk send leaves « preparing »; then every queued email must reach the SMTP server.
+    const deadline = clickedAt + 30 * 60_000;
+    let bulk = await db.bulkSend.findUniqueOrThrow({ where: { id: bulkSendId } });
+    while (bulk.status === "preparing" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      bulk = await db.bulkSend.findUniqueOrThrow({ where: { id: bulkSendId } });
+    }
+    const queued = await db.bulkSendItem.count({ where: { bulkSendId, outcome: "queued" } });
+    const emails = await smtp.waitFor(queued, Math.max(1000, deadline - Date.now()));
+    const doneAt = Date.now();
+    const preparedAt = bulk.preparedAt?.getTime() ?? NaN;
+    const first = emails[0].receivedAt.getTime();
+    const last = emails[emails.length - 1].receivedAt.getTime();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    probes.stop();
+
+    const idle = probes.between(clickedAt - 5000, clickedAt);
+    const during = probes.between(clickedAt, doneAt);
+    const preparing = probes.between(clickedAt, preparedAt);
+    const figures = {
+      database: database.url.startsWith("file:") ? "sqlite" : "postgresql",
+      students: seeded.students,
+      bulk: selected.length,
+      queued,
+      startRequestMs: startMs,
+      firstEmailMs: first - clickedAt,
+      preparationMs: preparedAt - bulk.createdAt.getTime(),
+      perStudentPreparationMs: (preparedAt - bulk.createdAt.getTime()) / selected.length,
+      emailsPerSecond: emails.length / Math.max(0.001, (last - first) / 1000),
+      sendingSeconds: (last - clickedAt) / 1000,
+      probes: { idle: idle.summary, preparing: preparing.summary, during: during.summary, failures: during.failures, byPath: during.byPath },
+      rssBeforeMb: rssBefore,
+      rssPeakMb: rss.peakSince(clickedAt),
+    };
+    console.log(
+      [
+        `start request: ${figures.startRequestMs} ms; first email ${(figures.firstEmailMs / 1000).toFixed(2)} s after the click`,
+        `preparation: ${(figures.preparationMs / 1000).toFixed(1)} s for ${selected.length} students = ${figures.perStudentPreparationMs.toFixed(2)} ms per student (${queued} emails queued)`,
+        `sending: ${figures.emailsPerSecond.toFixed(0)} emails/s; last email ${figures.sendingSeconds.toFixed(1)} s after the click`,
+        `probes before the click: p50 ${ms(idle.summary.p50)} ms, p95 ${ms(idle.summary.p95)} ms, max ${ms(idle.summary.max)} ms (${idle.summary.runs})`,
+        `probes while preparing: p50 ${ms(preparing.summary.p50)} ms, p95 ${ms(preparing.summary.p95)} ms, max ${ms(preparing.summary.max)} ms (${preparing.summary.runs})`,
+        `probes during the bulk send: p50 ${ms(during.summary.p50)} ms, p95 ${ms(during.summary.p95)} ms, max ${ms(during.summary.max)} ms (${during.summary.runs}), ${during.failures} failed`,
+        ...Object.entries(during.byPath).map(([probe, summary]) => `  ${probe}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms, max ${ms(summary.max)} ms`),
+        `server RSS: ${figures.rssBeforeMb.toFixed(0)} MB before, peak ${figures.rssPeakMb.toFixed(0)} MB during`,
+      ].join("\n"),
+    );
+    if (values.json) writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+    if (values.samples) writeFileSync(values.samples, probes.samples.map((sample) => `${sample.at - clickedAt}\t${sample.path}\t${sample.ms.toFixed(0)}\t${sample.ok}`).join("\n"));
+  } finally {
+    for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+  }
+}
+
+/** Holds an flock on `file` for this process's lifetime (through a child `flock`, which Node lacks). */
+async function holdLock(file: string): Promise<() => void> {
+  const holder = spawn("flock", [file, "-c", "echo locked; cat >/dev/null"], { stdio: ["pipe", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    holder.once("error", reject);
+    holder.stdout.once("data", () => resolve());
+    holder.once("exit", (code) => reject(new Error(`flock ${file} exited with ${code}`)));
+  });
+  return () => holder.stdin.end();
+}
+
+/** A temporary SQLite file, or a PostgreSQL database of its own, dropped afterwards. */
+async function freshDatabase(postgres: boolean): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!postgres) return { url: `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-probe-")), "probe.db")}`, drop: async () => undefined };
+  const name = `sesame_probe_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: `${POSTGRES_SERVER}/postgres` });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  return { url: `${POSTGRES_SERVER}/${name}`, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** A server action's id in the build, by its exported name. */
+function actionId(distDir: string, exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
+  if (!found) throw new Error(`no server action ${exportedName} in ${distDir}`);
+  return found[0];
+}
+
+/** One GET on a new connection, as a first visit; a failure is a status other than 200 or no answer within 10 s. */
+function probe(url: string): Promise<{ status: number | null; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const request = get(url, { agent: false, timeout: 10_000 }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? null, ms: performance.now() - started }));
+    });
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", () => resolve({ status: null, ms: performance.now() - started }));
+  });
+}
+
+/** Requests each path every `intervalMs`, whether or not the previous answer came (as a user clicking on). */
+function startProbes(baseUrl: string, paths: string[], intervalMs: number) {
+  const samples: { at: number; path: string; ms: number; ok: boolean }[] = [];
+  const timer = setInterval(() => {
+    for (const probePath of paths) {
+      const at = Date.now();
+      void probe(`${baseUrl}${probePath}`).then(({ status, ms: took }) => samples.push({ at, path: probePath, ms: took, ok: status === 200 }));
+    }
+  }, intervalMs);
+  return {
+    samples,
+    stop: () => clearInterval(timer),
+    between(from: number, to: number) {
+      const inside = samples.filter((sample) => sample.at >= from && sample.at < to);
+      const byPath = Object.fromEntries(paths.map((probePath) => [probePath, summarize(inside.filter((sample) => sample.path === probePath).map((sample) => sample.ms))]));
+      return { summary: summarize(inside.map((sample) => sample.ms)), failures: inside.filter((sample) => !sample.ok).length, byPath };
+    },
+  };
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
