@@ -79,19 +79,31 @@ function messagePathsOf(file: string): string[] {
 
 const SERVER_FILES = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) => !directive(read(file)));
 
-/** Each group's components: the JSX elements inside `<ClientMessages group="…">` in server files. */
+/**
+ * Each group's components: the JSX elements inside `<ClientMessages group="…">` in server files; for
+ * a layout's `{children}`, the pages below it that do not choose their own group.
+ */
 function entriesByGroup(): Map<string, Set<string>> {
   const entries = new Map<string, Set<string>>([["root", new Set(["app/error.tsx"])]]);
+  const layoutGroups = new Map<string, string>(); // folder → the group its layout gives its pages
   for (const file of SERVER_FILES) {
     const source = read(file);
     const imports = [...importsOf(file)];
     for (const [, group, inner] of source.matchAll(/<ClientMessages group="(\w+)">([\s\S]*?)<\/ClientMessages>/g)) {
       if (!entries.has(group)) entries.set(group, new Set());
+      if (path.basename(file) === "layout.tsx" && inner.includes("{children}")) layoutGroups.set(path.dirname(file), group);
       for (const [, element] of inner.matchAll(/<([A-Z]\w*)/g)) {
         const imported = imports.find(([, names]) => new RegExp(`\\b${element}\\b`).test(names));
         if (imported) entries.get(group)!.add(imported[0]);
       }
     }
+  }
+  // A page without a group of its own gets the nearest layout's.
+  for (const page of SERVER_FILES.filter((file) => path.basename(file) === "page.tsx" && !read(file).includes("<ClientMessages"))) {
+    let folder = path.dirname(page);
+    while (!layoutGroups.has(folder) && folder.includes("/")) folder = path.dirname(folder);
+    const group = layoutGroups.get(folder);
+    if (group) entries.get(group)!.add(page);
   }
   return entries;
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ClientMessages } from "@/components/layout/client-messages";
 import { StudentList } from "@/components/students/student-list";
 import { emailStatus } from "@/lib/access/email-address";
 import { requireRight } from "@/lib/auth";
@@ -25,15 +24,14 @@ export default async function StudentsPage({
   return (
     <main id="contenu" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <ClientMessages group="studentList">
-        <StudentList
-          query={query}
-          // Each address is checked here, so the browser does not download the validator.
-          page={{ ...page, rows: page.rows.map((row) => ({ ...row, emailStatus: emailStatus(row.email) })) }}
-          filterOptions={filterOptions}
-          editing={hasRight(staff, RIGHTS.editStudent) ? { staffEmail: staff.email } : null}
-        />
-      </ClientMessages>
+      {/* Its messages come with the layout. */}
+      <StudentList
+        query={query}
+        // Each address is checked here, so the browser does not download the validator.
+        page={{ ...page, rows: page.rows.map((row) => ({ ...row, emailStatus: emailStatus(row.email) })) }}
+        filterOptions={filterOptions}
+        editing={hasRight(staff, RIGHTS.editStudent) ? { staffEmail: staff.email } : null}
+      />
     </main>
   );
 }

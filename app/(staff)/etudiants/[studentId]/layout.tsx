@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { StudentHeader } from "@/components/students/student-header";
 import { loadStudentOr404 } from "./load-student";
 
@@ -13,7 +14,10 @@ export default async function StudentProfileLayout({
   return (
     <main id="contenu" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <StudentHeader student={student} />
-      <div className="mt-6">{children}</div>
+      {/* The tabs' messages come with the layout, sent once for both. */}
+      <div className="mt-6">
+        <ClientMessages group="studentProfile">{children}</ClientMessages>
+      </div>
     </main>
   );
 }

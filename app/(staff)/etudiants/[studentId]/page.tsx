@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { ClientMessages } from "@/components/layout/client-messages";
 import { StudentInformation } from "@/components/students/student-information";
 import { hasRight, RIGHTS } from "@/lib/rights";
 import { loadStudentOr404 } from "./load-student";
@@ -13,9 +12,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StudentInformationPage({ params }: Props) {
   const { staff, student } = await loadStudentOr404(params);
-  return (
-    <ClientMessages group="studentInformation">
-      <StudentInformation student={student} canEdit={hasRight(staff, RIGHTS.editStudent)} staffEmail={staff.email} />
-    </ClientMessages>
-  );
+  return <StudentInformation student={student} canEdit={hasRight(staff, RIGHTS.editStudent)} staffEmail={staff.email} />;
 }

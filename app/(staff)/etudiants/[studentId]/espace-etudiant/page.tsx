@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PersonAccessSection } from "@/components/access/person-access-section";
 import { RefreshWhileSending } from "@/components/access/refresh-while-sending";
-import { ClientMessages } from "@/components/layout/client-messages";
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { hasRight, RIGHTS } from "@/lib/rights";
 import { loadStudentOr404 } from "../load-student";
@@ -31,12 +30,10 @@ export default async function StudentSpacePage({ params }: Props) {
         active={[overview.student, ...overview.guardians].some((person) => person.lastEmail?.status === "pending" || person.lastEmail?.status === "sending")}
       />
       {canEdit ? null : <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("readOnly")}</p>}
-      <ClientMessages group="studentSpace">
-        <PersonAccessSection view={overview.student} staffEmail={staff.email} canEdit={canEdit} />
-        {overview.guardians.map((guardian) => (
-          <PersonAccessSection key={guardian.ref.guardianId} view={guardian} staffEmail={staff.email} canEdit={canEdit} />
-        ))}
-      </ClientMessages>
+      <PersonAccessSection view={overview.student} staffEmail={staff.email} canEdit={canEdit} />
+      {overview.guardians.map((guardian) => (
+        <PersonAccessSection key={guardian.ref.guardianId} view={guardian} staffEmail={staff.email} canEdit={canEdit} />
+      ))}
     </section>
   );
 }
