@@ -75,6 +75,19 @@ async function portalVisit(browser: Browser, staffPage: Page) {
   return { activation, home };
 }
 
+/** What a search, filter or page change downloads: the RSC payload the browser fetches for « Page suivante ». */
+async function listNavigationPayload(page: Page): Promise<string> {
+  await page.goto("/etudiants");
+  const [response] = await Promise.all([
+    page.waitForResponse((answer) => {
+      const headers = answer.request().headers();
+      return headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(answer.url()).pathname === "/etudiants";
+    }),
+    page.getByRole("button", { name: "Page suivante" }).click(),
+  ]);
+  return (await response.body()).toString("utf8");
+}
+
 const cookieHeader = (jar: { name: string; value: string }[]) => jar.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
 
 function print(pages: PageWeight[], shared: string[]) {
@@ -101,12 +114,14 @@ async function main() {
       await weigh("Student's Espace étudiant", `/etudiants/${firstSchool.id}/espace-etudiant`, staff),
       await weigh("Staff sign-in", "/connexion", ""),
     ];
+    const navigation = await listNavigationPayload(staffSession.page);
     const portal = await portalVisit(browser, staffSession.page);
     await staffSession.context.close();
     pages.push(portal.activation, portal.home);
 
     const html = await get("/etudiants", staff);
     const rsc = await get("/etudiants", staff, { RSC: "1" });
+    const messagesBytes = (payload: string) => messagesInPayload(payload).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
     const messagesOfHtml = messagesInPayload(payloadOfHtml(html));
     const students = {
       htmlBytes: Buffer.byteLength(html),
@@ -114,7 +129,10 @@ async function main() {
       messagesInHtmlBytes: messagesOfHtml.reduce((sum, text) => sum + bytesInHtml(text), 0),
       rscBytes: Buffer.byteLength(rsc),
       rscGzip: gzipSize(rsc),
-      messagesInRscBytes: messagesInPayload(rsc).reduce((sum, text) => sum + Buffer.byteLength(text), 0),
+      messagesInRscBytes: messagesBytes(rsc),
+      pageChangeRscBytes: Buffer.byteLength(navigation),
+      pageChangeRscGzip: gzipSize(navigation),
+      messagesInPageChangeBytes: messagesBytes(navigation),
       messageNamespaces: messagesOfHtml.flatMap((text) => Object.keys(JSON.parse(text) as object)),
     };
     const staffPages = pages.slice(0, 3);
@@ -124,7 +142,10 @@ async function main() {
     print(pages, shared);
     console.log(`\nShared by the staff pages: ${kB(sharedGzip)} gzipped in ${shared.length} files`);
     console.log(`\n/etudiants signed in: HTML ${kB(students.htmlBytes)} (${kB(students.htmlGzip)} gzipped), of which messages ${kB(students.messagesInHtmlBytes)}`);
-    console.log(`  RSC payload (client navigation) ${kB(students.rscBytes)} (${kB(students.rscGzip)} gzipped), of which messages ${kB(students.messagesInRscBytes)}`);
+    console.log(`  RSC payload of the whole page ${kB(students.rscBytes)} (${kB(students.rscGzip)} gzipped), of which messages ${kB(students.messagesInRscBytes)}`);
+    console.log(
+      `  RSC payload of « Page suivante » (as a search or filter) ${kB(students.pageChangeRscBytes)} (${kB(students.pageChangeRscGzip)} gzipped), of which messages ${kB(students.messagesInPageChangeBytes)}`,
+    );
     console.log(`  message namespaces sent: ${students.messageNamespaces.join(", ") || "none"}`);
     if (values.json) {
       writeFileSync(values.json, `${JSON.stringify({ distDir: DIST_DIR, pages, sharedByStaffPages: { files: shared, gzip: sharedGzip }, students }, null, 2)}\n`);
