@@ -1,0 +1,127 @@
+// Usage: npm run bench [-- --smoke] [-- --postgres-million] [-- --only students,load] [-- --json bench.json]
+// Runs every benchmark one after the other (each prints its own table) and writes one JSON file with
+// all their figures: the list at 10k and 100k students on SQLite and PostgreSQL (and 1M on PostgreSQL
+// with --postgres-million), the concurrent-staff load, the bulk send probe and throughput, and the
+// JavaScript each page ships. Steps that start the built app use the e2e build (.next-e2e). --smoke runs each at a tiny size to check it still works (CI does).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+type Step = { name: string; script: string; args: string[]; smokeArgs: string[]; heavy?: boolean };
+
+const STEPS: Step[] = [
+  { name: "students-sqlite-10k", script: "bench-students.ts", args: ["--students", "10000", "--runs", "40"], smokeArgs: ["--students", "300", "--runs", "2"] },
+  { name: "students-sqlite-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40"], smokeArgs: [] },
+  {
+    name: "students-postgres-10k",
+    script: "bench-students.ts",
+    args: ["--students", "10000", "--runs", "40", "--postgres"],
+    smokeArgs: ["--students", "300", "--runs", "2", "--postgres"],
+  },
+  { name: "students-postgres-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40", "--postgres"], smokeArgs: [] },
+  { name: "students-postgres-1m", script: "bench-students.ts", args: ["--students", "1000000", "--runs", "20", "--postgres"], smokeArgs: [], heavy: true },
+  { name: "bulk-throughput", script: "bench-bulk-resend.ts", args: ["--students", "1000", "--rounds", "3"], smokeArgs: ["--students", "30", "--rounds", "1"] },
+  { name: "bulk-probe-sqlite", script: "bench-bulk-probe.ts", args: [], smokeArgs: ["--students", "300", "--bulk", "50", "--no-lock"] },
+  { name: "bulk-probe-postgres", script: "bench-bulk-probe.ts", args: ["--postgres"], smokeArgs: [] },
+  { name: "load-sqlite", script: "bench-load.ts", args: [], smokeArgs: ["--students", "300", "--staff", "3", "--duration", "3", "--rounds", "1", "--idle", "1"] },
+  { name: "load-postgres", script: "bench-load.ts", args: ["--postgres"], smokeArgs: [] },
+  { name: "bundle", script: "bench-bundle.ts", args: [], smokeArgs: [] },
+];
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: "boolean", default: false },
+      "postgres-million": { type: "boolean", default: false },
+      only: { type: "string" },
+      json: { type: "string", default: "bench-results.json" },
+    },
+  });
+  const only = values.only?.split(",").map((name) => name.trim());
+  const steps = STEPS.filter((step) => {
+    if (only) return only.some((name) => step.name.startsWith(name));
+    if (values.smoke) return step.smokeArgs.length > 0 || step.name === "bundle";
+    return !step.heavy || values["postgres-million"];
+  });
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-bench-all-"));
+  const results: Record<string, unknown> = {};
+  const failures: string[] = [];
+  for (const step of steps) {
+    const out = path.join(dir, `${step.name}.json`);
+    const args = values.smoke ? step.smokeArgs : step.args;
+    console.log(`\n=== ${step.name}: tsx scripts/${step.script} ${args.join(" ")}`);
+    const started = performance.now();
+    const run = spawnSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", step.script), ...args, "--json", out], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: "" },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (run.status !== 0) {
+      failures.push(step.name);
+      results[step.name] = { failed: true, exitCode: run.status, wallSeconds: seconds };
+      continue;
+    }
+    results[step.name] = { ...JSON.parse(readFileSync(out, "utf8")), wallSeconds: seconds };
+  }
+  const report = { machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), smoke: values.smoke, results };
+  writeFileSync(values.json, JSON.stringify(report, null, 2));
+  printSummary(results);
+  console.log(`\nFigures of ${steps.length} benchmarks written to ${values.json}${failures.length ? `; failed: ${failures.join(", ")}` : ""}`);
+  if (failures.length) process.exit(1);
+}
+
+type StudentsResult = { provider: string; students: number; results: { label: string; app: { p50: number; p95: number }; floor: { p50: number } | null; ratio: number | null }[] };
+
+/** One line per benchmark: the figures the targets are about (each step printed its details above). */
+function printSummary(results: Record<string, unknown>) {
+  console.log(`\n${"benchmark".padEnd(26)} headline`);
+  for (const [name, result] of Object.entries(results)) {
+    const value = result as { failed?: boolean; wallSeconds: number };
+    if (value.failed) {
+      console.log(`${name.padEnd(26)} FAILED`);
+      continue;
+    }
+    if (name.startsWith("students-")) {
+      const { results: cases } = result as StudentsResult;
+      const worst = cases.reduce((a, b) => (b.app.p95 > a.app.p95 ? b : a));
+      const ratios = cases.flatMap((entry) => (entry.ratio ? [entry.ratio] : [])).sort((a, b) => a - b);
+      const over = cases.filter((entry) => entry.app.p95 > 20).map((entry) => entry.label);
+      console.log(
+        `${name.padEnd(26)} worst p95 ${worst.app.p95.toFixed(1)} ms (${worst.label}); median app÷floor ${ratios[Math.floor(ratios.length / 2)]?.toFixed(2) ?? "–"}; p95 over 20 ms: ${over.length}/${cases.length}`,
+      );
+      continue;
+    }
+    console.log(`${name.padEnd(26)} ${headline(name, result) ?? `done in ${value.wallSeconds.toFixed(0)} s (figures in the JSON file)`}`);
+  }
+}
+
+// The other scripts write their own shapes; a missing figure prints as « – ».
+type Figures = Record<string, any>;
+
+/** The line of a benchmark other than the list's: what its targets are about. */
+function headline(name: string, result: unknown): string | null {
+  const r = result as Figures;
+  const n = (value: unknown, digits = 0) => (typeof value === "number" ? value.toFixed(digits) : "–");
+  if (name === "bulk-throughput") {
+    const m = r.median ?? {};
+    return `app ${n(m.appEmailsPerSecond)} vs plain nodemailer ${n(m.plainEmailsPerSecond)} emails/s (ratio ${n(m.ratio, 2)}); start request ${n(m.startRequestMs)} ms; first email ${n(m.firstEmailMs)} ms`;
+  }
+  if (name.startsWith("bulk-probe")) {
+    return `probe p95 ${n(r.probes?.during?.p95)} ms during the send (${n(r.probes?.failures)} failed); ${n(r.perStudentPreparationMs, 2)} ms/student; first email ${n(r.firstEmailMs)} ms; start ${n(r.startRequestMs)} ms; RSS peak ${n(r.rssPeakMb)} MB`;
+  }
+  if (name.startsWith("load")) {
+    return `${n(r.app?.requestsPerSecond)} req/s (floor ${n(r.floor?.requestsPerSecond)}), p95 ${n(r.app?.p95)} ms, ${n((r.app?.errors ?? 0) + (r.app?.non2xx ?? 0))} errors; RSS peak ${n(r.rssMb?.peak)} MB, idle ${n(r.rssMb?.idle)} MB`;
+  }
+  if (name === "bundle") {
+    const pages = (r.pages ?? []) as { path: string; firstLoadJsGzip: number }[];
+    return pages.map((page) => `${page.path} ${n(page.firstLoadJsGzip / 1000, 1)} kB`).join(", ") + " first-load JS gzipped";
+  }
+  return null;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
