@@ -7,7 +7,7 @@ import type { StaffContext } from "@/lib/rights";
 import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
 import { findPerson, type PersonRef } from "./people";
 import { addressSharers, type AddressSharer } from "./shared-emails";
-import { visibleStudentsWhere } from "./scope";
+import { getStudentDetails } from "./students";
 
 export type PersonAccessView = {
   ref: PersonRef;
@@ -96,31 +96,33 @@ function view(
   };
 }
 
-/** The Espace étudiant page: the student and each parent with their access state and dates. */
+/**
+ * The Espace étudiant page: the student and each parent with their access state and dates. The
+ * people come from getStudentDetails and their address sharers from the same lookup, both cached
+ * for the request (the profile's layout already read them); only the accesses and emails are read here.
+ */
 export async function getStudentAccessOverview(staff: StaffContext, studentId: string, now = new Date()) {
-  const student = await getDb().student.findFirst({
-    where: { AND: [{ id: studentId }, visibleStudentsWhere(staff)] },
-    include: {
-      access: { select: accessSelect },
-      guardians: { include: { guardian: { include: { access: { select: accessSelect } } } } },
-    },
-  });
+  const student = await getStudentDetails(staff, studentId);
   if (!student) return null;
-  const accessIds = [student.access?.id, ...student.guardians.map((link) => link.guardian.access?.id)].filter(
-    (id): id is string => !!id,
-  );
+  const guardianIds = student.guardians.map((guardian) => guardian.id);
+  const accesses = await getDb().portalAccess.findMany({
+    where: { OR: [{ studentId }, ...(guardianIds.length ? [{ guardianId: { in: guardianIds } }] : [])] },
+    select: { ...accessSelect, studentId: true, guardianId: true },
+  });
+  const studentAccess = accesses.find((access) => access.studentId === studentId) ?? null;
+  const guardianAccess = new Map(accesses.filter((access) => access.guardianId).map((access) => [access.guardianId!, access]));
   const [emails, sharers] = await Promise.all([
-    lastEmails(accessIds),
+    lastEmails(accesses.map((access) => access.id)),
     addressSharers(staff, [
       { kind: "student", id: student.id, email: student.email },
-      ...student.guardians.map(({ guardian }) => ({ kind: "guardian" as const, id: guardian.id, email: guardian.email })),
+      ...student.guardians.map((guardian) => ({ kind: "guardian" as const, id: guardian.id, email: guardian.email })),
     ]),
   ]);
   return {
-    student: view({ studentId }, student, null, student.access, emails, sharers, now),
+    student: view({ studentId }, student, null, studentAccess, emails, sharers, now),
     guardians: student.guardians
-      .map((link) =>
-        view({ studentId, guardianId: link.guardianId }, link.guardian, link.relationship, link.guardian.access, emails, sharers, now),
+      .map((guardian) =>
+        view({ studentId, guardianId: guardian.id }, guardian, guardian.relationship, guardianAccess.get(guardian.id) ?? null, emails, sharers, now),
       )
       .sort((a, b) => relationshipRank(a.relationship) - relationshipRank(b.relationship)),
   };

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { emailKey } from "@/lib/access/email-key";
 import { getDb } from "@/lib/db";
 import type { StaffContext } from "@/lib/rights";
@@ -30,11 +31,12 @@ export async function sharersOf(staff: StaffContext, ref: PersonRef): Promise<Ad
   return sharers.get(`${person.kind}:${person.id}`) ?? [];
 }
 
-/** For each person (by `kind:id`), the others registered with the same address. */
-export async function addressSharers(staff: StaffContext, people: PersonKey[]): Promise<Map<string, AddressSharer[]>> {
-  const result = new Map<string, AddressSharer[]>();
-  const keys = [...new Set(people.map((person) => emailKey(person.email)).filter((key): key is string => !!key))];
-  if (!keys.length) return result;
+/**
+ * Everyone registered with one of these addresses (keys sorted, joined by newlines). Cached per
+ * request: the profile's header and the Espace étudiant page ask for the same addresses.
+ */
+const readSharers = cache(async function readSharers(staff: StaffContext, joinedKeys: string) {
+  const keys = joinedKeys.split("\n");
   const db = getDb();
   const visible = new Set(staff.schoolIds);
   const [students, guardians] = await Promise.all([
@@ -56,7 +58,7 @@ export async function addressSharers(staff: StaffContext, people: PersonKey[]): 
       take: LIMIT * keys.length,
     }),
   ]);
-  const everyone = [
+  return [
     ...students.map((student) => ({
       kind: "student" as const,
       id: student.id,
@@ -83,6 +85,14 @@ export async function addressSharers(staff: StaffContext, people: PersonKey[]): 
       };
     }),
   ];
+});
+
+/** For each person (by `kind:id`), the others registered with the same address. */
+export async function addressSharers(staff: StaffContext, people: PersonKey[]): Promise<Map<string, AddressSharer[]>> {
+  const result = new Map<string, AddressSharer[]>();
+  const keys = [...new Set(people.map((person) => emailKey(person.email)).filter((key): key is string => !!key))];
+  if (!keys.length) return result;
+  const everyone = await readSharers(staff, keys.sort().join("\n"));
   for (const person of people) {
     const key = emailKey(person.email);
     const others = everyone.filter((other) => other.key === key && !(other.kind === person.kind && other.id === person.id));
