@@ -22,10 +22,11 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  */
 export const OUTBOX_LEASE_MS = 45_000;
 /**
- * Messages handed to the transport at once: twice its pool's connections, so that a connection that
- * finishes one finds the next already waiting instead of idling through our database writes.
+ * Messages handed to the transport at once: four times its pool's connections, so that a connection
+ * that finishes one finds the next already waiting instead of idling through our database writes
+ * (bench:bulk: 0.88 of a plain pooled nodemailer with twice, 0.96 with four times).
  */
-export const SEND_CONCURRENCY = 2 * SMTP_MAX_CONNECTIONS;
+export const SEND_CONCURRENCY = 4 * SMTP_MAX_CONNECTIONS;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 function messageIdDomain(from: string): string {
@@ -158,9 +159,10 @@ export async function processOutbox(
       }
       return;
     }
-    await claims.sent(message.id);
-    result.sent += 1;
+    // The lane takes its next message while the "sent" mark is written (with those of the others).
+    marks.push(claims.sent(message.id).then(() => void (result.sent += 1)));
   };
+  const marks: Promise<void>[] = [];
 
   let claiming: Promise<void> | null = null;
   const lane = async () => {
@@ -175,10 +177,12 @@ export async function processOutbox(
       await claiming;
     }
   };
-  // Every lane ends before the leases stop being renewed, even when one of them failed.
+  // Every lane ends, and every mark is written, before the leases stop being renewed, even when one
+  // of them failed.
   const lanes = await Promise.allSettled(Array.from({ length: SEND_CONCURRENCY }, lane));
+  const written = await Promise.allSettled(marks);
   await claims.close();
-  const failure = lanes.find((outcome) => outcome.status === "rejected");
+  const failure = [...lanes, ...written].find((outcome) => outcome.status === "rejected");
   if (failure) throw failure.reason;
   return result;
 }
