@@ -31,6 +31,8 @@ function authSecret(): string {
   return secret;
 }
 
+const SERVER_HEAP_MB = 256;
+
 function run(args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(process.execPath, [nextBin(root), ...args], {
     stdio: "inherit",
@@ -86,6 +88,12 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const port = String(config.PORT);
+  // A V8 heap limit for the server: without one, 50 staff at once grew `next start` to 0.6–1 GB of
+  // RSS and it stayed there; 256 MB keeps it near 400 MB at the same speed (192 MB slowed pages
+  // threefold in GC) and a 5,000-student bulk send still runs. A limit set in NODE_OPTIONS wins.
+  const serverEnv: NodeJS.ProcessEnv = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "")
+    ? env
+    : { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${SERVER_HEAP_MB}`.trim() };
   if (dev) {
     const devServer = spawn(process.execPath, [nextBin(root), "dev", "--port", port], { stdio: "inherit", env });
     devServer.on("exit", (code) => process.exit(code ?? 0));
@@ -99,7 +107,7 @@ async function main() {
   }
   const server = spawn(process.execPath, [nextBin(root), "start", "--port", port], {
     stdio: "inherit",
-    env,
+    env: serverEnv,
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
