@@ -89,7 +89,7 @@ async function main() {
   };
   const port = String(config.PORT);
   // A V8 heap limit for the server: without one, 50 staff at once grew `next start` to 0.6–1 GB of
-  // RSS and it stayed there; 256 MB keeps it near 400 MB at the same speed (192 MB slowed pages
+  // RSS and it stayed there; 256 MB keeps it under 0.5 GB at the same speed (192 MB slowed pages
   // threefold in GC) and a 5,000-student bulk send still runs. A limit set in NODE_OPTIONS wins.
   const serverEnv: NodeJS.ProcessEnv = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "")
     ? env
