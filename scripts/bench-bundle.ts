@@ -75,17 +75,24 @@ async function portalVisit(browser: Browser, staffPage: Page) {
   return { activation, home };
 }
 
-/** What a search, filter or page change downloads: the RSC payload the browser fetches for « Page suivante ». */
-async function listNavigationPayload(page: Page): Promise<string> {
+/**
+ * What a search, filter or page change downloads: the RSC payload the browser fetches for « Page
+ * suivante ». The browser's own request is replayed with its headers (the router state tells Next
+ * which layouts the browser already has): reading the answer inside the browser raced the
+ * navigation it triggers ("response body is not available").
+ */
+async function listNavigationPayload(page: Page, cookie: string): Promise<string> {
   await page.goto("/etudiants");
-  const [response] = await Promise.all([
-    page.waitForResponse((answer) => {
-      const headers = answer.request().headers();
-      return headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(answer.url()).pathname === "/etudiants";
+  const [request] = await Promise.all([
+    page.waitForRequest((sent) => {
+      const headers = sent.headers();
+      return headers.rsc === "1" && !headers["next-router-prefetch"] && new URL(sent.url()).pathname === "/etudiants";
     }),
     page.getByRole("button", { name: "Page suivante" }).click(),
   ]);
-  return (await response.body()).toString("utf8");
+  const url = new URL(request.url());
+  const { cookie: _browserCookie, ...headers } = await request.allHeaders();
+  return get(`${url.pathname}${url.search}`, cookie, headers);
 }
 
 const cookieHeader = (jar: { name: string; value: string }[]) => jar.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
@@ -114,7 +121,7 @@ async function main() {
       await weigh("Student's Espace étudiant", `/etudiants/${firstSchool.id}/espace-etudiant`, staff),
       await weigh("Staff sign-in", "/connexion", ""),
     ];
-    const navigation = await listNavigationPayload(staffSession.page);
+    const navigation = await listNavigationPayload(staffSession.page, staff);
     const portal = await portalVisit(browser, staffSession.page);
     await staffSession.context.close();
     pages.push(portal.activation, portal.home);
