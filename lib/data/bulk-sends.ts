@@ -175,7 +175,7 @@ async function nextStudents(bulkSendId: string, progress: Progress, max: number)
   const todo: string[] = [];
   let from = progress.next;
   while (from < studentIds.length && todo.length < max) {
-    // A little more than a batch: after a restart, a window of students done before is passed at once.
+    // Four batches' worth at a time: after a restart, the students done before are passed quickly.
     const window = studentIds.slice(from, from + 4 * max);
     const done = new Set(
       (await getDb().bulkSendItem.findMany({ where: { bulkSendId, studentId: { in: window } }, select: { studentId: true } })).map((item) => item.studentId),

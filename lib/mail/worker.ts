@@ -1,6 +1,8 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
 import { prepareBulkSends } from "@/lib/data/bulk-sends";
+import { getDbProvider } from "@/lib/db";
+import type { DatabaseProvider } from "@/lib/db/provider";
 import { getEnv } from "@/lib/env";
 import { processOutbox } from "./outbox";
 import { createSmtpTransport } from "./transport";
@@ -9,17 +11,16 @@ import { logError } from "@/lib/log";
 
 const TICK_MS = 1000;
 /**
- * Students prepared per transaction. On SQLite a batch's transaction runs without letting anything
- * else in (the driver is synchronous): some 15 ms plus 0.4 ms per student, so a page waits a few tens
- * of milliseconds at worst for one to end.
+ * How a bulk send is prepared on each database. SQLite's driver is synchronous: a batch's transaction
+ * runs without letting anything else in (some 15 ms plus 0.4 ms per student), so batches are small,
+ * and after each one preparation pauses as long as the event loop was busy during it: pages and the
+ * emails being sent keep at least half of the process. On PostgreSQL pages are served while a batch
+ * waits for the database between its statements: larger batches spend fewer round trips, no pause.
  */
-const BULK_STUDENTS_PER_BATCH = 50;
-/**
- * After each batch, preparation pauses as long as the event loop was busy during it: pages and the
- * emails being sent get at least half of the process's time. On PostgreSQL, where a batch mostly
- * waits for the database, the pauses are short.
- */
-const PAUSE_PER_BUSY_MS = 1;
+const BULK_PREPARATION = {
+  sqlite: { studentsPerBatch: 50, pausePerBusyMs: 1 },
+  postgres: { studentsPerBatch: 200, pausePerBusyMs: 0 },
+} as const satisfies Record<DatabaseProvider, unknown>;
 
 /**
  * Runs `work` unless its previous run is still going, in which case it runs once more right after;
@@ -77,14 +78,15 @@ export function startMailWorker(): () => void {
       if (spent === 0) return;
     }
   });
+  const preparation = BULK_PREPARATION[getDbProvider()];
   const prepare = guarded(async () => {
     while (!stopped) {
       const before = performance.eventLoopUtilization();
-      if ((await prepareBulkSends({ maxStudents: BULK_STUDENTS_PER_BATCH })) === 0) return;
+      if ((await prepareBulkSends({ maxStudents: preparation.studentsPerBatch })) === 0) return;
       // The batch's emails leave now, not at the next tick.
       send();
       const busyMs = performance.eventLoopUtilization(before).active;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(1, busyMs * PAUSE_PER_BUSY_MS)));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, busyMs * preparation.pausePerBusyMs)));
     }
   });
 
