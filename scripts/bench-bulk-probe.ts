@@ -12,7 +12,7 @@
 // DATABASE_URL, when set, is used as it is (seeded only when empty, never dropped); --samples <file>
 // writes every probe (ms after the click, path, ms, ok) for a closer look.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -180,7 +180,10 @@ async function holdLock(file: string): Promise<() => void> {
 
 /** A temporary SQLite file, or a PostgreSQL database of its own, dropped afterwards. */
 async function freshDatabase(postgres: boolean): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!postgres) return { url: `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-probe-")), "probe.db")}`, drop: async () => undefined };
+  if (!postgres) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-probe-"));
+    return { url: `file:${path.join(dir, "probe.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
   const name = `sesame_probe_${process.pid}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: `${POSTGRES_SERVER}/postgres` });
