@@ -4,7 +4,7 @@
 // database — and, interleaved with it in the same run, its floor: a plain pooled nodemailer sending
 // the same number of pre-rendered messages to the same server. Prints figures (and with --json writes
 // them to a file); asserts nothing.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -118,6 +118,7 @@ async function main() {
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ students: students.length, ratePerMinute: Number(values.rate), rounds: rows, median: medians }, null, 2)}\n`);
   await db.$disconnect();
   await smtp.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error) => {
