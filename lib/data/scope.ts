@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { StaffContext } from "@/lib/rights";
 
 /**
@@ -10,6 +10,12 @@ import type { StaffContext } from "@/lib/rights";
  */
 export function visibleStudentsWhere(staff: StaffContext): Prisma.StudentWhereInput {
   return { schoolId: { in: [...staff.schoolIds] } };
+}
+
+/** The same rule for the hand-written list SQL: `schoolColumn` is the student's school, in whichever table the query reads it. */
+export function visibleStudentsSql(staff: StaffContext, schoolColumn: Prisma.Sql): Prisma.Sql {
+  const schoolIds = [...staff.schoolIds];
+  return schoolIds.length ? Prisma.sql`${schoolColumn} IN (${Prisma.join(schoolIds)})` : Prisma.sql`1 = 0`;
 }
 
 export function visibleSchoolsWhere(staff: StaffContext): Prisma.SchoolWhereInput {

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AccessState } from "@/lib/access/state";
 import type { StaffContext } from "@/lib/rights";
 import type { TStudentListQuery } from "@/lib/validation/students";
+import { visibleStudentsSql } from "./scope";
 
 // The Étudiants list in SQL, written by hand because the query builder cannot reach the search
 // indexes: FTS5 trigram on SQLite, pg_trgm on PostgreSQL (docs/decisions/007-list-search.md). Every
@@ -155,10 +156,8 @@ export function listSource(staff: StaffContext, criteria: ListCriteria, words: s
   const exclusionInIndex = viaFts && side === "family" && !checked.length;
   const inSide = (word: string) => contains(side === "own" ? OWN_TEXT : FAMILY_TEXT, word);
 
-  const schoolIds = [...staff.schoolIds];
-  const school = viaFts ? Prisma.raw(`k."schoolId"`) : Prisma.raw(`s."schoolId"`);
   const conditions = [
-    schoolIds.length ? Prisma.sql`${school} IN (${Prisma.join(schoolIds)})` : Prisma.sql`1 = 0`,
+    visibleStudentsSql(staff, viaFts ? Prisma.raw(`k."schoolId"`) : Prisma.raw(`s."schoolId"`)),
     ...filterConditions(criteria, now),
   ];
   if (viaFts) {

@@ -55,15 +55,14 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
   const words = searchTokens(query.query);
   const cap = resultCap(words);
   const { pageSize } = query;
-  // Counted first, each under the cap: a search that matches few is then sorted, not walked (ListSource).
-  let own = listSource(staff, query, words, "own", now);
-  const ownTotal = await countStudentsUpTo(run, own, cap);
-  let family = words.length && ownTotal <= cap ? listSource(staff, query, words, "family", now) : null;
-  const familyTotal = family ? await countStudentsUpTo(run, family, cap - ownTotal) : 0;
-  if (words.length) {
-    own = { ...own, fewMatches: ownTotal <= cap };
-    family = family && { ...family, fewMatches: true };
-  }
+  // Each side is counted first, under the cap; a search counted under it is then read and sorted
+  // rather than walked in list order (ListSource.fewMatches).
+  const ownSource = listSource(staff, query, words, "own", now);
+  const ownTotal = await countStudentsUpTo(run, ownSource, cap);
+  const familySource = words.length && ownTotal <= cap ? listSource(staff, query, words, "family", now) : null;
+  const familyTotal = familySource ? await countStudentsUpTo(run, familySource, cap - ownTotal) : 0;
+  const own = { ...ownSource, fewMatches: words.length > 0 && ownTotal <= cap };
+  const family = familySource && { ...familySource, fewMatches: true };
 
   const total = Math.min(ownTotal + familyTotal, cap);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
