@@ -36,6 +36,14 @@ describe("UserMenu", () => {
     expect(screen.getByRole("button", { name: "Menu du compte (Claire Martin)", hidden: true })).toHaveAttribute("aria-expanded", "true");
   });
 
+  it("opens its menu with ArrowDown on first use, as a loaded menu's trigger does", async () => {
+    const user = userEvent.setup();
+    renderInFrench(<UserMenu name="Claire Martin" roleName="Secrétariat" />);
+    await user.tab();
+    await user.keyboard("{ArrowDown}");
+    expect(await screen.findByRole("menuitem", { name: "Se déconnecter" })).toBeInTheDocument();
+  });
+
   it("ends the session on the server, then clears the cookie and goes to the sign-in page", async () => {
     mockedEnd.mockResolvedValue({ ok: true, data: null });
     await chooseSignOut();

@@ -1,13 +1,28 @@
 "use client";
-import { cloneElement, Suspense, useState, type HTMLAttributes, type ReactElement, type ReactNode } from "react";
+import {
+  cloneElement,
+  Suspense,
+  useState,
+  useTransition,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  type ReactElement,
+  type ReactNode,
+} from "react";
 
-type TriggerProps = HTMLAttributes<HTMLElement> & { "aria-haspopup"?: "menu" | "dialog"; "aria-expanded"?: boolean };
+type TriggerProps = HTMLAttributes<HTMLElement> & {
+  "aria-haspopup"?: "menu" | "dialog";
+  "aria-expanded"?: boolean;
+  "aria-busy"?: boolean;
+};
 
 /**
  * A menu or popover whose code (Radix, floating-ui) loads when it is first used rather than with the
  * page. Until then its trigger is shown as is, announced the same way (aria-haspopup, collapsed);
- * hovering or focusing it starts the download, and a click renders `open(trigger)`: the real
- * component (React.lazy), opened, with `trigger` inside its own Radix trigger.
+ * hovering or focusing it starts the download, and a click (or, for a menu, ArrowDown, as Radix's
+ * trigger does) renders `open(trigger)`: the real component (React.lazy), opened, with `trigger`
+ * inside its own Radix trigger. While the code downloads, the stand-in stays (focus kept) and says
+ * it is busy.
  */
 export function DeferredPopup({
   trigger,
@@ -21,16 +36,27 @@ export function DeferredPopup({
   open: (trigger: ReactElement<TriggerProps>) => ReactNode;
 }) {
   const [used, setUsed] = useState(false);
+  // A transition keeps the stand-in already shown inside the boundary, rather than its fallback.
+  const [loading, startLoadingTransition] = useTransition();
   // A failed download is retried by the click, which then shows the error boundary.
   const startLoading = () => void preload().catch(() => {});
-  const standIn = (onClick?: () => void) =>
+  const use = () => startLoadingTransition(() => setUsed(true));
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    trigger.props.onKeyDown?.(event);
+    if (kind === "menu" && event.key === "ArrowDown" && !event.defaultPrevented) {
+      event.preventDefault();
+      use();
+    }
+  };
+  const standIn = (onUse?: boolean) =>
     cloneElement(trigger, {
       "aria-haspopup": kind,
       "aria-expanded": false,
+      "aria-busy": loading || undefined,
       onPointerEnter: startLoading,
       onFocus: startLoading,
-      onClick,
+      onClick: onUse ? use : undefined,
+      onKeyDown: onUse ? onKeyDown : undefined,
     });
-  if (!used) return standIn(() => setUsed(true));
-  return <Suspense fallback={standIn()}>{open(trigger)}</Suspense>;
+  return <Suspense fallback={standIn()}>{used ? open(trigger) : standIn(true)}</Suspense>;
 }
