@@ -1,9 +1,12 @@
 "use client";
-import { History, Mail, Pencil } from "lucide-react";
+import { History, Mail, Pencil, type LucideIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import type { MenuItem, ResendBlocker } from "./person-more-menu";
+
+// In the menu's order; each item's label is the "access" message of the same name.
+const ICONS: Record<MenuItem, LucideIcon> = { resend: Mail, editEmail: Pencil, history: History };
 
 /** The "Plus" menu itself, loaded when first opened (person-more-menu.tsx). */
 export function PersonMoreMenuItems({
@@ -22,27 +25,22 @@ export function PersonMoreMenuItems({
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
       <DropdownMenuContent>
-        {items.includes("resend") ? (
-          <DropdownMenuItem disabled={!!blocker} onSelect={() => onSelect("resend")}>
-            <Mail aria-hidden className="h-4 w-4" />
-            <span className="flex flex-col">
-              {t("resend")}
-              {blocker ? <span className="text-xs text-slate-500">{t(blocker)}</span> : null}
-            </span>
-          </DropdownMenuItem>
-        ) : null}
-        {items.includes("editEmail") ? (
-          <DropdownMenuItem onSelect={() => onSelect("editEmail")}>
-            <Pencil aria-hidden className="h-4 w-4" />
-            {t("editEmail")}
-          </DropdownMenuItem>
-        ) : null}
-        {items.includes("history") ? (
-          <DropdownMenuItem onSelect={() => onSelect("history")}>
-            <History aria-hidden className="h-4 w-4" />
-            {t("history")}
-          </DropdownMenuItem>
-        ) : null}
+        {(Object.keys(ICONS) as MenuItem[])
+          .filter((item) => items.includes(item))
+          .map((item) => {
+            const Icon = ICONS[item];
+            // Only "resend" can be blocked; the reason is shown under its label.
+            const reason = item === "resend" ? blocker : null;
+            return (
+              <DropdownMenuItem key={item} disabled={!!reason} onSelect={() => onSelect(item)}>
+                <Icon aria-hidden className="h-4 w-4" />
+                <span className="flex flex-col">
+                  {t(item)}
+                  {reason ? <span className="text-xs text-slate-500">{t(reason)}</span> : null}
+                </span>
+              </DropdownMenuItem>
+            );
+          })}
       </DropdownMenuContent>
     </DropdownMenu>
   );
