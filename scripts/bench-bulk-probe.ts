@@ -13,13 +13,12 @@
 // writes every probe (ms after the click, path, ms, ok) for a closer look.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { get } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import "./lib/allow-server-only";
-import { buildIfStale, sampleRss, startApp } from "./lib/load-server";
+import { buildIfStale, getOnce, sampleRss, startApp } from "./lib/built-app";
 import { signInOverHttp } from "./lib/load-staff";
 import { startSmtpCapture } from "./lib/smtp-capture";
 import { ms, summarize } from "./lib/stats";
@@ -91,7 +90,7 @@ async function main() {
     const cookie = await signInOverHttp(server.url, "direction@sesame.test");
 
     // First requests compile and load what each page needs: not what a bulk send does to them.
-    for (let round = 0; round < 5; round += 1) for (const probePath of probePaths) await probe(`${server.url}${probePath}`);
+    for (let round = 0; round < 5; round += 1) for (const probePath of probePaths) await getOnce(`${server.url}${probePath}`);
     // What the staff member did before confirming: the list is open, the dialog asked for its summary.
     const callAction = (name: string) =>
       fetch(`${server.url}/etudiants`, {
@@ -204,26 +203,13 @@ function actionId(distDir: string, exportedName: string): string {
   return found[0];
 }
 
-/** One GET on a new connection, as a first visit; a failure is a status other than 200 or no answer within 10 s. */
-function probe(url: string): Promise<{ status: number | null; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const request = get(url, { agent: false, timeout: 10_000 }, (response) => {
-      response.resume();
-      response.on("end", () => resolve({ status: response.statusCode ?? null, ms: performance.now() - started }));
-    });
-    request.on("timeout", () => request.destroy(new Error("timeout")));
-    request.on("error", () => resolve({ status: null, ms: performance.now() - started }));
-  });
-}
-
-/** Requests each path every `intervalMs`, whether or not the previous answer came (as a user clicking on). */
+/** Requests each path every `intervalMs`, whether or not the previous answer came (as a user clicking on); a probe fails without a 200 within 10 s. */
 function startProbes(baseUrl: string, paths: string[], intervalMs: number) {
   const samples: { at: number; path: string; ms: number; ok: boolean }[] = [];
   const timer = setInterval(() => {
     for (const probePath of paths) {
       const at = Date.now();
-      void probe(`${baseUrl}${probePath}`).then(({ status, ms: took }) => samples.push({ at, path: probePath, ms: took, ok: status === 200 }));
+      void getOnce(`${baseUrl}${probePath}`).then(({ status, ms: took }) => samples.push({ at, path: probePath, ms: took, ok: status === 200 }));
     }
   }, intervalMs);
   return {

@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import "./lib/allow-server-only";
 import { benchDatabaseUrl } from "./lib/bench-database";
 import { heapGrowth, heapLargest, summarizeHeapSnapshot } from "./lib/heap-summary";
-import { buildIfStale, LOAD_DIST_DIR, sampleRss, startApp, takeHeapSnapshot } from "./lib/load-server";
+import { buildIfStale, LOAD_DIST_DIR, sampleRss, startApp, takeHeapSnapshot } from "./lib/built-app";
 import { ensureLoadStaff, signInOverHttp, type SignedInStaff } from "./lib/load-staff";
 import { describe, drive, merge, type Drive } from "./lib/load-drive";
 import { ms, summarize } from "./lib/stats";

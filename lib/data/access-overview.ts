@@ -6,7 +6,7 @@ import type { OutboxStatus } from "@/lib/mail/outbox";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
 import { findPerson, type PersonRef } from "./people";
-import { addressSharers, type AddressSharer } from "./shared-emails";
+import type { AddressSharer } from "./shared-emails";
 import { getStudentDetails } from "./students";
 
 export type PersonAccessView = {
@@ -43,11 +43,6 @@ const accessSelect = {
 
 type AccessRow = Prisma.PortalAccessGetPayload<{ select: typeof accessSelect }> | null;
 
-const relationshipRank = (relationship: string | null) => {
-  const rank = ["mother", "father", "guardian"].indexOf(relationship ?? "");
-  return rank < 0 ? 3 : rank;
-};
-
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
 async function lastEmails(accessIds: string[]) {
@@ -73,7 +68,7 @@ function view(
   relationship: string | null,
   access: AccessRow,
   emails: Map<string, PersonAccessView["lastEmail"]>,
-  sharers: Map<string, AddressSharer[]>,
+  sharedWith: AddressSharer[],
   now: Date,
 ): PersonAccessView {
   return {
@@ -92,14 +87,14 @@ function view(
     disabledBy: access?.disabledBy?.name ?? null,
     linkExpiresAt: iso(access?.linkExpiresAt),
     lastEmail: access ? (emails.get(access.id) ?? null) : null,
-    sharedWith: sharers.get(ref.guardianId ? `guardian:${ref.guardianId}` : `student:${ref.studentId}`) ?? [],
+    sharedWith,
   };
 }
 
 /**
  * The Espace étudiant page: the student and each parent with their access state and dates. The
- * people come from getStudentDetails and their address sharers from the same lookup, both cached
- * for the request (the profile's layout already read them); only the accesses and emails are read here.
+ * people, in the profile's order, and who shares their address come from getStudentDetails (cached
+ * for the request: the profile's layout already read them); only the accesses and emails are read here.
  */
 export async function getStudentAccessOverview(staff: StaffContext, studentId: string, now = new Date()) {
   const student = await getStudentDetails(staff, studentId);
@@ -111,20 +106,12 @@ export async function getStudentAccessOverview(staff: StaffContext, studentId: s
   });
   const studentAccess = accesses.find((access) => access.studentId === studentId) ?? null;
   const guardianAccess = new Map(accesses.filter((access) => access.guardianId).map((access) => [access.guardianId!, access]));
-  const [emails, sharers] = await Promise.all([
-    lastEmails(accesses.map((access) => access.id)),
-    addressSharers(staff, [
-      { kind: "student", id: student.id, email: student.email },
-      ...student.guardians.map((guardian) => ({ kind: "guardian" as const, id: guardian.id, email: guardian.email })),
-    ]),
-  ]);
+  const emails = await lastEmails(accesses.map((access) => access.id));
   return {
-    student: view({ studentId }, student, null, studentAccess, emails, sharers, now),
-    guardians: student.guardians
-      .map((guardian) =>
-        view({ studentId, guardianId: guardian.id }, guardian, guardian.relationship, guardianAccess.get(guardian.id) ?? null, emails, sharers, now),
-      )
-      .sort((a, b) => relationshipRank(a.relationship) - relationshipRank(b.relationship)),
+    student: view({ studentId }, student, null, studentAccess, emails, student.sharedWith, now),
+    guardians: student.guardians.map((guardian) =>
+      view({ studentId, guardianId: guardian.id }, guardian, guardian.relationship, guardianAccess.get(guardian.id) ?? null, emails, guardian.sharedWith, now),
+    ),
   };
 }
 

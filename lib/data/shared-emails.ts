@@ -1,5 +1,4 @@
 import "server-only";
-import { cache } from "react";
 import { emailKey } from "@/lib/access/email-key";
 import { getDb } from "@/lib/db";
 import type { StaffContext } from "@/lib/rights";
@@ -31,12 +30,11 @@ export async function sharersOf(staff: StaffContext, ref: PersonRef): Promise<Ad
   return sharers.get(`${person.kind}:${person.id}`) ?? [];
 }
 
-/**
- * Everyone registered with one of these addresses (keys sorted, joined by newlines). Cached per
- * request: the profile's header and the Espace étudiant page ask for the same addresses.
- */
-const readSharers = cache(async function readSharers(staff: StaffContext, joinedKeys: string) {
-  const keys = joinedKeys.split("\n");
+/** For each person (by `kind:id`), the others registered with the same address. */
+export async function addressSharers(staff: StaffContext, people: PersonKey[]): Promise<Map<string, AddressSharer[]>> {
+  const result = new Map<string, AddressSharer[]>();
+  const keys = [...new Set(people.map((person) => emailKey(person.email)).filter((key): key is string => !!key))];
+  if (!keys.length) return result;
   const db = getDb();
   const visible = new Set(staff.schoolIds);
   const [students, guardians] = await Promise.all([
@@ -58,7 +56,7 @@ const readSharers = cache(async function readSharers(staff: StaffContext, joined
       take: LIMIT * keys.length,
     }),
   ]);
-  return [
+  const everyone = [
     ...students.map((student) => ({
       kind: "student" as const,
       id: student.id,
@@ -85,14 +83,6 @@ const readSharers = cache(async function readSharers(staff: StaffContext, joined
       };
     }),
   ];
-});
-
-/** For each person (by `kind:id`), the others registered with the same address. */
-export async function addressSharers(staff: StaffContext, people: PersonKey[]): Promise<Map<string, AddressSharer[]>> {
-  const result = new Map<string, AddressSharer[]>();
-  const keys = [...new Set(people.map((person) => emailKey(person.email)).filter((key): key is string => !!key))];
-  if (!keys.length) return result;
-  const everyone = await readSharers(staff, keys.sort().join("\n"));
   for (const person of people) {
     const key = emailKey(person.email);
     const others = everyone.filter((other) => other.key === key && !(other.kind === person.kind && other.id === person.id));

@@ -1,12 +1,14 @@
-// The production app for the load benchmark: built into its own folder (.next-load, so it needs no
-// lock beside the e2e build in .next-e2e), started with `next start` on a free port, and watched
-// from outside through /proc (resident memory) and, on request, heap snapshots (SIGUSR2).
+// The production app as the e2e tests and the benchmarks run it: built into a folder of its own when
+// the sources changed, started with `next start` on a free port, and watched from outside through
+// /proc (resident memory) and, on request, heap snapshots (SIGUSR2).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { get } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { buildIsCurrent, nextBin } from "./build-state";
 
+/** The benchmarks' build (bench:load, bench:bulk-probe): apart from the e2e build in .next-e2e, so no lock is needed beside an e2e run. */
 export const LOAD_DIST_DIR = ".next-load";
 
 /** Builds the app into `distDir` unless the build there is newer than every source; says which. */
@@ -26,6 +28,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * One GET on a new connection, as a first visit; `status` is null without an answer within `timeoutMs`.
+ * No keep-alive: a pooled socket would keep the caller (e.g. Jest) alive after its run.
+ */
+export function getOnce(url: string, timeoutMs = 10_000): Promise<{ status: number | null; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const request = get(url, { agent: false, timeout: timeoutMs }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? null, ms: performance.now() - started }));
+    });
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", () => resolve({ status: null, ms: performance.now() - started }));
+  });
+}
+
 export type RunningApp = {
   url: string;
   pid: number;
@@ -34,8 +52,11 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-/** `next start` on a free port with `env`; resolves once the sign-in page answers 200. */
-export async function startApp(root: string, distDir: string, env: NodeJS.ProcessEnv): Promise<RunningApp> {
+/**
+ * `next start` on a free port with `env`; resolves once the sign-in page answers 200. With `logFile`,
+ * everything the server prints is also appended there.
+ */
+export async function startApp(root: string, distDir: string, env: NodeJS.ProcessEnv, logFile?: string): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(process.execPath, [nextBin(root), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
@@ -44,7 +65,10 @@ export async function startApp(root: string, distDir: string, env: NodeJS.Proces
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  const keep = (chunk: Buffer) => void (output = (output + chunk).slice(-20_000));
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk).slice(-20_000);
+    if (logFile) appendFileSync(logFile, chunk);
+  };
   server.stdout?.on("data", keep);
   server.stderr?.on("data", keep);
   const stop = () =>
@@ -60,8 +84,7 @@ export async function startApp(root: string, distDir: string, env: NodeJS.Proces
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`next start exited:\n${output}`);
-    const status = await fetch(`${url}/connexion`).then((answer) => answer.status, () => null);
-    if (status === 200) break;
+    if ((await getOnce(`${url}/connexion`)).status === 200) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the app did not answer within 60 s:\n${output}`);
