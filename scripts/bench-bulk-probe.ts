@@ -1,7 +1,7 @@
 // Usage: npm run bench:bulk-probe [-- --students 100000] [-- --bulk 5000] [-- --rate 60000] [-- --postgres]
-//        [-- --paths /icon.svg,/connexion] [-- --json out.json] [-- --samples probes.tsv] [-- --no-lock]
+//        [-- --paths /icon.svg,/connexion] [-- --json out.json] [-- --samples probes.tsv]
 // Does a bulk send block the pages? Starts the built app (`next start`, production build in
-// .next-e2e, rebuilt when the sources changed, as the e2e setup does) on a fresh database holding a
+// .next-load, rebuilt when the sources changed, as bench:load does) on a fresh database holding a
 // large school (100,000 students, portal accesses in every state; a temporary SQLite file, or with
 // --postgres a throwaway PostgreSQL database), signs in as Direction, opens the list, asks for the
 // summary of a resend to `--bulk` students and starts it through the startBulkResend server action,
@@ -11,22 +11,19 @@
 // (before and during the bulk send), emails per second and the server's peak resident memory.
 // DATABASE_URL, when set, is used as it is (seeded only when empty, never dropped); --samples <file>
 // writes every probe (ms after the click, path, ms, ok) for a closer look.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import "./lib/allow-server-only";
-import { buildIfStale, getOnce, sampleRss, startApp } from "./lib/built-app";
+import { buildIfStale, getOnce, LOAD_DIST_DIR, sampleRss, startApp } from "./lib/built-app";
 import { signInOverHttp } from "./lib/load-staff";
 import { startSmtpCapture } from "./lib/smtp-capture";
 import { ms, summarize } from "./lib/stats";
 
 const root = path.resolve(__dirname, "..");
 const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
-// The e2e runs rebuild .next-e2e when the sources changed: build and serve it only under their lock.
-const E2E_LOCK = "/tmp/sesame-e2e.lock";
 
 async function main() {
   const { values } = parseArgs({
@@ -37,16 +34,14 @@ async function main() {
       interval: { type: "string", default: "200" },
       paths: { type: "string", default: "/icon.svg,/connexion" },
       postgres: { type: "boolean", default: false },
-      "dist-dir": { type: "string", default: ".next-e2e" },
-      "no-lock": { type: "boolean", default: false },
+      "dist-dir": { type: "string", default: LOAD_DIST_DIR },
       json: { type: "string" },
       samples: { type: "string" },
     },
   });
   const distDir = values["dist-dir"];
   const probePaths = values.paths.split(",").map((probe) => probe.trim());
-  const releaseLock = values["no-lock"] ? () => undefined : await holdLock(E2E_LOCK);
-  const cleanups: (() => Promise<unknown> | unknown)[] = [releaseLock];
+  const cleanups: (() => Promise<unknown> | unknown)[] = [];
   try {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -164,17 +159,6 @@ async function main() {
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
   }
-}
-
-/** Holds an flock on `file` for this process's lifetime (through a child `flock`, which Node lacks). */
-async function holdLock(file: string): Promise<() => void> {
-  const holder = spawn("flock", [file, "-c", "echo locked; cat >/dev/null"], { stdio: ["pipe", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    holder.once("error", reject);
-    holder.stdout.once("data", () => resolve());
-    holder.once("exit", (code) => reject(new Error(`flock ${file} exited with ${code}`)));
-  });
-  return () => holder.stdin.end();
 }
 
 /** A temporary SQLite file, or a PostgreSQL database of its own, dropped afterwards. */

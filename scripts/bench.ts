@@ -2,7 +2,9 @@
 // Runs every benchmark one after the other (each prints its own table) and writes one JSON file with
 // all their figures: the list at 10k and 100k students on SQLite and PostgreSQL (and 1M on PostgreSQL
 // with --postgres-million), the concurrent-staff load, the bulk send probe and throughput, and the
-// JavaScript each page ships. Steps that start the built app use the e2e build (.next-e2e). --smoke runs each at a tiny size to check it still works (CI does).
+// JavaScript each page ships. The load and the bulk probe start the built app from .next-load, the
+// bundle from .next-bundle (each rebuilt when the sources changed). --smoke runs each at a tiny size
+// to check it still works (CI does).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -23,7 +25,7 @@ const STEPS: Step[] = [
   { name: "students-postgres-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40", "--postgres"], smokeArgs: [] },
   { name: "students-postgres-1m", script: "bench-students.ts", args: ["--students", "1000000", "--runs", "20", "--postgres"], smokeArgs: [], heavy: true },
   { name: "bulk-throughput", script: "bench-bulk-resend.ts", args: ["--students", "1000", "--rounds", "3"], smokeArgs: ["--students", "30", "--rounds", "1"] },
-  { name: "bulk-probe-sqlite", script: "bench-bulk-probe.ts", args: [], smokeArgs: ["--students", "300", "--bulk", "50", "--no-lock"] },
+  { name: "bulk-probe-sqlite", script: "bench-bulk-probe.ts", args: [], smokeArgs: ["--students", "300", "--bulk", "50"] },
   { name: "bulk-probe-postgres", script: "bench-bulk-probe.ts", args: ["--postgres"], smokeArgs: [] },
   { name: "load-sqlite", script: "bench-load.ts", args: [], smokeArgs: ["--students", "300", "--staff", "3", "--duration", "3", "--rounds", "1", "--idle", "1"] },
   { name: "load-postgres", script: "bench-load.ts", args: ["--postgres"], smokeArgs: [] },
