@@ -11,19 +11,17 @@
 // (before and during the bulk send), emails per second and the server's peak resident memory.
 // DATABASE_URL, when set, is used as it is (seeded only when empty, never dropped); --samples <file>
 // writes every probe (ms after the click, path, ms, ok) for a closer look.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import "./lib/allow-server-only";
+import { benchDatabase } from "./lib/bench-database";
 import { buildIfStale, getOnce, LOAD_DIST_DIR, sampleRss, startApp } from "./lib/built-app";
 import { signInOverHttp } from "./lib/load-staff";
 import { startSmtpCapture } from "./lib/smtp-capture";
 import { ms, summarize } from "./lib/stats";
 
 const root = path.resolve(__dirname, "..");
-const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
 
 async function main() {
   const { values } = parseArgs({
@@ -51,7 +49,7 @@ async function main() {
     };
     if (buildIfStale(root, distDir, env) === "built") console.log(`Built into ${distDir}`);
 
-    const database = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, drop: async () => undefined } : await freshDatabase(values.postgres);
+    const database = await benchDatabase(`sesame_probe_${process.pid}`, values.postgres, { throwaway: true });
     cleanups.push(database.drop);
     process.env.DATABASE_URL = database.url;
     process.env.AUTH_SECRET = env.AUTH_SECRET;
@@ -159,22 +157,6 @@ async function main() {
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
   }
-}
-
-/** A temporary SQLite file, or a PostgreSQL database of its own, dropped afterwards. */
-async function freshDatabase(postgres: boolean): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (!postgres) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-probe-"));
-    return { url: `file:${path.join(dir, "probe.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `sesame_probe_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: `${POSTGRES_SERVER}/postgres` });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  return { url: `${POSTGRES_SERVER}/${name}`, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 /** A server action's id in the build, by its exported name. */

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import "./lib/allow-server-only";
-import { benchDatabaseUrl } from "./lib/bench-database";
+import { benchDatabase } from "./lib/bench-database";
 import { heapGrowth, heapLargest, summarizeHeapSnapshot } from "./lib/heap-summary";
 import { buildIfStale, LOAD_DIST_DIR, sampleRss, startApp, takeHeapSnapshot } from "./lib/built-app";
 import { ensureLoadStaff, signInOverHttp, type SignedInStaff } from "./lib/load-staff";
@@ -107,7 +107,7 @@ async function main() {
   const [students, staffCount, duration, rounds, idle] = [values.students, values.staff, values.duration, values.rounds, values.idle].map(Number);
   const roundSeconds = Math.max(1, Math.round(duration / rounds));
   const floorSeconds = Number(values["floor-seconds"] ?? Math.max(5, Math.round(roundSeconds / 3)));
-  const url = await benchDatabaseUrl(`sesame_load_${students}`, values.postgres);
+  const { url } = await benchDatabase(`sesame_load_${students}`, values.postgres);
   const authSecret = "load-secret-that-is-long-enough-for-next-auth";
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET = authSecret;

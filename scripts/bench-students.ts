@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import "./lib/allow-server-only";
-import { benchDatabaseUrl } from "./lib/bench-database";
+import { benchDatabase } from "./lib/bench-database";
 import { ms, summarize, type Summary } from "./lib/stats";
 
 type Case = { label: string; app: () => Promise<unknown>; floor?: () => Promise<unknown> };
@@ -25,7 +25,7 @@ async function main() {
   });
   const students = Number(values.students);
   const runs = Number(values.runs);
-  const url = await benchDatabaseUrl(`sesame_bench_${students}`, values.postgres);
+  const { url } = await benchDatabase(`sesame_bench_${students}`, values.postgres);
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ||= "bench-secret-that-is-long-enough-for-the-check";
 

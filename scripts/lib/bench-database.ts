@@ -1,22 +1,37 @@
-// The database a benchmark runs on: a temporary SQLite file, or with --postgres a PostgreSQL database
-// named after the benchmark and its size (created when missing, kept for the next run).
-import { mkdtempSync } from "node:fs";
+// The database a benchmark runs on: DATABASE_URL when set (used as it is, never dropped); otherwise a
+// temporary SQLite file, deleted when the process exits; or with --postgres a PostgreSQL database
+// named `name`, kept for the next run (the seed leaves a seeded database as it is) unless
+// `throwaway`, then dropped by drop().
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
 const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432";
 
-export async function benchDatabaseUrl(name: string, postgres: boolean): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  if (!postgres) return `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-bench-")), `${name}.db`)}`;
-  const admin = new pg.Client({ connectionString: `${POSTGRES_SERVER}/postgres` });
-  await admin.connect();
+export type BenchDatabase = { url: string; drop(): Promise<void> };
+
+async function admin(sql: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: `${POSTGRES_SERVER}/postgres` });
+  await client.connect();
   try {
-    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+    return await client.query(sql, values);
   } finally {
-    await admin.end();
+    await client.end();
   }
-  return `${POSTGRES_SERVER}/${name}`;
+}
+
+export async function benchDatabase(name: string, postgres: boolean, { throwaway = false } = {}): Promise<BenchDatabase> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: async () => undefined };
+  if (!postgres) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-bench-"));
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    // Also on a failed run: a 100,000-student file weighs some 300 MB.
+    process.once("exit", remove);
+    return { url: `file:${path.join(dir, `${name}.db`)}`, drop: async () => remove() };
+  }
+  const { rowCount } = await admin("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!rowCount) await admin(`CREATE DATABASE "${name}"`);
+  const drop = throwaway ? async () => void (await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)) : async () => undefined;
+  return { url: `${POSTGRES_SERVER}/${name}`, drop };
 }
