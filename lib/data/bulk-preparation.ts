@@ -12,6 +12,9 @@ import { visibleStudentsWhere } from "./scope";
 // The bulk send's own word for a disabled access (the report's column), and the skips it records.
 type Skip = "missing_email" | "invalid_email" | "disabled" | "email_in_use";
 
+// What the plan relies on about a student's access: read with the batch, read again under lock.
+const accessColumns = { id: true, enabled: true, disabledAt: true, signInEmail: true } satisfies Prisma.PortalAccessSelect;
+
 type StudentRow = {
   id: string;
   firstName: string;
@@ -19,7 +22,7 @@ type StudentRow = {
   email: string | null;
   emailKey: string | null;
   school: { name: string };
-  access: { id: string; enabled: boolean; disabledAt: Date | null; signInEmail: string | null } | null;
+  access: Prisma.PortalAccessGetPayload<{ select: typeof accessColumns }> | null;
 };
 
 /** The world changed between the reads and the transaction: the batch is left to the one-by-one path. */
@@ -46,7 +49,7 @@ export async function prepareStudentsTogether(staff: StaffContext, bulkSendId: s
       email: true,
       emailKey: true,
       school: { select: { name: true } },
-      access: { select: { id: true, enabled: true, disabledAt: true, signInEmail: true } },
+      access: { select: accessColumns },
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -176,7 +179,7 @@ async function lockAndRecheck(tx: Transaction, sends: StudentRow[], now: Date) {
   if (existing.length) await tx.portalAccess.updateMany({ where: { id: { in: existing } }, data: { updatedAt: now } });
   const current = await tx.student.findMany({
     where: { id: { in: sends.map((row) => row.id) } },
-    select: { id: true, email: true, emailKey: true, access: { select: { id: true, enabled: true, disabledAt: true, signInEmail: true } } },
+    select: { id: true, email: true, emailKey: true, access: { select: accessColumns } },
   });
   const planned = new Map(sends.map((row) => [row.id, row]));
   const same = (a: StudentRow["access"], b: StudentRow["access"]) =>
