@@ -4,14 +4,11 @@
 import type { Database } from "../../lib/db/client";
 import { Prisma } from "../../lib/generated/sqlite/client";
 
-// Keeps each statement under SQLite's limit of 32,766 bound parameters.
-export const SEED_BATCH_TRANSACTION = {
-  // A batch of 5,000 students with their parents takes seconds once the search indexes are large
-  // (pg_trgm's GIN indexes at a million students): more than Prisma's 5-second default.
-  timeout: 120_000,
-  maxWait: 30_000,
-};
+// A batch of 5,000 students with their parents takes seconds once the search indexes are large
+// (pg_trgm's GIN indexes at a million students): more than Prisma's 5-second transaction default.
+export const SEED_BATCH_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
+// Keeps each statement under SQLite's limit of 32,766 bound parameters.
 const MAX_PARAMETERS = 30_000;
 
 export function insertStatements(db: Database, table: string, rows: Record<string, unknown>[]) {
