@@ -1,9 +1,10 @@
 "use client";
 import { MoreHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DeferredPopup } from "@/components/ui/deferred-popup";
+import { lazyComponent } from "@/components/ui/load-on-open";
 import type { EmailStatus } from "@/lib/access/email-address";
 import type { AccessPerson } from "./access-dialogs";
 import { AccessHistoryDialog, EditEmailDialog, ResendActivationDialog } from "./lazy-dialogs";
@@ -12,7 +13,7 @@ export type MenuItem = "resend" | "editEmail" | "history";
 export type ResendBlocker = ReturnType<typeof resendBlocker>;
 
 const loadItems = () => import("./person-more-menu-items");
-const PersonMoreMenuItems = lazy(() => loadItems().then((module) => ({ default: module.PersonMoreMenuItems })));
+const PersonMoreMenuItems = lazyComponent(() => loadItems().then((module) => module.PersonMoreMenuItems));
 
 /** Why "Renvoyer l'email d'activation" cannot be used for this person, if it cannot. */
 export function resendBlocker(person: { state: AccessPerson["state"] }, emailStatus: EmailStatus) {

@@ -1,14 +1,15 @@
 "use client";
 import { ChevronDown } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DeferredPopup } from "@/components/ui/deferred-popup";
+import { lazyComponent } from "@/components/ui/load-on-open";
 import { endStaffSession } from "@/lib/actions/staff-session";
 import { SIGN_IN_PATH } from "@/lib/routes";
 
 const loadItems = () => import("./user-menu-items");
-const UserMenuItems = lazy(() => loadItems().then((module) => ({ default: module.UserMenuItems })));
+const UserMenuItems = lazyComponent(() => loadItems().then((module) => module.UserMenuItems));
 
 export function UserMenu({ name, roleName }: { name: string; roleName: string }) {
   const t = useTranslations("nav");

@@ -1,17 +1,17 @@
 "use client";
 import { SlidersHorizontal, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { lazy } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DeferredPopup } from "@/components/ui/deferred-popup";
+import { lazyComponent } from "@/components/ui/load-on-open";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import type { FilterOptions } from "@/lib/data/students";
 import { activeFilterChips, CLEARED_FILTERS, type FilterChip } from "./filter-chips";
 import { useStudentList } from "./list-navigation";
 
 const loadPanel = () => import("./student-filters-panel");
-const StudentFiltersPanel = lazy(() => loadPanel().then((module) => ({ default: module.StudentFiltersPanel })));
+const StudentFiltersPanel = lazyComponent(() => loadPanel().then((module) => module.StudentFiltersPanel));
 
 function useChips(options: FilterOptions): FilterChip[] {
   const t = useTranslations("filters");
