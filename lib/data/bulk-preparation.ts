@@ -5,12 +5,10 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { outboxRows, type Transaction } from "@/lib/mail/outbox";
 import type { StaffContext } from "@/lib/rights";
 import { emailProblem, newLink, type NewLink } from "./access";
+import type { SkipReason } from "./bulk-sends";
 import type { Person } from "./people";
 import { insertRows, newRowId } from "./insert-rows";
 import { visibleStudentsWhere } from "./scope";
-
-// The bulk send's own word for a disabled access (the report's column), and the skips it records.
-type Skip = "missing_email" | "invalid_email" | "disabled" | "email_in_use";
 
 // What the plan relies on about a student's access: read with the batch, read again under lock.
 const accessColumns = { id: true, enabled: true, disabledAt: true, signInEmail: true } satisfies Prisma.PortalAccessSelect;
@@ -81,7 +79,7 @@ type Send = { row: StudentRow; key: string; link: NewLink };
  * anything but the database: on SQLite, whatever else ran on the one connection meanwhile would run
  * inside this transaction (and be rolled back with it).
  */
-async function writeBatch(tx: Transaction, staff: StaffContext, bulkSendId: string, sends: Send[], skips: { row: StudentRow; outcome: Skip }[], now: Date) {
+async function writeBatch(tx: Transaction, staff: StaffContext, bulkSendId: string, sends: Send[], skips: { row: StudentRow; outcome: SkipReason }[], now: Date) {
   await lockAndRecheck(tx, sends.map(({ row }) => row), now);
   const known = sends.filter(({ row }) => row.access);
   const accessIdOf = new Map(known.map(({ row }) => [row.id, row.access!.id]));
@@ -152,7 +150,7 @@ async function planBatch(rows: StudentRow[]) {
     ? await getDb().portalAccess.findMany({ where: { signInEmail: { in: keys } }, select: { id: true, signInEmail: true } })
     : [];
   const heldBy = new Map<string, string>(holders.map((holder) => [holder.signInEmail!, holder.id]));
-  const plan = { sends: [] as StudentRow[], skips: [] as { row: StudentRow; outcome: Skip }[], leftovers: [] as string[] };
+  const plan = { sends: [] as StudentRow[], skips: [] as { row: StudentRow; outcome: SkipReason }[], leftovers: [] as string[] };
   for (const row of rows) {
     const problem = emailProblem(studentPerson(row));
     const key = emailKey(row.email);
