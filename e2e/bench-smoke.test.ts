@@ -3,7 +3,7 @@
 // one at a tiny size (the built app of the e2e setup, a real SMTP server, SQLite and PostgreSQL) and
 // writes their figures to one JSON file, which must hold a measurement from each.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -20,7 +20,8 @@ function numbersIn(value: unknown, at = ""): [string, number][] {
 it(
   "every benchmark runs at a tiny size and reports figures",
   () => {
-    const json = path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-bench-smoke-")), "bench.json");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-bench-smoke-"));
+    const json = path.join(dir, "bench.json");
     const run = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/bench.ts", "--smoke", "--json", json], {
       encoding: "utf8",
       env: { ...process.env, NODE_ENV: "production" },
@@ -28,6 +29,7 @@ it(
     });
     if (run.status !== 0) throw new Error(`npm run bench -- --smoke failed (${run.status}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
     const report = JSON.parse(readFileSync(json, "utf8")) as { results: Record<string, StepResult> };
+    rmSync(dir, { recursive: true, force: true });
     const steps = Object.keys(report.results);
     expect(steps).toEqual(expect.arrayContaining(["students-sqlite-10k", "students-postgres-10k", "bulk-throughput", "bulk-probe-sqlite", "load-sqlite", "bundle"]));
     for (const step of steps) {

@@ -10,7 +10,7 @@
 // The server's RSS is read every second; --heap-snapshots writes a snapshot after the warm-up and
 // one after the idle wait, and prints what grew. Prints figures; asserts nothing.
 import autocannon from "autocannon";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -151,7 +151,8 @@ async function main() {
     // No email is sent during the run; the worker still polls the outbox as in production.
     SMTP_URL: "smtp://127.0.0.1:9",
   };
-  const statementLog = path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-load-")), "statements.log");
+  const statementDir = mkdtempSync(path.join(os.tmpdir(), "sesame-load-"));
+  const statementLog = path.join(statementDir, "statements.log");
   const counter = await startApp(root, LOAD_DIST_DIR, {
     ...serverEnv,
     NODE_OPTIONS: `--require ${path.join(root, "scripts", "lib", "statement-counter.cjs")}`,
@@ -163,6 +164,7 @@ async function main() {
     statements = await countStatements(counter.url, kinds, studentsBySchool, sample.map((row) => row.id), statementLog);
   } finally {
     await counter.stop();
+    rmSync(statementDir, { recursive: true, force: true });
   }
   console.log(`SQL statements per page view (median, ${members.slice(0, 3).map((member) => member.email.split("@")[0]).join(", ")}): ${PAGES.map((page) => `${page} ${statements[page].p50}`).join(", ")}`);
 

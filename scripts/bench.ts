@@ -6,7 +6,7 @@
 // bundle from .next-bundle (each rebuilt when the sources changed). --smoke runs each at a tiny size
 // to check it still works (CI does).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -67,6 +67,7 @@ async function main() {
     }
     results[step.name] = { ...JSON.parse(readFileSync(out, "utf8")), wallSeconds: seconds };
   }
+  rmSync(dir, { recursive: true, force: true });
   const report = { machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), smoke: values.smoke, results };
   writeFileSync(values.json, JSON.stringify(report, null, 2));
   printSummary(results);

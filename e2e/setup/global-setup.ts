@@ -36,16 +36,19 @@ export async function startBuiltApp(distDir: string, buildEnv: Record<string, st
   };
   buildIfStale(root, distDir, { ...env, ...buildEnv });
 
-  const databaseUrl = `file:${path.join(mkdtempSync(path.join(os.tmpdir(), "sesame-e2e-")), "e2e.db")}`;
+  // The database, the inbox's store and the server's log, in one folder that the teardown deletes.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-e2e-"));
+  (globalThis as { e2eDir?: string }).e2eDir = dir;
+  const databaseUrl = `file:${path.join(dir, "e2e.db")}`;
   runScript("scripts/migrate.ts", [], { ...env, DATABASE_URL: databaseUrl });
   runScript("scripts/seed.ts", ["--students", "60"], { ...env, DATABASE_URL: databaseUrl });
 
   // A real SMTP server with its inbox, read back by the tests through its JSON endpoint.
-  const inbox = await startLocalInbox({ smtpPort: 0, webPort: 0, storeFile: path.join(path.dirname(databaseUrl.slice(5)), "inbox.jsonl") });
+  const inbox = await startLocalInbox({ smtpPort: 0, webPort: 0, storeFile: path.join(dir, "inbox.jsonl") });
   (globalThis as { e2eInbox?: LocalInbox }).e2eInbox = inbox;
 
   // What the server prints also goes to a file the tests read (e.g. to check what gets logged).
-  const logFile = path.join(path.dirname(databaseUrl.slice(5)), "server.log");
+  const logFile = path.join(dir, "server.log");
   const app = await startApp(
     root,
     distDir,
