@@ -11,12 +11,12 @@
 // (before and during the bulk send), emails per second and the server's peak resident memory.
 // DATABASE_URL, when set, is used as it is (seeded only when empty, never dropped); --samples <file>
 // writes every probe (ms after the click, path, ms, ok) for a closer look.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import "./lib/allow-server-only";
 import { benchDatabase } from "./lib/bench-database";
-import { buildIfStale, getOnce, LOAD_DIST_DIR, sampleRss, startApp } from "./lib/built-app";
+import { actionIdsOf, buildIfStale, getOnce, LOAD_DIST_DIR, sampleRss, startApp } from "./lib/built-app";
 import { signInOverHttp } from "./lib/load-staff";
 import { startSmtpCapture } from "./lib/smtp-capture";
 import { ms, summarize } from "./lib/stats";
@@ -85,10 +85,12 @@ async function main() {
     // First requests compile and load what each page needs: not what a bulk send does to them.
     for (let round = 0; round < 5; round += 1) for (const probePath of probePaths) await getOnce(`${server.url}${probePath}`);
     // What the staff member did before confirming: the list is open, the dialog asked for its summary.
-    const callAction = (name: string) =>
+    const actionIds = actionIdsOf(root, distDir);
+    for (const name of ["summarizeBulkResend", "startBulkResend"]) if (!actionIds[name]) throw new Error(`no server action ${name} in ${distDir}`);
+    const callAction = (name: "summarizeBulkResend" | "startBulkResend") =>
       fetch(`${server.url}/etudiants`, {
         method: "POST",
-        headers: { "Next-Action": actionId(distDir, name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Cookie: cookie },
+        headers: { "Next-Action": actionIds[name], "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Cookie: cookie },
         body: JSON.stringify([{ selection: { studentIds: selected } }]),
       });
     await (await fetch(`${server.url}/etudiants`, { headers: { Cookie: cookie } })).text();
@@ -157,16 +159,6 @@ async function main() {
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
   }
-}
-
-/** A server action's id in the build, by its exported name. */
-function actionId(distDir: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
-  if (!found) throw new Error(`no server action ${exportedName} in ${distDir}`);
-  return found[0];
 }
 
 /** Requests each path every `intervalMs`, whether or not the previous answer came (as a user clicking on); a probe fails without a 200 within 10 s. */

@@ -1,10 +1,9 @@
 // What the hostile-request suites share: signed-in cookies, the build's action ids, canary students
 // that no other test touches, a snapshot of what a refused call could change, and the checks every
 // answer must pass.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { createDatabaseClient } from "@/lib/db/client";
+import { actionIdsOf } from "../../scripts/lib/built-app";
 import { signedInPage, type DemoRole } from "./browser";
 import { send, type RawAnswer, type RawRequest } from "./raw-http";
 
@@ -20,10 +19,7 @@ export async function cookieOf(browser: Browser, role: DemoRole): Promise<string
 
 /** Each server action's id in the running build, by its exported name. */
 export function actionIdsOfBuild(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(process.env.E2E_DIST_DIR ?? ".next-e2e", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName: string }>;
-  };
-  return Object.fromEntries(Object.entries(manifest.node).map(([id, action]) => [action.exportedName, id]));
+  return actionIdsOf(process.cwd(), process.env.E2E_DIST_DIR ?? ".next-e2e");
 }
 
 async function withDatabase<T>(work: (db: ReturnType<typeof createDatabaseClient>) => Promise<T>): Promise<T> {

@@ -19,6 +19,14 @@ export function buildIfStale(root: string, distDir: string, env: NodeJS.ProcessE
   return "built";
 }
 
+/** Each server action's id in the build in `distDir`, by its exported name (what a form posts as Next-Action). */
+export function actionIdsOf(root: string, distDir: string): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
+  return Object.fromEntries(Object.entries(manifest.node).map(([id, action]) => [action.exportedName, id]));
+}
+
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
   const server = createServer();
