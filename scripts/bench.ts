@@ -11,24 +11,25 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-type Step = { name: string; script: string; args: string[]; smokeArgs: string[]; heavy?: boolean };
+// smokeArgs: the tiny size --smoke runs the step at; null leaves the step out of --smoke.
+type Step = { name: string; script: string; args: string[]; smokeArgs: string[] | null; heavy?: boolean };
 
 const STEPS: Step[] = [
   { name: "students-sqlite-10k", script: "bench-students.ts", args: ["--students", "10000", "--runs", "40"], smokeArgs: ["--students", "300", "--runs", "2"] },
-  { name: "students-sqlite-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40"], smokeArgs: [] },
+  { name: "students-sqlite-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40"], smokeArgs: null },
   {
     name: "students-postgres-10k",
     script: "bench-students.ts",
     args: ["--students", "10000", "--runs", "40", "--postgres"],
     smokeArgs: ["--students", "300", "--runs", "2", "--postgres"],
   },
-  { name: "students-postgres-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40", "--postgres"], smokeArgs: [] },
-  { name: "students-postgres-1m", script: "bench-students.ts", args: ["--students", "1000000", "--runs", "20", "--postgres"], smokeArgs: [], heavy: true },
+  { name: "students-postgres-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40", "--postgres"], smokeArgs: null },
+  { name: "students-postgres-1m", script: "bench-students.ts", args: ["--students", "1000000", "--runs", "20", "--postgres"], smokeArgs: null, heavy: true },
   { name: "bulk-throughput", script: "bench-bulk-resend.ts", args: ["--students", "1000", "--rounds", "3"], smokeArgs: ["--students", "30", "--rounds", "1"] },
   { name: "bulk-probe-sqlite", script: "bench-bulk-probe.ts", args: [], smokeArgs: ["--students", "300", "--bulk", "50"] },
-  { name: "bulk-probe-postgres", script: "bench-bulk-probe.ts", args: ["--postgres"], smokeArgs: [] },
+  { name: "bulk-probe-postgres", script: "bench-bulk-probe.ts", args: ["--postgres"], smokeArgs: null },
   { name: "load-sqlite", script: "bench-load.ts", args: [], smokeArgs: ["--students", "300", "--staff", "3", "--duration", "3", "--rounds", "1", "--idle", "1"] },
-  { name: "load-postgres", script: "bench-load.ts", args: ["--postgres"], smokeArgs: [] },
+  { name: "load-postgres", script: "bench-load.ts", args: ["--postgres"], smokeArgs: null },
   { name: "bundle", script: "bench-bundle.ts", args: [], smokeArgs: [] },
 ];
 
@@ -43,16 +44,16 @@ async function main() {
   });
   const only = values.only?.split(",").map((name) => name.trim());
   const steps = STEPS.filter((step) => {
+    if (values.smoke && !step.smokeArgs) return false;
     if (only) return only.some((name) => step.name.startsWith(name));
-    if (values.smoke) return step.smokeArgs.length > 0 || step.name === "bundle";
-    return !step.heavy || values["postgres-million"];
+    return values.smoke || !step.heavy || values["postgres-million"];
   });
   const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-bench-all-"));
   const results: Record<string, unknown> = {};
   const failures: string[] = [];
   for (const step of steps) {
     const out = path.join(dir, `${step.name}.json`);
-    const args = values.smoke ? step.smokeArgs : step.args;
+    const args = (values.smoke && step.smokeArgs) || step.args;
     console.log(`\n=== ${step.name}: tsx scripts/${step.script} ${args.join(" ")}`);
     const started = performance.now();
     const run = spawnSync(path.join("node_modules", ".bin", "tsx"), [path.join("scripts", step.script), ...args, "--json", out], {
