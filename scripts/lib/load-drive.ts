@@ -14,8 +14,6 @@ export type Drive = {
   statusCodes: Record<string, number>;
 };
 
-const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(0.99 * values.length)] ?? NaN;
-
 /** `connections` connections for `seconds`, each looping over `requests`; every latency kept, by page. */
 export async function drive(url: string, connections: number, seconds: number, requests: autocannon.Request[], pageOf: () => string): Promise<Drive> {
   const latencies: number[] = [];
@@ -39,7 +37,7 @@ export async function drive(url: string, connections: number, seconds: number, r
 export function describe(label: string, run: Drive) {
   const all = summarize(run.latencies);
   const rate = run.responses / run.seconds;
-  return { label, requestsPerSecond: rate, p50: all.p50, p95: all.p95, p99: p99(run.latencies), max: all.max, responses: run.responses, non2xx: run.non2xx, errors: run.errors, statusCodes: run.statusCodes };
+  return { label, requestsPerSecond: rate, p50: all.p50, p95: all.p95, p99: all.p99, max: all.max, responses: run.responses, non2xx: run.non2xx, errors: run.errors, statusCodes: run.statusCodes };
 }
 
 /** Several runs (the rounds) as one. */
