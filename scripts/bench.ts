@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { StudentBenchResult } from "./bench-students";
 
 // smokeArgs: the tiny size --smoke runs the step at; null leaves the step out of --smoke.
 type Step = { name: string; script: string; args: string[]; smokeArgs: string[] | null; heavy?: boolean };
@@ -76,7 +77,7 @@ async function main() {
   if (failures.length) process.exit(1);
 }
 
-type StudentsResult = { provider: string; students: number; results: { label: string; app: { p50: number; p95: number }; floor: { p50: number } | null; ratio: number | null }[] };
+type StudentsResult = { provider: string; students: number; results: StudentBenchResult[] };
 
 /** One line per benchmark: the figures the targets are about (each step printed its details above). */
 function printSummary(results: Record<string, unknown>) {
