@@ -28,7 +28,7 @@ export function actionIdsOf(root: string, distDir: string): Record<string, strin
 }
 
 /** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
@@ -103,7 +103,7 @@ export async function startApp(root: string, distDir: string, env: NodeJS.Proces
 }
 
 /** Resident memory of a process in MB (VmRSS), or null once it is gone. */
-export function rssMegabytes(pid: number): number | null {
+function rssMegabytes(pid: number): number | null {
   try {
     const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) / 1024 : null;
