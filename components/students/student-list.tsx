@@ -10,7 +10,7 @@ import { StudentListNavigation, useStudentList } from "./list-navigation";
 import { StudentFilters, ActiveFilters } from "./student-filters";
 import { StudentPagination } from "./student-pagination";
 import { StudentSearch } from "./student-search";
-import { StudentTable, type ListedStudent, type RowSelection } from "./student-table";
+import { StudentTable, type RowSelection } from "./student-table";
 import { Button } from "@/components/ui/button";
 
 function hasCriteria(query: TStudentListQuery): boolean {
@@ -19,7 +19,7 @@ function hasCriteria(query: TStudentListQuery): boolean {
 
 type ListProps = {
   query: TStudentListQuery;
-  page: StudentListPage & { rows: ListedStudent[] };
+  page: StudentListPage;
   filterOptions: FilterOptions;
   /** Present for staff with "Modifier un étudiant": row selection, bulk and row actions. */
   editing: { staffEmail: string } | null;

@@ -11,7 +11,6 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { loadOnOpen } from "@/components/ui/load-on-open";
 import type { StudentListRow } from "@/lib/data/students";
 import { studentPath } from "@/lib/routes";
-import type { EmailStatus } from "@/lib/access/email-address";
 import { EmailText } from "./email-text";
 
 // The Aperçu panel's code loads when a row is first previewed.
@@ -21,7 +20,6 @@ const StudentPreviewSheet = loadOnOpen(
 );
 
 /** A row of the list, its address already checked on the server (lib/access/email-address.ts). */
-export type ListedStudent = StudentListRow & { emailStatus: EmailStatus };
 
 export type RowSelection = {
   isSelected: (id: string) => boolean;
@@ -35,7 +33,7 @@ export function StudentTable({
   rows,
   editing,
 }: {
-  rows: ListedStudent[];
+  rows: StudentListRow[];
   editing: { staffEmail: string; selection: RowSelection } | null;
 }) {
   const t = useTranslations("students");

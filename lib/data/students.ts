@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { StaffContext } from "@/lib/rights";
+import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
 import { accessState, accessStateOfPhase, type AccessState } from "@/lib/access/state";
 import { searchTokens } from "@/lib/search/normalize";
 import type { TStudentListQuery } from "@/lib/validation/students";
@@ -22,6 +23,8 @@ import { addressSharers, type AddressSharer } from "./shared-emails";
 
 export type StudentListRow = Omit<ListRowRecord, "accessPhase" | "accessLinkExpiresAt"> & {
   accessState: AccessState;
+  /** Checked here, so the browser does not download the address validator. */
+  emailStatus: EmailStatus;
   /** Set when the student was found through this parent's name or email, not their own. */
   matchedGuardian?: string;
 };
@@ -42,6 +45,7 @@ function toRow(record: ListRowRecord, now: Date, matchedGuardian?: { firstName: 
   return {
     ...shown,
     accessState: accessStateOfPhase(accessPhase, accessLinkExpiresAt, now),
+    emailStatus: emailStatus(shown.email),
     ...(matchedGuardian ? { matchedGuardian: `${matchedGuardian.firstName} ${matchedGuardian.lastName}` } : {}),
   };
 }
