@@ -38,7 +38,7 @@ export function DeferredPopup({
   const [used, setUsed] = useState(false);
   // A transition keeps the stand-in already shown inside the boundary, rather than its fallback.
   const [loading, startLoadingTransition] = useTransition();
-  // A failed download is retried by the click, which then shows the error boundary.
+  // A failed early download is tried again by the click (lazyComponent reloads a stale page).
   const startLoading = () => void preload().catch(() => {});
   const use = () => startLoadingTransition(() => setUsed(true));
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
