@@ -7,7 +7,8 @@ import type { StaffContext } from "@/lib/rights";
 import { emailProblem, newLink, type NewLink } from "./access";
 import type { SkipReason } from "./bulk-sends";
 import type { Person } from "./people";
-import { insertRows, newRowId } from "./insert-rows";
+import { newRowId } from "@/lib/db/insert-sql";
+import { insertRows } from "./insert-rows";
 import { visibleStudentsWhere } from "./scope";
 
 // What the plan relies on about a student's access: read with the batch, read again under lock.

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/lib/db/client";
-import { newRowId } from "@/lib/data/insert-rows";
+import { newRowId } from "@/lib/db/insert-sql";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { claimBook } from "./outbox-claims";

@@ -1,7 +1,7 @@
 // Portal accesses in every state, for the benchmarks: a school some months into using Sésame. The
 // demo seed leaves everyone at « Aucun accès » so that the demo starts where a school starts.
-import { randomUUID } from "node:crypto";
 import type { Database } from "../../lib/db/client";
+import { newRowId } from "../../lib/db/insert-sql";
 import { insertStatements, SEED_BATCH_TRANSACTION } from "./bulk-insert";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,7 +40,7 @@ export async function seedAccessMix(db: Database, now = new Date()): Promise<num
       const enabled = state !== "disabled";
       return [
         {
-          id: randomUUID().replace(/-/g, ""),
+          id: newRowId(),
           studentId: student.id,
           enabled,
           signInEmail: enabled ? student.emailKey : null,

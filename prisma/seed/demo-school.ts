@@ -1,12 +1,12 @@
 // The demo school: structure, staff accounts and a deterministic population of students and parents.
 // Used by `npm run db:seed` (60 students by default, any number with --students) and the e2e tests.
-import { randomUUID } from "node:crypto";
 import type { Database } from "../../lib/db/client";
 import type { Prisma } from "../../lib/generated/sqlite/client";
 import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
 import { emailKey } from "../../lib/access/email-key";
 import { buildGuardianSearchText, buildSearchText, buildSortKey } from "../../lib/search/normalize";
+import { newRowId } from "../../lib/db/insert-sql";
 import { insertStatements, SEED_BATCH_TRANSACTION } from "./bulk-insert";
 import { FIRST_NAMES, LAST_NAMES, PARENT_FIRST_NAMES } from "./names";
 
@@ -87,10 +87,6 @@ function createRandom(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   return { next, pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
-}
-
-function newId(): string {
-  return randomUUID().replace(/-/g, "");
 }
 
 function emailLocalPart(firstName: string, lastName: string): string {
@@ -216,7 +212,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
     if (index === 7) email = `${emailLocalPart(firstName, lastName)}@@eleves.sesame`;
     const age = 15 + slot.level + Math.floor(random.next() * 3);
     const birthDate = new Date(Date.UTC(2026 - age, Math.floor(random.next() * 12), 1 + Math.floor(random.next() * 28)));
-    const id = newId();
+    const id = newRowId();
     students.push({
       id,
       studentNumber,
@@ -252,7 +248,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
         );
         const parentLast = parent === 1 && random.next() < 0.25 ? random.pick(LAST_NAMES) : lastName;
         guardianCount += 1;
-        const guardianId = newId();
+        const guardianId = newRowId();
         let guardianEmail = random.next() < 0.8 ? `${emailLocalPart(parentFirst, parentLast)}.${guardianCount}@famille.sesame.test` : null;
         if (featured?.shares === "family_address") guardianEmail = `${emailLocalPart("famille", lastName)}@famille.sesame.test`;
         if (featured?.shares === "parent_address" && parent === 0) {
