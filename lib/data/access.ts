@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { emailKey } from "@/lib/access/email-key";
 import { accessState, type AccessState } from "@/lib/access/state";
 import { activationUrl, createLinkToken } from "@/lib/access/tokens";
@@ -97,7 +98,7 @@ async function claimSignInEmail(tx: Transaction, accessId: string, email: string
   try {
     await tx.portalAccess.update({ where: { id: accessId }, data: { signInEmail: emailKey(email) } });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new Refused("email_in_use");
+    if (isUniqueViolation(error)) throw new Refused("email_in_use");
     throw error;
   }
 }
@@ -117,7 +118,7 @@ async function accessRowOf(person: Person): Promise<string> {
   try {
     return (await getDb().portalAccess.create({ data: personAccessKey(person), select: { id: true } })).id;
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     return (await getDb().portalAccess.findUniqueOrThrow({ where: key, select: { id: true } })).id;
   }
 }

@@ -7,6 +7,7 @@ import type { StaffContext } from "@/lib/rights";
 import { emailProblem, newLink, type NewLink } from "./access";
 import type { SkipReason } from "./bulk-sends";
 import type { Person } from "./people";
+import { isMissingRecord, isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { newRowId } from "@/lib/db/insert-sql";
 import { insertRows } from "./insert-rows";
 import { visibleStudentsWhere } from "./scope";
@@ -210,7 +211,5 @@ const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
  * Raw statements report them as P2010 with the driver's kind of error.
  */
 function isConflict(error: unknown): boolean {
-  const known = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
-  const kind = known?.meta?.driverAdapterError?.cause?.kind;
-  return ["P2002", "P2003", "P2025"].includes(known?.code ?? "") || kind === "UniqueConstraintViolation" || kind === "ForeignKeyConstraintViolation";
+  return isUniqueViolation(error) || isMissingReference(error) || isMissingRecord(error);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { accessState } from "@/lib/access/state";
 import { getDb } from "@/lib/db";
 import type { OutboxStatus } from "@/lib/mail/outbox";
@@ -208,14 +209,6 @@ async function prepareOneStudent(staff: StaffContext, bulkSendId: string, studen
       // way nothing is left to do for this student, and the rest of the bulk send must go on.
       if (!isUniqueViolation(error) && !isMissingReference(error)) throw error;
     });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2002";
-}
-
-function isMissingReference(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === "P2003";
 }
 
 export type BulkProgress = {

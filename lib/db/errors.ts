@@ -22,3 +22,29 @@ export function isDatabaseBusy(error: unknown, depth = 0): boolean {
   if (cause && (BUSY_SQLITE_CODES.has(String(cause.originalCode)) || BUSY_POSTGRES_CODES.has(String(cause.originalCode)))) return true;
   return isDatabaseBusy(candidate.cause, depth + 1);
 }
+
+// Constraint failures, whether Prisma's query builder reports them (P2002, P2003, P2025) or a raw
+// statement does (P2010, with the driver adapter's kind).
+type MaybeConstraintError = { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
+
+function constraintOf(error: unknown): { code: string; kind: string } {
+  const candidate = error as MaybeConstraintError;
+  return { code: String(candidate?.code ?? ""), kind: String(candidate?.meta?.driverAdapterError?.cause?.kind ?? "") };
+}
+
+/** A unique index refused the row (an address already signing in, a row already recorded). */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, kind } = constraintOf(error);
+  return code === "P2002" || kind === "UniqueConstraintViolation";
+}
+
+/** A foreign key names a row that is gone (deleted meanwhile). */
+export function isMissingReference(error: unknown): boolean {
+  const { code, kind } = constraintOf(error);
+  return code === "P2003" || kind === "ForeignKeyConstraintViolation";
+}
+
+/** The row an update or delete was meant for is gone. */
+export function isMissingRecord(error: unknown): boolean {
+  return constraintOf(error).code === "P2025";
+}
