@@ -9,7 +9,7 @@
 // a real SMTP server (in this process) receives the emails. Prints the start request's latency, the
 // time to the first email, the preparation time per student, the probes' p50/p95/max and failures
 // (before and during the bulk send), emails per second and the server's peak resident memory.
-// DATABASE_URL, when set, is used as it is (seeded only when empty, never dropped); --samples <file>
+// DATABASE_URL is ignored: the probe sends to a throwaway database of its own; --samples <file>
 // writes every probe (ms after the click, path, ms, ok) for a closer look.
 import { writeFileSync } from "node:fs";
 import path from "node:path";

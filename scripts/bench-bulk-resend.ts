@@ -4,12 +4,11 @@
 // database — and, interleaved with it in the same run, its floor: a plain pooled nodemailer sending
 // the same number of pre-rendered messages to the same server. Prints figures (and with --json writes
 // them to a file); asserts nothing.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import nodemailer from "nodemailer";
 import "./lib/allow-server-only";
+import { benchDatabase } from "./lib/bench-database";
 import { summarize } from "./lib/stats";
 
 // The benchmarks' one median (stats.ts): the same figure bench:bulk-probe and the others report.
@@ -26,8 +25,8 @@ async function main() {
   });
   const count = Number(values.students);
   const rounds = Number(values.rounds);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-bulk-"));
-  process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
+  const database = await benchDatabase("bench", false);
+  process.env.DATABASE_URL = database.url;
   process.env.AUTH_SECRET ||= "bench-secret-that-is-long-enough-for-the-check";
   process.env.MAIL_RATE_PER_MINUTE = values.rate;
 
@@ -120,7 +119,7 @@ async function main() {
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ students: students.length, ratePerMinute: Number(values.rate), rounds: rows, median: medians }, null, 2)}\n`);
   await db.$disconnect();
   await smtp.close();
-  rmSync(dir, { recursive: true, force: true });
+  await database.drop();
 }
 
 main().catch((error) => {

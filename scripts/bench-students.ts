@@ -25,7 +25,7 @@ async function main() {
   });
   const students = Number(values.students);
   const runs = Number(values.runs);
-  const { url } = await benchDatabase(`sesame_bench_${students}`, values.postgres);
+  const { url } = await benchDatabase(`sesame_bench_${students}`, values.postgres, { fromEnvironment: true });
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ||= "bench-secret-that-is-long-enough-for-the-check";
 

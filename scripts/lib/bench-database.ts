@@ -1,7 +1,9 @@
-// The database a benchmark runs on: DATABASE_URL when set (used as it is, never dropped); otherwise a
-// temporary SQLite file, deleted when the process exits; or with --postgres a PostgreSQL database
-// named `name`, kept for the next run (the seed leaves a seeded database as it is) unless
-// `throwaway`, then dropped by drop().
+// The database a benchmark runs on: a temporary SQLite file, deleted when the process exits; or with
+// --postgres a PostgreSQL database named `name`, kept for the next run (the seed leaves a seeded
+// database as it is) unless `throwaway`, then dropped by drop(). DATABASE_URL is used instead only
+// when the benchmark asks (`fromEnvironment`): the list benchmark, which only reads a seeded
+// database. The others change what they run on (bulk sends, staff accounts), so a DATABASE_URL left
+// in the shell must never lead them to a real school.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,8 +23,12 @@ async function admin(sql: string, values: unknown[] = []) {
   }
 }
 
-export async function benchDatabase(name: string, postgres: boolean, { throwaway = false } = {}): Promise<BenchDatabase> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: async () => undefined };
+export async function benchDatabase(
+  name: string,
+  postgres: boolean,
+  { throwaway = false, fromEnvironment = false } = {},
+): Promise<BenchDatabase> {
+  if (fromEnvironment && process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: async () => undefined };
   if (!postgres) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "sesame-bench-"));
     const remove = () => rmSync(dir, { recursive: true, force: true });
