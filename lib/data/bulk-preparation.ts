@@ -6,7 +6,7 @@ import { outboxRows, type Transaction } from "@/lib/mail/outbox";
 import type { StaffContext } from "@/lib/rights";
 import { emailProblem, newLink, type NewLink } from "./access";
 import type { SkipReason } from "./bulk-sends";
-import type { Person } from "./people";
+import { studentPerson } from "./people";
 import { isMissingRecord, isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { newRowId } from "@/lib/db/insert-sql";
 import { insertRows } from "./insert-rows";
@@ -191,24 +191,10 @@ async function lockAndRecheck(tx: Transaction, sends: StudentRow[], now: Date) {
   if (changed) throw new BatchOutdated();
 }
 
-function studentPerson(row: StudentRow): Person {
-  return {
-    kind: "student",
-    id: row.id,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    email: row.email,
-    schoolName: row.school.name,
-    studentNames: [],
-    accessId: row.access?.id ?? null,
-  };
-}
-
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * A unique key taken or a row gone meanwhile: races the one-by-one path answers student by student.
- * Raw statements report them as P2010 with the driver's kind of error.
  */
 function isConflict(error: unknown): boolean {
   return isUniqueViolation(error) || isMissingReference(error) || isMissingRecord(error);

@@ -18,6 +18,27 @@ export type Person = {
   accessId: string | null;
 };
 
+/** A student as a person whose access staff manage (also built by the bulk preparation, from its own read). */
+export function studentPerson(student: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  school: { name: string };
+  access: { id: string } | null;
+}): Person {
+  return {
+    kind: "student",
+    id: student.id,
+    firstName: student.firstName,
+    lastName: student.lastName,
+    email: student.email,
+    schoolName: student.school.name,
+    studentNames: [],
+    accessId: student.access?.id ?? null,
+  };
+}
+
 /**
  * The student, or one of their guardians, if the staff member may see the student; null otherwise
  * (unknown ids, another school's student, a guardian who is not this student's).
@@ -29,18 +50,7 @@ export async function findPerson(staff: StaffContext, ref: PersonRef): Promise<P
     include: { school: { select: { name: true } }, access: { select: { id: true } } },
   });
   if (!student) return null;
-  if (!ref.guardianId) {
-    return {
-      kind: "student",
-      id: student.id,
-      firstName: student.firstName,
-      lastName: student.lastName,
-      email: student.email,
-      schoolName: student.school.name,
-      studentNames: [],
-      accessId: student.access?.id ?? null,
-    };
-  }
+  if (!ref.guardianId) return studentPerson(student);
   const link = await db.studentGuardian.findUnique({
     where: { studentId_guardianId: { studentId: student.id, guardianId: ref.guardianId } },
     include: {
