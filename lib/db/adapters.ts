@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { providerOf, sqliteFilePath } from "./provider";
+import { gateSqliteAdapterFactory } from "./sqlite-transaction-gate";
 
 /**
  * How long a statement waits for a lock held by someone else before giving up with "busy": the same
@@ -15,7 +16,7 @@ export function createAdapterFactory(url: string) {
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(file), { recursive: true });
-    return new PrismaBetterSqlite3({ url: `file:${file}`, timeout: LOCK_WAIT_MS });
+    return gateSqliteAdapterFactory(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: LOCK_WAIT_MS }));
   }
   return new PrismaPg({ connectionString: url, options: `-c lock_timeout=${LOCK_WAIT_MS}` });
 }
