@@ -7,11 +7,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { STAFF_SESSION_COOKIES } from "@/lib/auth-cookies";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "@/lib/csp";
 import { isActionPost, isMalformedPath, refuseActionRequest } from "@/lib/request-guards";
-import { RETURN_PARAM, SIGN_IN_PATH, STUDENTS_PATH } from "@/lib/routes";
+import { HOME_PATH, isStaffPath, NOT_FOUND_PATH, signInPath } from "@/lib/routes";
 
 const CSP = "Content-Security-Policy";
-// No page lives here: a malformed address is shown the app's French « page introuvable » (404).
-const NOT_FOUND_PATH = "/adresse-invalide";
 
 const REFUSALS: Record<number, string> = {
   400: "Requête invalide.",
@@ -25,10 +23,6 @@ const REFUSALS: Record<number, string> = {
  */
 function redirectTo(request: NextRequest, location: string): NextResponse {
   return NextResponse.redirect(new URL(location, request.url), 307);
-}
-
-function isStaffPage(pathname: string): boolean {
-  return pathname === "/" || pathname === STUDENTS_PATH || pathname.startsWith(`${STUDENTS_PATH}/`);
 }
 
 export async function proxy(request: NextRequest) {
@@ -59,9 +53,8 @@ export async function proxy(request: NextRequest) {
     return withPolicy(NextResponse.rewrite(notFound, { request: { headers: requestHeaders } }));
   }
 
-  if (isStaffPage(pathname) && !STAFF_SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    const query = pathname === "/" ? "" : `?${new URLSearchParams({ [RETURN_PARAM]: `${pathname}${search}` })}`;
-    return withPolicy(redirectTo(request, `${SIGN_IN_PATH}${query}`));
+  if (isStaffPath(pathname) && !STAFF_SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    return withPolicy(redirectTo(request, signInPath(pathname === HOME_PATH ? undefined : `${pathname}${search}`)));
   }
 
   return withPolicy(NextResponse.next({ request: { headers: requestHeaders } }));

@@ -3,6 +3,7 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import { createTranslator } from "use-intl/core";
 import messages from "../messages/fr.json";
+import { activationPath } from "../lib/routes";
 
 export type ActivationEmailProps = {
   schoolName: string;
@@ -43,7 +44,7 @@ export default function ActivationEmail({
   schoolName = "Lycée Victor-Hugo",
   recipientName = "Hélène Lefèvre",
   studentNames = [],
-  activationUrl = "http://localhost:3000/activation/exemple-de-lien",
+  activationUrl = `http://localhost:3000${activationPath("exemple-de-lien")}`,
   expiresAt = "2 décembre 2026 à 14:05",
   copyOf,
 }: ActivationEmailProps) {

@@ -2,13 +2,13 @@
 // client code for what is two form posts): sign in with a password, sign out. Same endpoints, same
 // fields and same answers as next-auth's own signIn("credentials", { redirect: false }) and signOut().
 
-const AUTH_PATH = "/api/auth";
+import { AUTH_API_PATH } from "@/lib/routes";
 
 async function postForm(endpoint: string, fields: Record<string, string>): Promise<Response> {
-  const csrf = await fetch(`${AUTH_PATH}/csrf`);
+  const csrf = await fetch(`${AUTH_API_PATH}/csrf`);
   if (!csrf.ok) throw new Error(`csrf: HTTP ${csrf.status}`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  return fetch(`${AUTH_PATH}/${endpoint}`, {
+  return fetch(`${AUTH_API_PATH}/${endpoint}`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ ...fields, csrfToken, json: "true" }),

@@ -1,15 +1,86 @@
-// Paths used by both server and client code.
+// Every path of the app, for server and client code alike: the French words of the URLs and their
+// query strings are written here and nowhere else in the app (tests keep the literal URLs users see).
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+// The staff app.
+
+/** Home, which knows what the role may open; also where sign-in leads when no return path was asked for. */
+export const HOME_PATH = "/";
 export const SIGN_IN_PATH = "/connexion";
 export const STUDENTS_PATH = "/etudiants";
-
-export function studentPath(studentId: string, tab?: "espace-etudiant"): string {
-  return tab ? `${STUDENTS_PATH}/${studentId}/${tab}` : `${STUDENTS_PATH}/${studentId}`;
-}
-
 export const RETURN_PARAM = "retour";
 
-/** Where sign-in leads when no return path was asked for: home, which knows what the role may open. */
-export const HOME_PATH = "/";
+export function studentPath(studentId: string): string {
+  return `${STUDENTS_PATH}/${studentId}`;
+}
+
+/** The "Espace étudiant" tab of a student's profile (staff side). */
+export function studentPortalPath(studentId: string): string {
+  return `${studentPath(studentId)}/espace-etudiant`;
+}
+
+export function bulkSendPath(bulkSendId: string): string {
+  return `${STUDENTS_PATH}/envois/${bulkSendId}`;
+}
+
+export function bulkSendReportPath(bulkSendId: string): string {
+  return `${bulkSendPath(bulkSendId)}/rapport`;
+}
+
+/** The staff sign-in page, bringing the visitor back to `returnPath` afterwards (none: home). */
+export function signInPath(returnPath?: string): string {
+  return returnPath ? `${SIGN_IN_PATH}?${new URLSearchParams({ [RETURN_PARAM]: returnPath })}` : SIGN_IN_PATH;
+}
+
+/** Whether proxy.ts sends a visitor without a staff session cookie to the sign-in page. */
+export function isStaffPath(pathname: string): boolean {
+  return pathname === HOME_PATH || pathname === STUDENTS_PATH || pathname.startsWith(`${STUDENTS_PATH}/`);
+}
+
+/** next-auth's endpoints (app/api/auth/[...nextauth]), called by the staff browser (lib/auth-client.ts). */
+export const AUTH_API_PATH = "/api/auth";
+
+/** No page lives here: proxy.ts rewrites a malformed address to it, which shows the « page introuvable » (404). */
+export const NOT_FOUND_PATH = "/adresse-invalide";
+
+// The portal (espace étudiant) of students and parents.
+
+export const PORTAL_HOME_PATH = "/espace-etudiant";
+export const PORTAL_SIGN_IN_PATH = `${PORTAL_HOME_PATH}/connexion`;
+export const PORTAL_FORGOT_PASSWORD_PATH = `${PORTAL_HOME_PATH}/mot-de-passe-oublie`;
+
+const WELCOME_PARAM = "bienvenue";
+const SESSION_PARAM = "session";
+const SESSION_EXPIRED = "expiree";
+const EMAIL_PARAM = "email";
+
+/** The portal home; `welcome` after a password was just chosen, to say which address signs in. */
+export function portalHomePath({ welcome = false }: { welcome?: boolean } = {}): string {
+  return welcome ? `${PORTAL_HOME_PATH}?${WELCOME_PARAM}=1` : PORTAL_HOME_PATH;
+}
+
+export function readPortalHomeParams(params: SearchParams): { welcome: boolean } {
+  return { welcome: Boolean(params[WELCOME_PARAM]) };
+}
+
+/** The portal sign-in page: with the address filled in, or saying that the session has ended. */
+export function portalSignInPath({ email, expired = false }: { email?: string; expired?: boolean } = {}): string {
+  if (expired) return `${PORTAL_SIGN_IN_PATH}?${SESSION_PARAM}=${SESSION_EXPIRED}`;
+  return email ? `${PORTAL_SIGN_IN_PATH}?${EMAIL_PARAM}=${encodeURIComponent(email)}` : PORTAL_SIGN_IN_PATH;
+}
+
+export function readPortalSignInParams(params: SearchParams): { email: string; expired: boolean } {
+  const email = params[EMAIL_PARAM];
+  return { email: typeof email === "string" ? email.slice(0, 254) : "", expired: params[SESSION_PARAM] === SESSION_EXPIRED };
+}
+
+/** The page an activation email links to (the token is the credential). */
+export function activationPath(token: string): string {
+  return `/activation/${token}`;
+}
+
+// Returning after the staff sign-in.
 /** Where sign-in leads when the requested return path is not a page of the staff app. */
 export const DEFAULT_RETURN_PATH = STUDENTS_PATH;
 

@@ -1,4 +1,25 @@
-import { safeReturnPath } from "@/lib/routes";
+import {
+  activationPath,
+  bulkSendPath,
+  bulkSendReportPath,
+  isStaffPath,
+  PORTAL_FORGOT_PASSWORD_PATH,
+  PORTAL_HOME_PATH,
+  PORTAL_SIGN_IN_PATH,
+  portalHomePath,
+  portalSignInPath,
+  readPortalHomeParams,
+  readPortalSignInParams,
+  safeReturnPath,
+  signInPath,
+  studentPath,
+  studentPortalPath,
+} from "@/lib/routes";
+
+/** The query of a built path, as a page receives it in `searchParams`. */
+function searchParamsOf(path: string): Record<string, string> {
+  return Object.fromEntries(new URL(path, "https://sesame.example.org").searchParams);
+}
 
 describe("safeReturnPath", () => {
   it.each([
@@ -50,5 +71,53 @@ describe("safeReturnPath", () => {
       const target = new URL(safeReturnPath(value), "https://sesame.example.org");
       expect(target.origin).toBe("https://sesame.example.org");
     }
+  });
+});
+
+describe("the paths users see", () => {
+  it("builds the staff app's addresses", () => {
+    expect(studentPath("abc123")).toBe("/etudiants/abc123");
+    expect(studentPortalPath("abc123")).toBe("/etudiants/abc123/espace-etudiant");
+    expect(bulkSendPath("bulk1")).toBe("/etudiants/envois/bulk1");
+    expect(bulkSendReportPath("bulk1")).toBe("/etudiants/envois/bulk1/rapport");
+    expect(signInPath()).toBe("/connexion");
+    expect(signInPath("/etudiants?q=marie")).toBe("/connexion?retour=%2Fetudiants%3Fq%3Dmarie");
+  });
+
+  it("lets a sign-in return to every staff page it builds", () => {
+    for (const path of [studentPath("abc123"), studentPortalPath("abc123"), bulkSendPath("bulk1")]) {
+      expect(safeReturnPath(path)).toBe(path);
+      expect(isStaffPath(path)).toBe(true);
+    }
+  });
+
+  it.each(["/connexion", "/espace-etudiant", "/espace-etudiant/connexion", "/activation/abc", "/etudiantsx"])("does not count %p as a staff page", (path) => {
+    expect(isStaffPath(path)).toBe(false);
+  });
+
+  it("builds the portal's addresses", () => {
+    expect(PORTAL_HOME_PATH).toBe("/espace-etudiant");
+    expect(PORTAL_SIGN_IN_PATH).toBe("/espace-etudiant/connexion");
+    expect(PORTAL_FORGOT_PASSWORD_PATH).toBe("/espace-etudiant/mot-de-passe-oublie");
+    expect(portalHomePath()).toBe("/espace-etudiant");
+    expect(portalHomePath({ welcome: true })).toBe("/espace-etudiant?bienvenue=1");
+    expect(portalSignInPath()).toBe("/espace-etudiant/connexion");
+    expect(portalSignInPath({ expired: true })).toBe("/espace-etudiant/connexion?session=expiree");
+    expect(portalSignInPath({ email: "zoé+1@exemple.fr" })).toBe("/espace-etudiant/connexion?email=zo%C3%A9%2B1%40exemple.fr");
+    expect(activationPath("tok_en-1")).toBe("/activation/tok_en-1");
+  });
+
+  it("reads back what the portal's paths carry", () => {
+    expect(readPortalSignInParams(searchParamsOf(portalSignInPath({ email: "zoé+1@exemple.fr" })))).toEqual({ email: "zoé+1@exemple.fr", expired: false });
+    expect(readPortalSignInParams(searchParamsOf(portalSignInPath({ expired: true })))).toEqual({ email: "", expired: true });
+    expect(readPortalSignInParams({})).toEqual({ email: "", expired: false });
+    expect(readPortalHomeParams(searchParamsOf(portalHomePath({ welcome: true })))).toEqual({ welcome: true });
+    expect(readPortalHomeParams(searchParamsOf(portalHomePath()))).toEqual({ welcome: false });
+  });
+
+  it("keeps a repeated or oversized address out of the sign-in form", () => {
+    expect(readPortalSignInParams({ email: ["a@exemple.fr", "b@exemple.fr"] }).email).toBe("");
+    expect(readPortalSignInParams({ email: "a".repeat(300) }).email).toHaveLength(254);
+    expect(readPortalSignInParams({ session: ["expiree"] }).expired).toBe(false);
   });
 });

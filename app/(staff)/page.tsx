@@ -2,11 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { hasRight, RIGHTS } from "@/lib/rights";
+import { STUDENTS_PATH } from "@/lib/routes";
 
 /** Home: the Étudiants list for those who may see it; otherwise a plain explanation. */
 export default async function HomePage() {
   const staff = await requireStaff();
-  if (hasRight(staff, RIGHTS.viewStudent)) redirect("/etudiants");
+  if (hasRight(staff, RIGHTS.viewStudent)) redirect(STUDENTS_PATH);
   const t = await getTranslations("home");
   return (
     <main id="contenu" className="mx-auto max-w-3xl px-6 py-12">

@@ -8,12 +8,13 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { signInWithPassword } from "@/lib/auth-client";
+import { HOME_PATH } from "@/lib/routes";
 import { readStaffSignInError } from "@/lib/staff-sign-in-errors";
 
 type FormError = { kind: "invalid" | "unavailable" | "required" } | { kind: "too_many"; minutes: number } | null;
 
 /** Staff sign-in: one generic error whatever was wrong, so it does not tell which accounts exist. */
-export function SignInForm({ returnPath = "/" }: { returnPath?: string }) {
+export function SignInForm({ returnPath = HOME_PATH }: { returnPath?: string }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const errorId = useId();

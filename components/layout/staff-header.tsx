@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { HOME_PATH, STUDENTS_PATH } from "@/lib/routes";
 import { ClientMessages } from "./client-messages";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -20,11 +21,11 @@ export async function StaffHeader({
         {t("app.skipToContent")}
       </a>
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
-        <Link href="/" className="text-lg font-bold text-indigo-700">
+        <Link href={HOME_PATH} className="text-lg font-bold text-indigo-700">
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
-          {canViewStudents ? <NavLink href="/etudiants">{t("nav.students")}</NavLink> : null}
+          {canViewStudents ? <NavLink href={STUDENTS_PATH}>{t("nav.students")}</NavLink> : null}
         </nav>
         <ClientMessages group="userMenu">
           <UserMenu name={name} roleName={roleName} />

@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { submitNewPassword, type ChoosePasswordResult } from "@/lib/actions/activation";
+import { portalHomePath, portalSignInPath } from "@/lib/routes";
 import { LinkProblem } from "./link-problem";
 
 type FieldErrors = Extract<ChoosePasswordResult, { error: "invalid_input" | "internal" }>["fieldErrors"];
@@ -37,7 +38,7 @@ function useStrength(password: string, names: string[]): number | null {
 }
 
 /** Where a person lands once their password is saved: their espace étudiant, signed in. */
-const PORTAL_WELCOME = "/espace-etudiant?bienvenue=1";
+const PORTAL_WELCOME = portalHomePath({ welcome: true });
 
 const METER_COLOURS = ["bg-red-600", "bg-red-500", "bg-amber-500", "bg-emerald-500", "bg-emerald-600"];
 
@@ -92,7 +93,7 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
             <Spinner /> {t("done.redirecting")}
           </p>
         ) : (
-          <a href={`/espace-etudiant/connexion?email=${encodeURIComponent(done.email)}`} className={buttonClasses({ className: "mt-2 justify-center" })}>
+          <a href={portalSignInPath({ email: done.email })} className={buttonClasses({ className: "mt-2 justify-center" })}>
             {t("done.signIn")}
           </a>
         )}

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { LinkFailure } from "@/lib/access/links";
+import { PORTAL_FORGOT_PASSWORD_PATH, PORTAL_SIGN_IN_PATH } from "@/lib/routes";
 import { RequestLinkForm } from "./request-link-form";
 
 const KNOWN: LinkFailure[] = ["expired", "used", "revoked", "password_set", "unknown", "malformed", "disabled"];
@@ -21,10 +22,10 @@ export function LinkProblem({ reason }: { reason: string }) {
       {next === "newLink" ? <RequestLinkForm /> : null}
       {next === "signIn" ? (
         <p className="mt-4 flex flex-wrap gap-x-4 gap-y-2 text-sm">
-          <Link href="/espace-etudiant/connexion" className="font-medium text-indigo-800 hover:underline">
+          <Link href={PORTAL_SIGN_IN_PATH} className="font-medium text-indigo-800 hover:underline">
             {t("signIn")}
           </Link>
-          <Link href="/espace-etudiant/mot-de-passe-oublie" className="text-indigo-800 hover:underline">
+          <Link href={PORTAL_FORGOT_PASSWORD_PATH} className="text-indigo-800 hover:underline">
             {t("forgot")}
           </Link>
         </p>

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { portalSignIn, type PortalSignInResult } from "@/lib/actions/portal";
+import { PORTAL_HOME_PATH } from "@/lib/routes";
 
 type Problem = Exclude<Extract<PortalSignInResult, { ok: false }>["error"], "too_many"> | "expired" | { tooMany: number };
 
@@ -30,7 +31,7 @@ export function PortalSignInForm({ email, initialProblem }: { email: string; ini
     try {
       const result = await portalSignIn({ email: form.get("email"), password: form.get("password") });
       if (result.ok) {
-        router.replace("/espace-etudiant");
+        router.replace(PORTAL_HOME_PATH);
         router.refresh();
         return;
       }

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { getBulkResendProgress } from "@/lib/actions/bulk";
 import type { BulkProgress } from "@/lib/data/bulk-sends";
-import { STUDENTS_PATH } from "@/lib/routes";
+import { bulkSendReportPath, STUDENTS_PATH } from "@/lib/routes";
 
 const POLL_MS = 1000;
 
@@ -103,7 +103,7 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
         ) : null}
       </Card>
       <div className="flex flex-wrap gap-2">
-        <a href={`${STUDENTS_PATH}/envois/${progress.id}/rapport`} download className={buttonClasses({ variant: "secondary" })}>
+        <a href={bulkSendReportPath(progress.id)} download className={buttonClasses({ variant: "secondary" })}>
           <Download aria-hidden className="h-4 w-4" />
           {t("report")}
         </a>

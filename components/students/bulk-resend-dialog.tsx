@@ -8,7 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { startBulkResend, summarizeBulkResend } from "@/lib/actions/bulk";
 import type { BulkSummary, SkipReason } from "@/lib/data/bulk-sends";
 import type { ErrorCode } from "@/lib/errors";
-import { STUDENTS_PATH } from "@/lib/routes";
+import { bulkSendPath } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
@@ -45,7 +45,7 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
     try {
       const result = await startBulkResend({ selection });
       if (result.ok) {
-        router.push(`${STUDENTS_PATH}/envois/${result.data.bulkSendId}`);
+        router.push(bulkSendPath(result.data.bulkSendId));
         return;
       }
       setState((previous) => ({ status: "error", error: result.error, summary: "summary" in previous ? previous.summary : undefined }));

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
 import type { StudentDetails } from "@/lib/data/students";
-import { STUDENTS_PATH, studentPath } from "@/lib/routes";
+import { STUDENTS_PATH, studentPath, studentPortalPath } from "@/lib/routes";
 import { ProfileTabs } from "./profile-tabs";
 
 export function StudentHeader({ student }: { student: StudentDetails }) {
@@ -31,7 +31,7 @@ export function StudentHeader({ student }: { student: StudentDetails }) {
         label={t("student.tabs.label")}
         tabs={[
           { href: studentPath(student.id), label: t("student.tabs.information") },
-          { href: studentPath(student.id, "espace-etudiant"), label: t("student.tabs.studentSpace") },
+          { href: studentPortalPath(student.id), label: t("student.tabs.studentSpace") },
         ]}
       />
     </header>

@@ -11,6 +11,7 @@ import { deletePortalCookie, readPortalCookie, writePortalCookie } from "@/lib/p
 import type { PasswordProblem } from "@/lib/access/password-policy";
 import { logError } from "@/lib/log";
 import { ZEmail } from "@/lib/validation/email";
+import { PORTAL_SIGN_IN_PATH } from "@/lib/routes";
 
 const ZPortalSignIn = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) });
 
@@ -112,5 +113,5 @@ export async function portalSignOut(): Promise<void> {
     logError("action portalSignOut", error);
   }
   await deletePortalCookie();
-  redirect("/espace-etudiant/connexion");
+  redirect(PORTAL_SIGN_IN_PATH);
 }

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/errors/status-page";
+import { STUDENTS_PATH } from "@/lib/routes";
 
 export default async function StudentNotFound() {
   const t = await getTranslations("notFound");
@@ -8,7 +9,7 @@ export default async function StudentNotFound() {
       code="404"
       title={t("studentTitle")}
       description={t("studentDescription")}
-      action={{ href: "/etudiants", label: t("backToStudents") }}
+      action={{ href: STUDENTS_PATH, label: t("backToStudents") }}
     />
   );
 }
