@@ -4,11 +4,10 @@ import { redirect } from "next/navigation";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { ChangePasswordForm } from "@/components/portal/change-password-form";
 import { WelcomeNotice } from "@/components/portal/welcome-notice";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { portalSignOut } from "@/lib/actions/portal";
 import { loadPortalHome, type PortalStudent } from "@/lib/data/portal-accounts";
-import { readPortalCookie } from "@/lib/portal/session";
+import { requirePortalSession } from "@/lib/portal/session";
+import { portalSignInPath, readPortalHomeParams } from "@/lib/routes";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("portal");
@@ -17,47 +16,35 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The student's or parent's home; a session that no longer stands (disabled, new password or link) ends here. */
 export default async function PortalHomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { bienvenue } = await searchParams;
-  const session = await readPortalCookie();
-  if (!session) redirect("/espace-etudiant/connexion");
+  const { welcome } = readPortalHomeParams(await searchParams);
+  const session = await requirePortalSession();
+  // The session can end between the check and the reading: the same answer as an ended session.
   const home = await loadPortalHome(session);
-  if (!home) redirect("/espace-etudiant/connexion?session=expiree");
+  if (!home) redirect(portalSignInPath({ expired: true }));
   const t = await getTranslations("portal.home");
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex h-14 max-w-3xl items-center justify-between px-4">
-          <p className="text-lg font-bold text-indigo-700">Sésame · Espace étudiant</p>
-          <form action={portalSignOut}>
-            <Button type="submit" variant="ghost">
-              {t("signOut")}
-            </Button>
-          </form>
-        </div>
-      </header>
-      <main id="contenu" className="mx-auto flex max-w-3xl flex-col gap-4 px-4 py-8">
-        {bienvenue && home.email ? <WelcomeNotice>{t("welcome", { email: home.email })}</WelcomeNotice> : null}
-        <h1 className="text-2xl font-semibold">{t("greeting", { name: home.name })}</h1>
-        {home.kind === "student" ? (
-          <>
-            <h2 className="text-lg font-semibold">{t("studentIntro")}</h2>
-            <StudentCard student={home.student} />
-          </>
-        ) : (
-          <>
-            <h2 className="text-lg font-semibold">{t("guardianIntro", { count: home.children.length })}</h2>
-            {home.children.map((child) => (
-              <StudentCard key={`${child.firstName}-${child.lastName}-${child.className}`} student={child} withName />
-            ))}
-          </>
-        )}
-        <Card>
-          <ClientMessages group="changePassword">
-            <ChangePasswordForm />
-          </ClientMessages>
-        </Card>
-      </main>
-    </div>
+    <>
+      {welcome && home.email ? <WelcomeNotice>{t("welcome", { email: home.email })}</WelcomeNotice> : null}
+      <h1 className="text-2xl font-semibold">{t("greeting", { name: home.name })}</h1>
+      {home.kind === "student" ? (
+        <>
+          <h2 className="text-lg font-semibold">{t("studentIntro")}</h2>
+          <StudentCard student={home.student} />
+        </>
+      ) : (
+        <>
+          <h2 className="text-lg font-semibold">{t("guardianIntro", { count: home.children.length })}</h2>
+          {home.children.map((child) => (
+            <StudentCard key={`${child.firstName}-${child.lastName}-${child.className}`} student={child} withName />
+          ))}
+        </>
+      )}
+      <Card>
+        <ClientMessages group="changePassword">
+          <ChangePasswordForm />
+        </ClientMessages>
+      </Card>
+    </>
   );
 }
 
