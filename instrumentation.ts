@@ -7,6 +7,6 @@ export async function register() {
   routeConsoleThroughLog();
   const { getEnv } = await import("./lib/env");
   if (!getEnv().MAIL_WORKER) return;
-  const { startMailWorker } = await import("./lib/mail/worker");
-  startMailWorker();
+  const { startWorker } = await import("./lib/jobs/worker");
+  startWorker();
 }

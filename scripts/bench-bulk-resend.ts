@@ -39,7 +39,7 @@ async function main() {
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { loadStaffContext } = await import("../lib/data/staff");
   const { startBulkResendHandler } = await import("../lib/actions/handlers/bulk");
-  const { startMailWorker } = await import("../lib/mail/worker");
+  const { startWorker } = await import("../lib/jobs/worker");
   const { emailStatus } = await import("../lib/access/email-address");
   const { renderActivationEmail } = await import("../lib/mail/render");
   const { SMTP_MAX_CONNECTIONS } = await import("../lib/mail/transport");
@@ -54,7 +54,7 @@ async function main() {
   const staff = (await loadStaffContext(staffRow.id))!;
   console.log(`${students.length} students selected, MAIL_RATE_PER_MINUTE=${values.rate}, ${rounds} rounds of app then plain nodemailer`);
 
-  const stop = startMailWorker();
+  const stop = startWorker();
   const rendered = await renderActivationEmail({
     schoolName: "Lycée Victor-Hugo",
     recipientName: "Marie Dupont",

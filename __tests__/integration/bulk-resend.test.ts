@@ -2,7 +2,7 @@
 import { bulkResendProgressHandler, startBulkResendHandler, summarizeBulkResendHandler } from "@/lib/actions/handlers/bulk";
 import { disableAccessHandler, enableAccessHandler } from "@/lib/actions/handlers/access";
 import { resendActivation } from "@/lib/data/access";
-import { prepareBulkSends } from "@/lib/data/bulk-sends";
+import { prepareBulkSends } from "@/lib/jobs/bulk-sends";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
 import { RIGHTS } from "@/lib/rights";

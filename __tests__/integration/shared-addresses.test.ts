@@ -7,7 +7,7 @@ import { changeEmailHandler, disableAccessHandler, enableAccessHandler, resendAc
 import { summarizeBulkResendHandler } from "@/lib/actions/handlers/bulk";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
-import { prepareBulkSends, startBulkSend } from "@/lib/data/bulk-sends";
+import { prepareBulkSends, startBulkSend } from "@/lib/jobs/bulk-sends";
 import { findPortalAccount } from "@/lib/data/portal-accounts";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { getDb } from "@/lib/db";

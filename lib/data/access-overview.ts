@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import { accessState, type AccessState } from "@/lib/access/state";
 import { getDb } from "@/lib/db";
-import type { OutboxStatus } from "@/lib/mail/outbox";
+import type { OutboxStatus } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
 import { findPerson, type PersonRef } from "./people";

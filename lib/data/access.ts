@@ -3,19 +3,15 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { emailKey } from "@/lib/access/email-key";
 import { accessState, type AccessState } from "@/lib/access/state";
 import { activationUrl, createLinkToken } from "@/lib/access/tokens";
-import type { Database } from "@/lib/db/client";
+import type { Transaction } from "@/lib/db/client";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { enqueueEmail } from "@/lib/mail/outbox";
-import { formatExpiry } from "@/lib/mail/render";
-import type { ActivationEmailProps } from "@/emails/activation-email";
+import { queueActivationEmails, type ActivationEmail } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
 import { buildSearchText } from "@/lib/search/normalize";
 import { refreshGuardianSearchTexts } from "@/lib/search/reindex";
 import { emailStatus } from "@/lib/access/email-address";
 import { findPerson, personAccessKey, type Person, type PersonRef } from "./people";
-
-type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
 
 /** Why an access operation was refused; each has a French message under `errors.<code>`. */
 export type AccessFailure =
@@ -160,24 +156,16 @@ async function issueLink(
   const event = await tx.accessEvent.create({
     data: { accessId, type: staff ? "link_sent" : "link_requested", actorId: staff?.id ?? null, email: person.email, copyRequested: options.copyToStaff },
   });
-  const message = await enqueueEmail(tx, {
-    kind: "activation",
-    to: person.email!,
-    props: link.email,
-    eventId: event.id,
-    bulkSendId: options.bulkSendId,
-  });
+  const copy = staff && options.copyToStaff && link.copy ? [{ ...link.copy, to: staff.email, eventId: event.id }] : [];
+  const [messageId] = await queueActivationEmails(tx, [{ ...link.email, to: person.email!, eventId: event.id, bulkSendId: options.bulkSendId }, ...copy]);
   if (options.bulkSendId && person.kind === "student") {
     // Same transaction as the email: after a crash, a student already done in this bulk send makes
     // the retry fail here (unique key) instead of sending a second email.
     await tx.bulkSendItem.create({
-      data: { bulkSendId: options.bulkSendId, studentId: person.id, outcome: "queued", outboxMessageId: message.id },
+      data: { bulkSendId: options.bulkSendId, studentId: person.id, outcome: "queued", outboxMessageId: messageId },
     });
   }
-  if (staff && options.copyToStaff && link.copy) {
-    await enqueueEmail(tx, { kind: "activation", to: staff.email, props: link.copy, eventId: event.id, isCopy: true });
-  }
-  return message;
+  return { id: messageId };
 }
 
 export type NewLink = ReturnType<typeof newLink>;
@@ -190,12 +178,12 @@ export function newLink(person: Person, copyToStaff: boolean, now: Date) {
   const env = getEnv();
   const { token, tokenHash } = createLinkToken();
   const expiresAt = new Date(now.getTime() + env.ACTIVATION_LINK_TTL_HOURS * 3600_000);
-  const email: ActivationEmailProps = {
+  const email: Omit<ActivationEmail, "to"> = {
     schoolName: person.schoolName,
     recipientName: `${person.firstName} ${person.lastName}`,
     studentNames: person.kind === "guardian" ? person.studentNames : [],
     activationUrl: activationUrl(env.APP_URL, token),
-    expiresAt: formatExpiry(expiresAt),
+    expiresAt,
   };
   const copy = copyToStaff ? { ...email, copyOf: { name: email.recipientName, email: person.email! } } : null;
   return { tokenHash, expiresAt, email, copy };

@@ -2,14 +2,15 @@ import "server-only";
 import { emailKey } from "@/lib/access/email-key";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { outboxRows, type Transaction } from "@/lib/mail/outbox";
+import type { Transaction } from "@/lib/db/client";
+import { queueActivationEmails } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
 import { emailProblem, newLink, type NewLink } from "./access";
 import type { SkipReason } from "./bulk-sends";
 import { studentPerson } from "./people";
 import { isMissingRecord, isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { newRowId } from "@/lib/db/insert-sql";
-import { insertRows } from "./insert-rows";
+import { insertRows } from "@/lib/db/insert-rows";
 import { visibleStudentsWhere } from "./scope";
 
 // What the plan relies on about a student's access: read with the batch, read again under lock.
@@ -133,14 +134,13 @@ async function writeBatch(tx: Transaction, staff: StaffContext, bulkSendId: stri
   await insertRows(tx, "AccessEvent", [...created.map(({ send }) => send), ...toEnable].map((send) => event(send, "enabled", enabledAt)));
   const linkEvents = sends.map((send) => event(send, "link_sent", sentAt));
   await insertRows(tx, "AccessEvent", linkEvents);
-  const messages = outboxRows(
-    sends.map((send, index) => ({ kind: "activation", to: send.row.email!, props: send.link.email, eventId: linkEvents[index].id, bulkSendId })),
-    now,
+  const messageIds = await queueActivationEmails(
+    tx,
+    sends.map((send, index) => ({ ...send.link.email, to: send.row.email!, eventId: linkEvents[index].id, bulkSendId })),
   );
-  await insertRows(tx, "OutboxMessage", messages);
   // The unique (bulk, student) key: a student another worker prepared meanwhile rolls the batch back.
   await insertRows(tx, "BulkSendItem", [
-    ...sends.map(({ row }, index) => ({ id: newRowId(), bulkSendId, studentId: row.id, outcome: "queued", outboxMessageId: messages[index].id })),
+    ...sends.map(({ row }, index) => ({ id: newRowId(), bulkSendId, studentId: row.id, outcome: "queued", outboxMessageId: messageIds[index] })),
     ...skips.map(({ row, outcome }) => ({ id: newRowId(), bulkSendId, studentId: row.id, outcome, outboxMessageId: null })),
   ]);
 }

@@ -2,14 +2,10 @@ import "server-only";
 import { isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { accessState } from "@/lib/access/state";
 import { getDb } from "@/lib/db";
-import type { OutboxStatus } from "@/lib/mail/outbox";
-import { wakeMailWorker } from "@/lib/mail/worker-wake";
-import { hasRight, RIGHTS, type StaffContext } from "@/lib/rights";
+import type { OutboxStatus } from "@/lib/mail/queue";
+import type { StaffContext } from "@/lib/rights";
 import { emailStatus } from "@/lib/access/email-address";
 import { MAX_BULK_STUDENTS, type TBulkSelection } from "@/lib/validation/bulk";
-import { resendActivation } from "./access";
-import { prepareStudentsTogether } from "./bulk-preparation";
-import { loadStaffContext } from "./staff";
 import { findStudentIds } from "./students";
 import { visibleStudentsWhere } from "./scope";
 
@@ -104,8 +100,8 @@ export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSel
   return summary;
 }
 
-/** Records a bulk send and returns at once; the mail worker prepares and sends it in the background. */
-export async function startBulkSend(staff: StaffContext, selection: TBulkSelection): Promise<{ id: string; total: number } | "too_many" | "empty"> {
+/** Records a bulk send for the worker to prepare and send (lib/jobs/bulk-sends.ts starts it). */
+export async function createBulkSend(staff: StaffContext, selection: TBulkSelection): Promise<{ id: string; total: number } | "too_many" | "empty"> {
   const ids = await resolveSelection(staff, selection);
   if (ids === "too_many") return ids;
   if (!ids.length) return "empty";
@@ -122,86 +118,39 @@ export async function startBulkSend(staff: StaffContext, selection: TBulkSelecti
     data: { createdById: staff.id, selection: selectionJson, total: ids.length },
     select: { id: true, total: true },
   });
-  // The first emails leave within a moment of the click, not at the worker's next tick.
-  wakeMailWorker();
   return bulk;
 }
 
-/**
- * Prepares up to `maxStudents` students of the oldest bulk send still preparing: a link and a queued
- * email for each, or the reason it is skipped, in one transaction for the batch (bulk-preparation.ts).
- * Safe to run from several workers and after a restart: each student gets at most one item per bulk
- * send (unique key), and items already done are skipped.
- */
-export async function prepareBulkSends(options: { maxStudents: number }): Promise<number> {
-  const db = getDb();
-  const bulk = await db.bulkSend.findFirst({ where: { status: "preparing" }, orderBy: { createdAt: "asc" }, select: { id: true, createdById: true } });
-  if (!bulk) return 0;
-  const staff = await loadStaffContext(bulk.createdById);
-  const progress = await progressOf(bulk.id);
-  if (!staff || !hasRight(staff, RIGHTS.editStudent) || !progress) {
-    await db.bulkSend.update({ where: { id: bulk.id }, data: { status: "cancelled", preparedAt: new Date() } });
-    return 0;
-  }
-  const { todo, next } = await nextStudents(bulk.id, progress, options.maxStudents);
-  const leftovers = todo.length ? await prepareStudentsTogether(staff, bulk.id, todo) : [];
-  for (const studentId of leftovers) await prepareOneStudent(staff, bulk.id, studentId);
-  progress.next = next;
-  if (next >= progress.studentIds.length) {
-    await db.bulkSend.updateMany({ where: { id: bulk.id, status: "preparing" }, data: { status: "queued", preparedAt: new Date() } });
-  }
-  return todo.length;
+/** The oldest bulk send still being prepared, and who started it. */
+export async function findBulkSendToPrepare(): Promise<{ id: string; createdById: string } | null> {
+  return getDb().bulkSend.findFirst({ where: { status: "preparing" }, orderBy: { createdAt: "asc" }, select: { id: true, createdById: true } });
 }
 
-/**
- * The bulk send this process is preparing: its selection (fixed at the click, read once rather than
- * for each batch) and how many of its students are known done. The latter only spares reading every
- * done item again for each batch: after a restart, or for what another worker did, the items
- * themselves say what is done.
- */
-type Progress = { bulkSendId: string; studentIds: string[]; next: number };
-let current: Progress | null = null;
-
-async function progressOf(bulkSendId: string): Promise<Progress | null> {
-  if (current?.bulkSendId === bulkSendId) return current;
+/** The students a bulk send was started for, in the order of the list; null when its selection is unreadable. */
+export async function readBulkSelection(bulkSendId: string): Promise<string[] | null> {
   const { selection } = await getDb().bulkSend.findUniqueOrThrow({ where: { id: bulkSendId }, select: { selection: true } });
   const { studentIds } = JSON.parse(selection) as { studentIds?: string[] };
-  current = Array.isArray(studentIds) ? { bulkSendId, studentIds, next: 0 } : null;
-  return current;
+  return Array.isArray(studentIds) ? studentIds : null;
 }
 
-/** The next students without an item, in selection order, and where the search for more resumes. */
-async function nextStudents(bulkSendId: string, progress: Progress, max: number) {
-  const { studentIds } = progress;
-  const todo: string[] = [];
-  let from = progress.next;
-  while (from < studentIds.length && todo.length < max) {
-    // Four batches' worth at a time: after a restart, the students done before are passed quickly.
-    const window = studentIds.slice(from, from + 4 * max);
-    const done = new Set(
-      (await getDb().bulkSendItem.findMany({ where: { bulkSendId, studentId: { in: window } }, select: { studentId: true } })).map((item) => item.studentId),
-    );
-    for (const id of window) {
-      from += 1;
-      if (!done.has(id)) todo.push(id);
-      if (todo.length === max) break;
-    }
-  }
-  return { todo, next: from };
+/** Those of these students the bulk send already has an item for (prepared or skipped). */
+export async function findPreparedStudents(bulkSendId: string, studentIds: string[]): Promise<Set<string>> {
+  const items = await getDb().bulkSendItem.findMany({ where: { bulkSendId, studentId: { in: studentIds } }, select: { studentId: true } });
+  return new Set(items.map((item) => item.studentId));
 }
 
-/** One student the batch could not take: resendActivation answers each case (not found, conflict…). */
-async function prepareOneStudent(staff: StaffContext, bulkSendId: string, studentId: string) {
-  let result: Awaited<ReturnType<typeof resendActivation>>;
-  try {
-    // On success the item is written with the email, in one transaction (see issueLink).
-    result = await resendActivation(staff, { studentId }, { copyToStaff: false, bulkSendId });
-  } catch (error) {
-    if (isUniqueViolation(error)) return; // prepared meanwhile by another worker
-    throw error;
-  }
-  if (result.ok) return;
-  const outcome = result.error === "access_disabled" ? "disabled" : result.error;
+/** A bulk send whose author may no longer send it (or whose selection is unreadable) stops here. */
+export async function cancelBulkSend(bulkSendId: string): Promise<void> {
+  await getDb().bulkSend.update({ where: { id: bulkSendId }, data: { status: "cancelled", preparedAt: new Date() } });
+}
+
+/** Every student has an item: what is left is sending the queued emails. */
+export async function markBulkSendPrepared(bulkSendId: string): Promise<void> {
+  await getDb().bulkSend.updateMany({ where: { id: bulkSendId, status: "preparing" }, data: { status: "queued", preparedAt: new Date() } });
+}
+
+/** Records why a student of a bulk send gets no email: a SkipReason, or why resendActivation refused. */
+export async function recordBulkSkip(bulkSendId: string, studentId: string, outcome: string): Promise<void> {
   await getDb()
     .bulkSendItem.createMany({ data: [{ bulkSendId, studentId, outcome }] })
     .catch((error: unknown) => {

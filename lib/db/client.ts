@@ -13,3 +13,6 @@ export function createDatabaseClient(url: string): Database {
   if (providerOf(url) === "sqlite") return new SqliteClient({ adapter });
   return new PostgresClient({ adapter: adapter as never }) as unknown as Database;
 }
+
+/** The client handed to an interactive transaction's callback. */
+export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];

@@ -1,19 +1,11 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
-import type { Database } from "@/lib/db/client";
-import { newRowId } from "@/lib/db/insert-sql";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { claimBook } from "./outbox-claims";
-import { decryptPayload, encryptPayload } from "./payload-crypto";
-import { activationSubject, type ActivationEmailProps } from "@/emails/activation-email";
+import { decryptPayload } from "./payload-crypto";
+import type { StoredEmail } from "./queue";
 import { renderActivationEmail } from "./render";
 import { isPermanentFailure, SMTP_MAX_CONNECTIONS, type MailTransport } from "./transport";
-
-export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
-
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * How long a claim on a message lasts unless renewed. The sender renews it every third of that while
@@ -28,51 +20,6 @@ export const OUTBOX_LEASE_MS = 45_000;
  */
 export const SEND_CONCURRENCY = 4 * SMTP_MAX_CONNECTIONS;
 const MAX_BACKOFF_MS = 60 * 60_000;
-
-function messageIdDomain(from: string): string {
-  return from.match(/@([^>\s]+)/)?.[1] ?? "sesame.local";
-}
-
-/** An email to send: the activation email (the only kind so far) with what it says. */
-export type QueuedEmail = { kind: "activation"; to: string; props: ActivationEmailProps; eventId?: string; bulkSendId?: string; isCopy?: boolean };
-
-/**
- * The payload, encrypted: what the email says, rendered when it is sent (from its school's template,
- * a few microseconds), which keeps a bulk send's rows small. Rows queued before held the rendered email.
- */
-type StoredEmail = { activation: ActivationEmailProps } | { html: string; text: string };
-
-function outboxRow(email: QueuedEmail) {
-  const env = getEnv();
-  return {
-    kind: email.kind,
-    toAddress: email.to,
-    subject: activationSubject(email.props),
-    payload: encryptPayload(env.AUTH_SECRET, { activation: email.props } satisfies StoredEmail),
-    messageId: `<${randomUUID()}@${messageIdDomain(env.MAIL_FROM)}>`,
-    eventId: email.eventId,
-    bulkSendId: email.bulkSendId,
-    isCopy: email.isCopy ?? false,
-  };
-}
-
-/** Records an email to send; called inside the transaction that makes it necessary. */
-export async function enqueueEmail(tx: Transaction, email: QueuedEmail): Promise<{ id: string }> {
-  return tx.outboxMessage.create({ data: outboxRow(email), select: { id: true } });
-}
-
-/** The outbox rows of these emails, complete (id, timestamps) for a multi-row INSERT: a batch of a bulk send. */
-export function outboxRows(emails: QueuedEmail[], now: Date) {
-  return emails.map((email) => ({
-    id: newRowId(),
-    ...outboxRow(email),
-    status: "pending",
-    attempts: 0,
-    nextAttemptAt: now,
-    createdAt: now,
-    updatedAt: now,
-  }));
-}
 
 export type OutboxRunResult = { sent: number; retried: number; failed: number };
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { getBulkProgress, startBulkSend, summarizeBulkSend } from "@/lib/data/bulk-sends";
+import { getBulkProgress, summarizeBulkSend } from "@/lib/data/bulk-sends";
+import { startBulkSend } from "@/lib/jobs/bulk-sends";
 import { failure, success } from "@/lib/errors";
 import { RIGHTS } from "@/lib/rights";
 import { ZBulkProgressInput, ZBulkSelectionInput } from "@/lib/validation/bulk";

@@ -1,13 +1,13 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
-import { prepareBulkSends } from "@/lib/data/bulk-sends";
 import { getDbProvider } from "@/lib/db";
 import type { DatabaseProvider } from "@/lib/db/provider";
 import { getEnv } from "@/lib/env";
-import { processOutbox } from "./outbox";
-import { createSmtpTransport } from "./transport";
-import { onMailWorkerWake } from "./worker-wake";
 import { logError } from "@/lib/log";
+import { processOutbox } from "@/lib/mail/outbox";
+import { createSmtpTransport } from "@/lib/mail/transport";
+import { prepareBulkSends } from "./bulk-sends";
+import { onWorkerWake } from "./wake";
 
 const TICK_MS = 1000;
 /**
@@ -37,7 +37,7 @@ function guarded(work: () => Promise<void>) {
     busy = true;
     again = false;
     work()
-      .catch((error) => logError("mail worker", error))
+      .catch((error) => logError("worker", error))
       .finally(() => {
         busy = false;
         if (again) run();
@@ -49,12 +49,12 @@ function guarded(work: () => Promise<void>) {
 const holder = globalThis as unknown as { sesameMailWorker?: () => void };
 
 /**
- * The background sender, one per server process (started by instrumentation.ts). It sends due emails
+ * The background worker, one per server process (started by instrumentation.ts). It sends due emails
  * as fast as the rate allows (MAIL_RATE_PER_MINUTE, as a token bucket) and, apart, prepares any bulk
  * send, a batch at a time; it looks for work every second and whenever woken. Several processes may
  * run it: claims and unique keys keep them apart.
  */
-export function startMailWorker(): () => void {
+export function startWorker(): () => void {
   if (holder.sesameMailWorker) return holder.sesameMailWorker;
   const env = getEnv();
   const transport = createSmtpTransport(env.SMTP_URL);
@@ -92,7 +92,7 @@ export function startMailWorker(): () => void {
 
   const timers = [setInterval(send, TICK_MS), setInterval(prepare, TICK_MS)];
   for (const timer of timers) timer.unref?.();
-  onMailWorkerWake(() => {
+  onWorkerWake(() => {
     prepare();
     send();
   });
@@ -101,7 +101,7 @@ export function startMailWorker(): () => void {
     timers.forEach(clearInterval);
     transport.close();
     holder.sesameMailWorker = undefined;
-    onMailWorkerWake(undefined);
+    onWorkerWake(undefined);
   };
   return holder.sesameMailWorker;
 }

@@ -4,13 +4,13 @@ import "server-only";
 // copy of this module: the one thing they share is the process's globalThis.
 const holder = globalThis as unknown as { sesameMailWorkerWake?: () => void };
 
-/** Tells this process's mail worker there is work now (a bulk send was started), rather than at its next tick. */
-export function wakeMailWorker(): void {
+/** Tells this process's worker there is work now (a bulk send was started), rather than at its next tick. */
+export function wakeWorker(): void {
   // After the current request's work, so that its answer does not wait for a first batch.
   setImmediate(() => holder.sesameMailWorkerWake?.());
 }
 
 /** Set by the worker while it runs. */
-export function onMailWorkerWake(wake: (() => void) | undefined): void {
+export function onWorkerWake(wake: (() => void) | undefined): void {
   holder.sesameMailWorkerWake = wake;
 }
