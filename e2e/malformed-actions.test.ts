@@ -54,7 +54,7 @@ describe("hostile action calls", () => {
       ["20,000 ids", "text/plain;charset=UTF-8", JSON.stringify([{ selection: { studentIds: Array.from({ length: 20_000 }, (_, index) => `id${index}`) } }])],
     ];
     const requests: Hostile[] = [];
-    const actions = ["enablePortalAccess", "changePersonEmail", "startBulkResend", "portalSignIn", "requestNewLink", "submitNewPassword"];
+    const actions = ["enableAccess", "changeEmail", "startBulkSend", "portalSignIn", "requestNewLink", "choosePassword"];
     for (const action of actions) {
       for (const [label, type, body] of bodies) {
         for (const [who, cookie] of [["anonymous", ""], ["staff", cookies.secretariat]] as const) {
@@ -80,13 +80,13 @@ describe("hostile action calls", () => {
         body: JSON.stringify([argument]),
       });
     for (const studentId of canaryIds) {
-      const teacher = await call("enablePortalAccess", cookies.enseignant, { studentId });
+      const teacher = await call("enableAccess", cookies.enseignant, { studentId });
       expect(teacher.status).toBe(200);
       expect(teacher.body).toMatch(/"error":"(forbidden|not_found)"/);
-      const forged = await call("changePersonEmail", "next-auth.session-token=forged", { studentId, email: "pirate@evil.example" });
+      const forged = await call("changeEmail", "next-auth.session-token=forged", { studentId, email: "pirate@evil.example" });
       expect(forged.body).toContain('"error":"unauthenticated"');
       // Without any session cookie the proxy sends the call to the sign-in page before it runs.
-      const anonymous = await call("changePersonEmail", null, { studentId, email: "pirate@evil.example" });
+      const anonymous = await call("changeEmail", null, { studentId, email: "pirate@evil.example" });
       expect(anonymous.status).toBe(307);
     }
   });
@@ -108,7 +108,7 @@ describe("hostile action calls", () => {
     const chunked = await send({
       method: "POST",
       path: "/etudiants",
-      headers: { "Next-Action": actionIds.enablePortalAccess, "Content-Type": "text/plain", "Transfer-Encoding": "chunked" },
+      headers: { "Next-Action": actionIds.enableAccess, "Content-Type": "text/plain", "Transfer-Encoding": "chunked" },
       body: "2\r\n[]\r\n0\r\n\r\n",
     });
     expect(chunked.status).toBe(411);

@@ -8,7 +8,7 @@ import type { AbstractIntlMessages } from "next-intl";
 export const CLIENT_MESSAGES = {
   /** app/error.tsx, under the root layout. */
   root: ["errorPage"],
-  staffSignIn: ["signIn"],
+  staffSignIn: ["signIn", "errors"],
   userMenu: ["nav"],
   studentList: [
     "students",
@@ -38,10 +38,10 @@ export const CLIENT_MESSAGES = {
   /** A student's profile and its Espace étudiant tab (their layout). */
   studentProfile: ["access", "errors", "relationship", "student.noEmail", "student.invalidEmail"],
   bulkProgress: ["bulk"],
-  portalSignIn: ["portal.signIn"],
-  requestLink: ["portal.requestLink", "portal.signIn"],
-  changePassword: ["portal.changePassword", "portal.signIn", "activation.rules", "activation.problems"],
-  choosePassword: ["activation", "portal.requestLink", "portal.signIn"],
+  portalSignIn: ["portal.signIn", "errors"],
+  requestLink: ["portal.requestLink", "errors"],
+  changePassword: ["portal.changePassword", "activation.rules", "errors"],
+  choosePassword: ["activation", "portal.requestLink", "errors"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessagesGroup = keyof typeof CLIENT_MESSAGES;

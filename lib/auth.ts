@@ -14,7 +14,7 @@ import { getEnv } from "@/lib/env";
 import { logError, logWarning } from "@/lib/log";
 import { hasRight, type Right, type StaffContext } from "@/lib/rights";
 import { SIGN_IN_PATH } from "@/lib/routes";
-import { TOO_MANY_PREFIX } from "@/lib/staff-sign-in-errors";
+import { encodeSignInError } from "@/lib/errors";
 
 const ZCredentials = z.object({
   email: z.string().trim().min(1).max(254),
@@ -53,7 +53,7 @@ export function getAuthOptions(): NextAuthOptions {
           const result = await signInStaff(parsed.data.email, parsed.data.password, client);
           if (result.ok) return result.staff;
           // next-auth hands a thrown error's message to the form as `error`; null means "invalid".
-          if (result.error === "too_many") throw new Error(`${TOO_MANY_PREFIX}${result.minutes}`);
+          if (result.error === "too_many_attempts") throw new Error(encodeSignInError({ code: result.error, minutes: result.minutes }));
           return null;
         },
       }),

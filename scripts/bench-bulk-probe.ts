@@ -4,7 +4,7 @@
 // .next-load, rebuilt when the sources changed, as bench:load does) on a fresh database holding a
 // large school (100,000 students, portal accesses in every state; a temporary SQLite file, or with
 // --postgres a throwaway PostgreSQL database), signs in as Direction, opens the list, asks for the
-// summary of a resend to `--bulk` students and starts it through the startBulkResend server action,
+// summary of a resend to `--bulk` students and starts it through the startBulkSend server action,
 // as the dialog and its confirm button do, so preparation and sending run inside the server process. Meanwhile it requests each probe path every 200 ms and
 // a real SMTP server (in this process) receives the emails. Prints the start request's latency, the
 // time to the first email, the preparation time per student, the probes' p50/p95/max and failures
@@ -86,15 +86,15 @@ async function main() {
     for (let round = 0; round < 5; round += 1) for (const probePath of probePaths) await getOnce(`${server.url}${probePath}`);
     // What the staff member did before confirming: the list is open, the dialog asked for its summary.
     const actionIds = actionIdsOf(root, distDir);
-    for (const name of ["summarizeBulkResend", "startBulkResend"]) if (!actionIds[name]) throw new Error(`no server action ${name} in ${distDir}`);
-    const callAction = (name: "summarizeBulkResend" | "startBulkResend") =>
+    for (const name of ["summarizeBulkSend", "startBulkSend"]) if (!actionIds[name]) throw new Error(`no server action ${name} in ${distDir}`);
+    const callAction = (name: "summarizeBulkSend" | "startBulkSend") =>
       fetch(`${server.url}/etudiants`, {
         method: "POST",
         headers: { "Next-Action": actionIds[name], "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Cookie: cookie },
         body: JSON.stringify([{ selection: { studentIds: selected } }]),
       });
     await (await fetch(`${server.url}/etudiants`, { headers: { Cookie: cookie } })).text();
-    await (await callAction("summarizeBulkResend")).text();
+    await (await callAction("summarizeBulkSend")).text();
     const probes = startProbes(server.url, probePaths, Number(values.interval));
     cleanups.push(probes.stop);
     await new Promise((resolve) => setTimeout(resolve, 5000));
@@ -102,7 +102,7 @@ async function main() {
     // The confirm click: the server action the bulk dialog calls.
     const rssBefore = rss.now();
     const clickedAt = Date.now();
-    const answer = await callAction("startBulkResend");
+    const answer = await callAction("startBulkSend");
     const payload = await answer.text();
     const startMs = Date.now() - clickedAt;
     const bulkSendId = /"bulkSendId":"([a-z0-9]+)"/i.exec(payload)?.[1];

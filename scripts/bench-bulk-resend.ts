@@ -38,7 +38,7 @@ async function main() {
   const { getDb } = await import("../lib/db");
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { loadStaffContext } = await import("../lib/data/staff");
-  const { startBulkResendHandler } = await import("../lib/actions/handlers/bulk");
+  const { startBulkSend } = await import("../lib/actions/handlers/bulk");
   const { startWorker } = await import("../lib/jobs/worker");
   const { emailStatus } = await import("../lib/access/email-address");
   const { renderActivationEmail } = await import("../lib/mail/render");
@@ -68,7 +68,7 @@ async function main() {
     // The app: click → request returns → worker prepares and sends.
     const before = smtp.emails.length;
     const clicked = performance.now();
-    const started = await startBulkResendHandler(staff, { selection: { studentIds: students.map((student) => student.id) } });
+    const started = await startBulkSend(staff, { selection: { studentIds: students.map((student) => student.id) } });
     const returnedMs = performance.now() - clicked;
     if (!started.ok) throw new Error(`bulk refused: ${started.error}`);
     let preparedMs = 0;

@@ -3,20 +3,20 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DisableAccessDialog, EnableAccessDialog, ResendActivationDialog, type AccessPerson } from "@/components/access/access-dialogs";
 import { NoticeProvider } from "@/components/ui/notice";
-import { disablePortalAccess, enablePortalAccess, loadAddressSharers, resendActivationEmail } from "@/lib/actions/access";
+import { disableAccess, enableAccess, findAddressSharers, resendActivation } from "@/lib/actions/access";
 import { renderInFrench } from "./render";
 
 // Server actions are network calls from the browser; here they answer what the server would.
 jest.mock("@/lib/actions/access", () => ({
-  enablePortalAccess: jest.fn(),
-  disablePortalAccess: jest.fn(),
-  resendActivationEmail: jest.fn(),
-  loadAddressSharers: jest.fn(),
+  enableAccess: jest.fn(),
+  disableAccess: jest.fn(),
+  resendActivation: jest.fn(),
+  findAddressSharers: jest.fn(),
 }));
-const resend = resendActivationEmail as jest.MockedFunction<typeof resendActivationEmail>;
-const enable = enablePortalAccess as jest.MockedFunction<typeof enablePortalAccess>;
-const disable = disablePortalAccess as jest.MockedFunction<typeof disablePortalAccess>;
-const sharers = loadAddressSharers as jest.MockedFunction<typeof loadAddressSharers>;
+const resend = resendActivation as jest.MockedFunction<typeof resendActivation>;
+const enable = enableAccess as jest.MockedFunction<typeof enableAccess>;
+const disable = disableAccess as jest.MockedFunction<typeof disableAccess>;
+const sharers = findAddressSharers as jest.MockedFunction<typeof findAddressSharers>;
 
 const person: AccessPerson = {
   ref: { studentId: "stu1", guardianId: "par1" },
@@ -135,7 +135,7 @@ describe("EnableAccessDialog and DisableAccessDialog", () => {
 
 describe("double clicks", () => {
   it("call the server once", async () => {
-    let finish: (value: Awaited<ReturnType<typeof resendActivationEmail>>) => void = () => {};
+    let finish: (value: Awaited<ReturnType<typeof resendActivation>>) => void = () => {};
     resend.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
     const button = screen.getByRole("button", { name: "Envoyer l'email" });

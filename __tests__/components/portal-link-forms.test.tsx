@@ -3,21 +3,19 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ChoosePasswordForm } from "@/components/portal/choose-password-form";
 import { LinkProblem } from "@/components/portal/link-problem";
-import { submitNewPassword } from "@/lib/actions/activation";
-import { requestNewLink } from "@/lib/actions/portal";
+import { choosePassword, requestNewLink } from "@/lib/actions/portal";
 import { renderInFrench } from "./render";
 
 // Server actions are network calls from the browser; here they answer what the server would.
-jest.mock("@/lib/actions/activation", () => ({ submitNewPassword: jest.fn() }));
-jest.mock("@/lib/actions/portal", () => ({ requestNewLink: jest.fn() }));
-const submit = submitNewPassword as jest.MockedFunction<typeof submitNewPassword>;
+jest.mock("@/lib/actions/portal", () => ({ choosePassword: jest.fn(), requestNewLink: jest.fn() }));
+const submit = choosePassword as jest.MockedFunction<typeof choosePassword>;
 const request = requestNewLink as jest.MockedFunction<typeof requestNewLink>;
 
 beforeEach(() => jest.clearAllMocks());
 
 describe("LinkProblem", () => {
   it("offers a new link for an expired link, and sends it for the address typed", async () => {
-    request.mockResolvedValue({ ok: true });
+    request.mockResolvedValue({ ok: true, data: null });
     const user = userEvent.setup();
     renderInFrench(<LinkProblem reason="expired" />);
     expect(screen.getByText("Ce lien a expiré : il n'était valable que quelques jours.")).toBeInTheDocument();
@@ -83,7 +81,7 @@ describe("ChoosePasswordForm", () => {
   });
 
   it("replaces the form by the link's problem when the link died meanwhile", async () => {
-    submit.mockResolvedValue({ ok: false, error: "link", reason: "used" });
+    submit.mockResolvedValue({ ok: false, error: "link_unusable", reason: "used" });
     const user = userEvent.setup();
     renderInFrench(<ChoosePasswordForm token="t" names={["Léa Martin"]} />);
     await user.type(screen.getByLabelText("Mot de passe", { selector: "input" }), "une phrase assez longue");

@@ -4,19 +4,19 @@ import userEvent from "@testing-library/user-event";
 import { EnableAccessDialog, type AccessPerson } from "@/components/access/access-dialogs";
 import { PersonAccessSection } from "@/components/access/person-access-section";
 import { NoticeProvider } from "@/components/ui/notice";
-import { enablePortalAccess } from "@/lib/actions/access";
+import { enableAccess } from "@/lib/actions/access";
 import type { PersonAccessView } from "@/lib/data/access-overview";
 import { renderInFrench } from "./render";
 
 jest.mock("@/lib/actions/access", () => ({
-  enablePortalAccess: jest.fn(),
-  disablePortalAccess: jest.fn(),
-  resendActivationEmail: jest.fn(),
-  changePersonEmail: jest.fn(),
-  loadAccessHistory: jest.fn(),
-  loadAddressSharers: jest.fn(),
+  enableAccess: jest.fn(),
+  disableAccess: jest.fn(),
+  resendActivation: jest.fn(),
+  changeEmail: jest.fn(),
+  getAccessHistory: jest.fn(),
+  findAddressSharers: jest.fn(),
 }));
-const enable = enablePortalAccess as jest.MockedFunction<typeof enablePortalAccess>;
+const enable = enableAccess as jest.MockedFunction<typeof enableAccess>;
 
 const father = { kind: "guardian" as const, name: "Moussa Diallo", children: ["Awa Diallo"], holdsSignIn: false };
 

@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInWithPassword } from "@/lib/auth-client";
 import { router } from "./navigation-mock";
 import { renderInFrench } from "./render";
+import { encodeSignInError } from "@/lib/errors";
 
 jest.mock("next/navigation", () => jest.requireActual("./navigation-mock").navigationMock());
 // The client posts to next-auth on the server; here we only decide what the server answered.
@@ -37,7 +38,7 @@ describe("SignInForm", () => {
   });
 
   it("says how long to wait after too many attempts", async () => {
-    mockedSignIn.mockResolvedValue({ ok: false, error: "too_many:12", status: 401 });
+    mockedSignIn.mockResolvedValue({ ok: false, error: encodeSignInError({ code: "too_many_attempts", minutes: 12 }), status: 401 });
     await submit("direction@sesame.test", "Sesame-demo-2026");
     expect(await screen.findByRole("alert")).toHaveTextContent("Trop de tentatives de connexion. Réessayez dans 12 minutes.");
   });

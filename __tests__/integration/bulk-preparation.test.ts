@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // A bulk send prepares its students in batches (one transaction each) instead of one by one: the
 // same skips, the same links, events and emails as resendActivation, and one working link each.
-import { disableAccessHandler, enableAccessHandler } from "@/lib/actions/handlers/access";
+import { disableAccess, enableAccess } from "@/lib/actions/handlers/access";
 import { resendActivation } from "@/lib/data/access";
 import { prepareStudentsTogether } from "@/lib/data/bulk-preparation";
 import { choosePassword } from "@/lib/data/portal-activation";
@@ -31,7 +31,7 @@ const student = (firstName: string, email: string | null = `${uniqueSuffix()}@lo
 /** A student whose access was enabled: an invitation pending, its link token in hand. */
 async function invited(firstName: string) {
   const created = await student(firstName);
-  await enableAccessHandler(staff, { studentId: created.id });
+  await enableAccess(staff, { studentId: created.id });
   return { ...created, token: await deliverLinkTo(mail, created.email!) };
 }
 
@@ -74,11 +74,11 @@ describe("bulk preparation in batches", () => {
     const noEmail = await student("Sans", null);
     const invalid = await student("Invalide", "invalide@@lot");
     const disabled = await student("Désactivé");
-    await enableAccessHandler(staff, { studentId: disabled.id });
-    await disableAccessHandler(staff, { studentId: disabled.id });
+    await enableAccess(staff, { studentId: disabled.id });
+    await disableAccess(staff, { studentId: disabled.id });
     const holderAddress = `${uniqueSuffix()}@partage.test`;
     const holder = await student("Titulaire", holderAddress);
-    await enableAccessHandler(staff, { studentId: holder.id });
+    await enableAccess(staff, { studentId: holder.id });
     const taken = await student("Homonyme", holderAddress.toUpperCase());
     const twinAddress = `${uniqueSuffix()}@jumeaux.test`;
     const firstTwin = await student("Jumeau", twinAddress);

@@ -1,6 +1,6 @@
 /** @jest-environment node */
-import { bulkResendProgressHandler, startBulkResendHandler, summarizeBulkResendHandler } from "@/lib/actions/handlers/bulk";
-import { disableAccessHandler, enableAccessHandler } from "@/lib/actions/handlers/access";
+import { getBulkProgress, startBulkSend, summarizeBulkSend } from "@/lib/actions/handlers/bulk";
+import { disableAccess, enableAccess } from "@/lib/actions/handlers/access";
 import { resendActivation } from "@/lib/data/access";
 import { prepareBulkSends } from "@/lib/jobs/bulk-sends";
 import { getDb } from "@/lib/db";
@@ -25,9 +25,9 @@ beforeAll(async () => {
   const noEmail = await createStudent(world, { firstName: "Sans", lastName: "Groupe", email: null });
   const invalid = await createStudent(world, { firstName: "Invalide", lastName: "Groupe", email: "invalide@@groupe" });
   const disabled = await createStudent(world, { firstName: "Désactivé", lastName: "Groupe", email: "desactive@groupe.test" });
-  await enableAccessHandler(staff, { studentId: disabled.id });
-  await disableAccessHandler(staff, { studentId: disabled.id });
-  await enableAccessHandler(staff, { studentId: eligible[0] });
+  await enableAccess(staff, { studentId: disabled.id });
+  await disableAccess(staff, { studentId: disabled.id });
+  await enableAccess(staff, { studentId: eligible[0] });
   await processOutbox(mail.transport, { limit: 100 });
   mail.smtp.emails.splice(0);
   all = [...eligible, noEmail.id, invalid.id, disabled.id];
@@ -35,17 +35,17 @@ beforeAll(async () => {
 
 describe("bulk resend", () => {
   it("summarises who will receive the email, who is skipped and why", async () => {
-    const result = await summarizeBulkResendHandler(staff, { selection: { studentIds: all } });
+    const result = await summarizeBulkSend(staff, { selection: { studentIds: all } });
     expect(result).toEqual({
       ok: true,
       data: { total: 27, willReceive: 24, willEnable: 23, skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0 } },
     });
-    const byQuery = await summarizeBulkResendHandler(staff, { selection: { query: { query: "groupe", email: "manquant" } } });
+    const byQuery = await summarizeBulkSend(staff, { selection: { query: { query: "groupe", email: "manquant" } } });
     expect(byQuery).toMatchObject({ ok: true, data: { total: 1, skipped: { missing_email: 1 } } });
   });
 
   it("survives a restart in the middle: every email goes out once", async () => {
-    const started = await startBulkResendHandler(staff, { selection: { studentIds: all } });
+    const started = await startBulkSend(staff, { selection: { studentIds: all } });
     expect(started).toMatchObject({ ok: true, data: { total: 27 } });
     const bulkSendId = started.ok ? started.data.bulkSendId : "";
 
@@ -59,7 +59,7 @@ describe("bulk resend", () => {
       code: "P2002",
     });
 
-    const midway = await bulkResendProgressHandler(staff, { bulkSendId });
+    const midway = await getBulkProgress(staff, { bulkSendId });
     // In list order "Désactivé Groupe" comes first: skipped, so 9 of the 10 prepared have an email.
     expect(midway).toMatchObject({ ok: true, data: { done: false, prepared: 10, emails: { sent: 5, pending: 4 } } });
 
@@ -67,7 +67,7 @@ describe("bulk resend", () => {
     while ((await prepareBulkSends({ maxStudents: 7 })) > 0);
     while ((await processOutbox(mail.transport, { limit: 8 })).sent > 0);
 
-    const progress = await bulkResendProgressHandler(staff, { bulkSendId });
+    const progress = await getBulkProgress(staff, { bulkSendId });
     expect(progress).toMatchObject({
       ok: true,
       data: {
@@ -89,18 +89,18 @@ describe("bulk resend", () => {
 
   it("refuses staff without Modifier un étudiant, and empty or oversized selections", async () => {
     const viewer = await createStaff(world, { rights: [RIGHTS.viewStudent] });
-    expect(await startBulkResendHandler(viewer, { selection: { studentIds: all } })).toEqual({ ok: false, error: "forbidden" });
-    expect(await startBulkResendHandler(staff, { selection: { studentIds: [] } })).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await startBulkResendHandler(staff, { selection: { studentIds: ["inconnu1", "inconnu2"] } })).toEqual({ ok: false, error: "not_found" });
+    expect(await startBulkSend(viewer, { selection: { studentIds: all } })).toEqual({ ok: false, error: "forbidden" });
+    expect(await startBulkSend(staff, { selection: { studentIds: [] } })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await startBulkSend(staff, { selection: { studentIds: ["inconnu1", "inconnu2"] } })).toEqual({ ok: false, error: "not_found" });
     const huge = Array.from({ length: 10_001 }, (_, index) => `id${index}`);
-    expect(await summarizeBulkResendHandler(staff, { selection: { studentIds: huge } })).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await startBulkResendHandler(staff, { selection: { studentIds: all, extra: true } })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await summarizeBulkSend(staff, { selection: { studentIds: huge } })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await startBulkSend(staff, { selection: { studentIds: all, extra: true } })).toMatchObject({ ok: false, error: "invalid_input" });
   });
 
   it("treats a double confirmation as one bulk send", async () => {
     const startedAfter = new Date(Date.now() - 1);
-    const first = await startBulkResendHandler(staff, { selection: { studentIds: [eligible[5], eligible[6]] } });
-    const second = await startBulkResendHandler(staff, { selection: { studentIds: [eligible[6], eligible[5]] } });
+    const first = await startBulkSend(staff, { selection: { studentIds: [eligible[5], eligible[6]] } });
+    const second = await startBulkSend(staff, { selection: { studentIds: [eligible[6], eligible[5]] } });
     // Both clicks succeed and get the same bulk send back: one row, so one email per student.
     expect(first).toMatchObject({ ok: true, data: { total: 2 } });
     expect(second).toEqual(first);
@@ -108,14 +108,14 @@ describe("bulk resend", () => {
   });
 
   it("only shows progress to its author and to staff who see every school of the organisation", async () => {
-    const started = await startBulkResendHandler(staff, { selection: { studentIds: [eligible[1]] } });
+    const started = await startBulkSend(staff, { selection: { studentIds: [eligible[1]] } });
     const bulkSendId = started.ok ? started.data.bulkSendId : "";
     const restricted = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent], schools: [0] });
-    expect(await bulkResendProgressHandler(restricted, { bulkSendId })).toEqual({ ok: false, error: "not_found" });
+    expect(await getBulkProgress(restricted, { bulkSendId })).toEqual({ ok: false, error: "not_found" });
     const director = await createStaff(world, { rights: [RIGHTS.viewStudent] });
-    expect(await bulkResendProgressHandler(director, { bulkSendId })).toMatchObject({ ok: true });
+    expect(await getBulkProgress(director, { bulkSendId })).toMatchObject({ ok: true });
     const otherWorld = await createWorld();
     const outsider = await createStaff(otherWorld, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
-    expect(await bulkResendProgressHandler(outsider, { bulkSendId })).toEqual({ ok: false, error: "not_found" });
+    expect(await getBulkProgress(outsider, { bulkSendId })).toEqual({ ok: false, error: "not_found" });
   });
 });

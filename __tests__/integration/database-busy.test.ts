@@ -3,7 +3,7 @@
 // it is busy (not that the server does not answer), and nothing is changed.
 import Sqlite from "better-sqlite3";
 import { Client } from "pg";
-import { enableAccessHandler } from "@/lib/actions/handlers/access";
+import { enableAccess } from "@/lib/actions/handlers/access";
 import { LOCK_WAIT_MS } from "@/lib/db/adapters";
 import { providerOf, sqliteFilePath } from "@/lib/db/provider";
 import { getDb } from "@/lib/db";
@@ -69,11 +69,11 @@ it("answers database_busy while the session is read, and changes nothing", async
   const release = await holdLocks();
   let result;
   try {
-    result = await enableAccessHandler(() => loadStaffSession(sessionId, staff.id), { studentId: student.id });
+    result = await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id });
   } finally {
     await release();
   }
   expect(result).toEqual({ ok: false, error: "database_busy" });
   expect(await getDb().portalAccess.count({ where: { studentId: student.id } })).toBe(0);
-  expect(await enableAccessHandler(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toMatchObject({ ok: true });
+  expect(await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toMatchObject({ ok: true });
 }, LOCK_WAIT_MS * 4);

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // The claim on a message being sent is short and renewed while the SMTP exchange runs: a slow
 // exchange is never sent twice, and a message whose sender died is sent again within a minute.
-import { resendActivationHandler } from "@/lib/actions/handlers/access";
+import { resendActivation } from "@/lib/actions/handlers/access";
 import { getDb } from "@/lib/db";
 import { OUTBOX_LEASE_MS, processOutbox } from "@/lib/mail/outbox";
 import type { MailTransport } from "@/lib/mail/transport";
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 async function queueEmailFor(email: string) {
   const student = await createStudent(world, { firstName: "Bail", lastName: "Court", email });
-  expect(await resendActivationHandler(staff, { studentId: student.id })).toMatchObject({ ok: true });
+  expect(await resendActivation(staff, { studentId: student.id })).toMatchObject({ ok: true });
   return getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: email } });
 }
 

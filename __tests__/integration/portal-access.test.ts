@@ -1,11 +1,11 @@
 /** @jest-environment node */
 import { checkActivationToken } from "@/lib/access/links";
 import {
-  accessHistoryHandler,
-  changeEmailHandler,
-  disableAccessHandler,
-  enableAccessHandler,
-  resendActivationHandler,
+  getAccessHistory,
+  changeEmail,
+  disableAccess,
+  enableAccess,
+  resendActivation,
 } from "@/lib/actions/handlers/access";
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { getDb } from "@/lib/db";
@@ -34,7 +34,7 @@ beforeEach(async () => {
 describe("Activer l'accès", () => {
   it("enables the access and emails a link to choose a password", async () => {
     const student = await createStudent(world, { firstName: "Hélène", lastName: "Lefèvre", email: "helene@eleves.test" });
-    const result = await enableAccessHandler(secretariat, { studentId: student.id });
+    const result = await enableAccess(secretariat, { studentId: student.id });
     expect(result).toEqual({ ok: true, data: { state: "invited", emailQueued: true } });
     expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
     const [email] = mail.smtp.emails;
@@ -54,12 +54,12 @@ describe("Activer l'accès", () => {
 
   it("refuses a second activation and a person without a valid email", async () => {
     const student = await createStudent(world, { firstName: "Marie", lastName: "Dupont" });
-    await enableAccessHandler(secretariat, { studentId: student.id });
-    expect(await enableAccessHandler(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "already_enabled" });
+    await enableAccess(secretariat, { studentId: student.id });
+    expect(await enableAccess(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "already_enabled" });
     const noEmail = await createStudent(world, { firstName: "Sans", lastName: "Adresse", email: null });
     const invalid = await createStudent(world, { firstName: "Mauvaise", lastName: "Adresse", email: "mauvaise@@adresse" });
-    expect(await enableAccessHandler(secretariat, { studentId: noEmail.id })).toEqual({ ok: false, error: "missing_email" });
-    expect(await resendActivationHandler(secretariat, { studentId: invalid.id })).toEqual({ ok: false, error: "invalid_email" });
+    expect(await enableAccess(secretariat, { studentId: noEmail.id })).toEqual({ ok: false, error: "missing_email" });
+    expect(await resendActivation(secretariat, { studentId: invalid.id })).toEqual({ ok: false, error: "invalid_email" });
     expect(await getDb().portalAccess.count({ where: { studentId: { in: [noEmail.id, invalid.id] } } })).toBe(0);
   });
 });
@@ -73,12 +73,12 @@ describe("Renvoyer l'email d'activation", () => {
     });
     const guardian = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: student.id } });
     const ref = { studentId: student.id, guardianId: guardian.guardianId };
-    expect(await resendActivationHandler(secretariat, { ...ref, copyToStaff: false })).toMatchObject({ ok: true, data: { state: "invited" } });
+    expect(await resendActivation(secretariat, { ...ref, copyToStaff: false })).toMatchObject({ ok: true, data: { state: "invited" } });
     await deliver();
     const firstToken = activationTokenIn(mail.smtp.emails[0].text)!;
     expect(mail.smtp.emails[0].text).toContain("suivre la scolarité de Lucas Dupont");
 
-    expect(await resendActivationHandler(secretariat, { ...ref, copyToStaff: true })).toMatchObject({ ok: true });
+    expect(await resendActivation(secretariat, { ...ref, copyToStaff: true })).toMatchObject({ ok: true });
     expect(await deliver()).toMatchObject({ sent: 2 });
     const original = mail.smtp.emails.slice(1).find((email) => email.to[0] === "sophie.dupont@famille.test")!;
     const copy = mail.smtp.emails.slice(1).find((email) => email.to[0] === secretariat.email)!;
@@ -90,7 +90,7 @@ describe("Renvoyer l'email d'activation", () => {
     expect(await checkActivationToken(firstToken)).toEqual({ ok: false, reason: "revoked" });
     expect(await checkActivationToken(activationTokenIn(original.text)!)).toMatchObject({ ok: true });
 
-    const history = await accessHistoryHandler(secretariat, ref);
+    const history = await getAccessHistory(secretariat, ref);
     expect(history.ok && history.data.map((entry) => [entry.type, entry.copyRequested, entry.deliveries.map((d) => d.status)])).toEqual([
       ["link_sent", true, ["sent", "sent"]],
       ["link_sent", false, ["sent"]],
@@ -100,25 +100,25 @@ describe("Renvoyer l'email d'activation", () => {
 
   it("is refused while the access is disabled", async () => {
     const student = await createStudent(world, { firstName: "Zoé", lastName: "Roux" });
-    await enableAccessHandler(secretariat, { studentId: student.id });
-    expect(await disableAccessHandler(secretariat, { studentId: student.id })).toEqual({ ok: true, data: { state: "disabled", emailQueued: false } });
-    expect(await resendActivationHandler(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "access_disabled" });
+    await enableAccess(secretariat, { studentId: student.id });
+    expect(await disableAccess(secretariat, { studentId: student.id })).toEqual({ ok: true, data: { state: "disabled", emailQueued: false } });
+    expect(await resendActivation(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "access_disabled" });
   });
 });
 
 describe("Désactiver l'accès", () => {
   it("revokes every pending link and ends portal sessions", async () => {
     const student = await createStudent(world, { firstName: "Noé", lastName: "Martin" });
-    await enableAccessHandler(secretariat, { studentId: student.id });
+    await enableAccess(secretariat, { studentId: student.id });
     await deliver();
     const token = activationTokenIn(mail.smtp.emails[0].text)!;
     const before = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
-    await disableAccessHandler(secretariat, { studentId: student.id });
+    await disableAccess(secretariat, { studentId: student.id });
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
     expect(await checkActivationToken(token)).toEqual({ ok: false, reason: "disabled" });
     expect(after.sessionVersion).toBeGreaterThan(before.sessionVersion);
     expect(after.disabledById).toBe(secretariat.id);
-    expect(await disableAccessHandler(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "not_enabled" });
+    expect(await disableAccess(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "not_enabled" });
     const overview = await getStudentAccessOverview(secretariat, student.id);
     expect(overview?.student).toMatchObject({ state: "disabled", disabledBy: secretariat.name });
   });
@@ -127,15 +127,15 @@ describe("Désactiver l'accès", () => {
 describe("changing an email", () => {
   it("updates the address, keeps search working and revokes links sent to the old one", async () => {
     const student = await createStudent(world, { firstName: "Inès", lastName: "Garnier", email: "ancienne@eleves.test" });
-    await resendActivationHandler(secretariat, { studentId: student.id });
+    await resendActivation(secretariat, { studentId: student.id });
     await deliver();
     const token = activationTokenIn(mail.smtp.emails[0].text)!;
-    expect(await changeEmailHandler(secretariat, { studentId: student.id, email: "  nouvelle@eleves.test " })).toMatchObject({ ok: true });
+    expect(await changeEmail(secretariat, { studentId: student.id, email: "  nouvelle@eleves.test " })).toMatchObject({ ok: true });
     expect(await checkActivationToken(token)).toEqual({ ok: false, reason: "revoked" });
     const updated = await getDb().student.findUniqueOrThrow({ where: { id: student.id } });
     expect(updated).toMatchObject({ email: "nouvelle@eleves.test", hasEmail: true });
     expect(updated.searchText).toContain("nouvelle@eleves.test");
-    expect(await changeEmailHandler(secretariat, { studentId: student.id, email: "pas-une-adresse" })).toEqual({
+    expect(await changeEmail(secretariat, { studentId: student.id, email: "pas-une-adresse" })).toEqual({
       ok: false,
       error: "invalid_input",
       fieldErrors: { email: ["invalid_email"] },
@@ -147,8 +147,8 @@ describe("races and second thoughts", () => {
   it("enables once when « Activer l'accès » is confirmed twice at the same time", async () => {
     const student = await createStudent(world, { firstName: "Double", lastName: "Clic", email: "double.clic@eleves.test" });
     const results = await Promise.all([
-      enableAccessHandler(secretariat, { studentId: student.id }),
-      enableAccessHandler(secretariat, { studentId: student.id }),
+      enableAccess(secretariat, { studentId: student.id }),
+      enableAccess(secretariat, { studentId: student.id }),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "already_enabled" }]);
@@ -158,11 +158,11 @@ describe("races and second thoughts", () => {
 
   it("does not send a queued email once the address was corrected or the access disabled", async () => {
     const wrong = await createStudent(world, { firstName: "Adresse", lastName: "Erronée", email: "faute.de.frappe@eleves.test" });
-    await resendActivationHandler(secretariat, { studentId: wrong.id });
-    await changeEmailHandler(secretariat, { studentId: wrong.id, email: "bonne.adresse@eleves.test" });
+    await resendActivation(secretariat, { studentId: wrong.id });
+    await changeEmail(secretariat, { studentId: wrong.id, email: "bonne.adresse@eleves.test" });
     const disabled = await createStudent(world, { firstName: "Vite", lastName: "Désactivé", email: "vite.desactive@eleves.test" });
-    await enableAccessHandler(secretariat, { studentId: disabled.id });
-    await disableAccessHandler(secretariat, { studentId: disabled.id });
+    await enableAccess(secretariat, { studentId: disabled.id });
+    await disableAccess(secretariat, { studentId: disabled.id });
     expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(mail.smtp.emails).toHaveLength(0);
     const cancelled = await getDb().outboxMessage.findMany({ where: { toAddress: { in: ["faute.de.frappe@eleves.test", "vite.desactive@eleves.test"] } } });
@@ -176,7 +176,7 @@ describe("races and second thoughts", () => {
 describe("outbox", () => {
   it("retries when the SMTP server refuses, and sends once it is back", async () => {
     const student = await createStudent(world, { firstName: "Théo", lastName: "Moreau", email: "theo@eleves.test" });
-    await resendActivationHandler(secretariat, { studentId: student.id });
+    await resendActivation(secretariat, { studentId: student.id });
     mail.smtp.refuseWith(451);
     expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
     const waiting = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: "theo@eleves.test" } });
@@ -191,7 +191,7 @@ describe("outbox", () => {
 
   it("fails at once when the recipient is refused, but retries other 5xx answers", async () => {
     const student = await createStudent(world, { firstName: "Léa", lastName: "Faure", email: "lea@eleves.test" });
-    await resendActivationHandler(secretariat, { studentId: student.id });
+    await resendActivation(secretariat, { studentId: student.id });
     // A misconfigured server (e.g. refusing the message itself) must not lose the email...
     mail.smtp.refuseWith(554, "data");
     expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
@@ -205,7 +205,7 @@ describe("outbox", () => {
 
   it("picks up a message whose sender crashed after claiming it, and sends it once", async () => {
     const student = await createStudent(world, { firstName: "Félix", lastName: "Noël", email: "felix@eleves.test" });
-    await resendActivationHandler(secretariat, { studentId: student.id });
+    await resendActivation(secretariat, { studentId: student.id });
     const message = await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: "felix@eleves.test" } });
     // A worker claimed it, then the process died before sending.
     await getDb().outboxMessage.update({
@@ -228,9 +228,9 @@ describe("rights and bad input", () => {
   });
 
   const mutations = [
-    ["enable", enableAccessHandler],
-    ["disable", disableAccessHandler],
-    ["resend", resendActivationHandler],
+    ["enable", enableAccess],
+    ["disable", disableAccess],
+    ["resend", resendActivation],
   ] as const;
 
   it.each(mutations)("%s is refused to roles without Modifier un étudiant and to anonymous callers", async (_name, handler) => {
@@ -238,18 +238,18 @@ describe("rights and bad input", () => {
     const none = await createStaff(world, { rights: [] });
     for (const caller of [viewer, none]) expect(await handler(caller, { studentId: student.id })).toEqual({ ok: false, error: "forbidden" });
     expect(await handler(null, { studentId: student.id })).toEqual({ ok: false, error: "unauthenticated" });
-    expect(await changeEmailHandler(viewer, { studentId: student.id, email: "x@y.fr" })).toEqual({ ok: false, error: "forbidden" });
+    expect(await changeEmail(viewer, { studentId: student.id, email: "x@y.fr" })).toEqual({ ok: false, error: "forbidden" });
     expect(await getDb().portalAccess.count({ where: { studentId: student.id } })).toBe(0);
   });
 
   it("answers not found for another school's student and unknown ids, changing nothing", async () => {
     const restricted = await createStaff(world, { rights: ALL_RIGHTS, schools: [0] });
-    expect(await enableAccessHandler(restricted, { studentId: otherSchoolStudent.id })).toEqual({ ok: false, error: "not_found" });
-    expect(await resendActivationHandler(secretariat, { studentId: "inconnu" })).toEqual({ ok: false, error: "not_found" });
-    expect(await resendActivationHandler(secretariat, { studentId: student.id, guardianId: "inconnu" })).toEqual({ ok: false, error: "not_found" });
+    expect(await enableAccess(restricted, { studentId: otherSchoolStudent.id })).toEqual({ ok: false, error: "not_found" });
+    expect(await resendActivation(secretariat, { studentId: "inconnu" })).toEqual({ ok: false, error: "not_found" });
+    expect(await resendActivation(secretariat, { studentId: student.id, guardianId: "inconnu" })).toEqual({ ok: false, error: "not_found" });
     const strangerParent = await createStudent(world, { firstName: "Autre", lastName: "Famille", guardians: [{ firstName: "Paul", lastName: "Famille" }] });
     const { guardianId } = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: strangerParent.id } });
-    expect(await resendActivationHandler(secretariat, { studentId: student.id, guardianId })).toEqual({ ok: false, error: "not_found" });
+    expect(await resendActivation(secretariat, { studentId: student.id, guardianId })).toEqual({ ok: false, error: "not_found" });
     expect(await getDb().portalAccess.count({ where: { OR: [{ studentId: otherSchoolStudent.id }, { guardianId }] } })).toBe(0);
   });
 
@@ -259,19 +259,19 @@ describe("rights and bad input", () => {
     ["a non-boolean copy flag", { studentId: "abc", copyToStaff: "oui" }],
     ["no input", null],
   ])("refuses %s with invalid_input", async (_label, input) => {
-    expect(await resendActivationHandler(secretariat, input)).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await resendActivation(secretariat, input)).toMatchObject({ ok: false, error: "invalid_input" });
   });
 
   it("refuses an address whose local part is over RFC 5321's 64 characters, and keeps the old one", async () => {
     const before = await getDb().student.findUniqueOrThrow({ where: { id: student.id }, select: { email: true } });
-    const result = await changeEmailHandler(secretariat, { studentId: student.id, email: `${"a".repeat(65)}@exemple.fr` });
+    const result = await changeEmail(secretariat, { studentId: student.id, email: `${"a".repeat(65)}@exemple.fr` });
     expect(result).toMatchObject({ ok: false, error: "invalid_input", fieldErrors: { email: ["invalid_email"] } });
     expect(await getDb().student.findUniqueOrThrow({ where: { id: student.id }, select: { email: true } })).toEqual(before);
-    expect(await changeEmailHandler(secretariat, { studentId: student.id, email: `${"a".repeat(64)}@exemple.fr` })).toMatchObject({ ok: true });
+    expect(await changeEmail(secretariat, { studentId: student.id, email: `${"a".repeat(64)}@exemple.fr` })).toMatchObject({ ok: true });
   });
 
   it("refuses a huge email address", async () => {
-    const result = await changeEmailHandler(secretariat, { studentId: student.id, email: `${"a".repeat(300)}@exemple.fr` });
+    const result = await changeEmail(secretariat, { studentId: student.id, email: `${"a".repeat(300)}@exemple.fr` });
     expect(result).toMatchObject({ ok: false, error: "invalid_input", fieldErrors: { email: ["invalid_email"] } });
   });
 });

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
+import { disableAccess, enableAccess, resendActivation } from "@/lib/actions/handlers/access";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { changePortalPassword, findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 /** Sends the person a link and chooses their password through it, as they would. */
 async function activate(ref: { studentId: string; guardianId?: string }, email: string, password = PASSWORD) {
-  await resendActivationHandler(staff, ref);
+  await resendActivation(staff, ref);
   expect(await choosePassword(await deliverLinkTo(mail, email), password)).toMatchObject({ ok: true });
 }
 
@@ -47,7 +47,7 @@ describe("portal sign-in", () => {
   it("says the access is disabled only to someone who knows the password", async () => {
     const student = await createStudent(world, { firstName: "Noé", lastName: "Portail", email: "noe.portail@lycee.test" });
     await activate({ studentId: student.id }, "noe.portail@lycee.test");
-    await disableAccessHandler(staff, { studentId: student.id });
+    await disableAccess(staff, { studentId: student.id });
     expect(await findPortalAccount("noe.portail@lycee.test", PASSWORD)).toEqual({ ok: false, reason: "disabled" });
     expect(await findPortalAccount("noe.portail@lycee.test", "mauvais mot de passe")).toEqual({ ok: false, reason: "invalid" });
   });
@@ -78,13 +78,13 @@ describe("portal home and session", () => {
     let session = await signIn("zoe.session@lycee.test", PASSWORD);
     expect(await loadPortalHome(session)).toMatchObject({ kind: "student", student: { firstName: "Zoé" } });
 
-    await resendActivationHandler(staff, { studentId: student.id });
+    await resendActivation(staff, { studentId: student.id });
     expect(await loadPortalHome(session)).toBeNull();
 
     session = await signIn("zoe.session@lycee.test", PASSWORD);
-    await disableAccessHandler(staff, { studentId: student.id });
+    await disableAccess(staff, { studentId: student.id });
     expect(await loadPortalHome(session)).toBeNull();
-    await enableAccessHandler(staff, { studentId: student.id });
+    await enableAccess(staff, { studentId: student.id });
     expect(await loadPortalHome(session)).toBeNull();
   });
 });
@@ -153,8 +153,8 @@ describe("new link on request (« Mot de passe oublié ? », « Recevoir un nouv
   it("sends nothing for unknown, disabled or never-enabled addresses", async () => {
     const never = await createStudent(world, { firstName: "Jamais", lastName: "Active", email: "jamais.active@lycee.test" });
     const disabled = await createStudent(world, { firstName: "Plus", lastName: "Active", email: "plus.active@lycee.test" });
-    await enableAccessHandler(staff, { studentId: disabled.id });
-    await disableAccessHandler(staff, { studentId: disabled.id });
+    await enableAccess(staff, { studentId: disabled.id });
+    await disableAccess(staff, { studentId: disabled.id });
     expect(await sendLinksToAddress("inconnu@lycee.test")).toBe(0);
     expect(await sendLinksToAddress("jamais.active@lycee.test")).toBe(0);
     expect(await sendLinksToAddress("plus.active@lycee.test")).toBe(0);

@@ -1,8 +1,8 @@
 /** @jest-environment node */
 import { accessState } from "@/lib/access/state";
 import { createLinkToken } from "@/lib/access/tokens";
-import { submitNewPassword } from "@/lib/actions/activation";
-import { disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
+import * as portalActions from "@/lib/actions/portal";
+import { disableAccess, enableAccess, resendActivation } from "@/lib/actions/handlers/access";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { loadPortalHome } from "@/lib/data/portal-accounts";
@@ -34,7 +34,7 @@ async function studentWithLink() {
 }
 
 async function sendLink(studentId: string, email: string) {
-  await resendActivationHandler(staff, { studentId });
+  await resendActivation(staff, { studentId });
   return deliverLinkTo(mail, email);
 }
 
@@ -72,13 +72,13 @@ describe("activation link", () => {
 
   it("answers the form with every problem it can tell at once, and refuses malformed input", async () => {
     const { token } = await studentWithLink();
-    expect(await submitNewPassword({ token, password: "court", confirmation: "autre" })).toEqual({
+    expect(await portalActions.choosePassword({ token, password: "court", confirmation: "autre" })).toEqual({
       ok: false,
       error: "invalid_input",
       fieldErrors: { password: ["too_short"], confirmation: ["mismatch"] },
     });
-    expect(await submitNewPassword({ token, password: "", confirmation: "" })).toEqual({ ok: false, error: "invalid_input", fieldErrors: { password: ["required"] } });
-    expect(await submitNewPassword({ token: 42, password: ["x"] })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await portalActions.choosePassword({ token, password: "", confirmation: "" })).toEqual({ ok: false, error: "invalid_input", fieldErrors: { password: ["required"] } });
+    expect(await portalActions.choosePassword({ token: 42, password: ["x"] })).toMatchObject({ ok: false, error: "invalid_input" });
     expect(await describeActivationLink(token)).toMatchObject({ ok: true });
   });
 
@@ -117,11 +117,11 @@ describe("activation link", () => {
     const { student, email, token } = await studentWithLink();
     const newer = await sendLink(student.id, email);
     expect(await choosePassword(token, GOOD_PASSWORD)).toEqual({ ok: false, reason: "revoked" });
-    await disableAccessHandler(staff, { studentId: student.id });
+    await disableAccess(staff, { studentId: student.id });
     expect(await describeActivationLink(newer)).toEqual({ ok: false, reason: "disabled" });
     expect(await choosePassword(newer, GOOD_PASSWORD)).toEqual({ ok: false, reason: "disabled" });
     // Enabled again: the old link is merely replaced, and its page offers a new one.
-    await enableAccessHandler(staff, { studentId: student.id });
+    await enableAccess(staff, { studentId: student.id });
     expect(await describeActivationLink(newer)).toEqual({ ok: false, reason: "revoked" });
   });
 

@@ -3,8 +3,8 @@
 // address, a student with a parent's address) are shown to staff before access is enabled; the
 // second access on an address already signing in is refused, and nothing is merged.
 import { randomUUID } from "node:crypto";
-import { changeEmailHandler, disableAccessHandler, enableAccessHandler, resendActivationHandler } from "@/lib/actions/handlers/access";
-import { summarizeBulkResendHandler } from "@/lib/actions/handlers/bulk";
+import { changeEmail, disableAccess, enableAccess, resendActivation } from "@/lib/actions/handlers/access";
+import { summarizeBulkSend } from "@/lib/actions/handlers/bulk";
 import { sendLinksToAddress } from "@/lib/data/access";
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { prepareBulkSends, startBulkSend } from "@/lib/jobs/bulk-sends";
@@ -65,7 +65,7 @@ describe("staff see who shares an address before enabling access", () => {
     expect(fatherView.sharedWith).toEqual([{ kind: "guardian", name: "Fatou Diallo", children: ["Awa Diallo"], holdsSignIn: false }]);
     expect(overview!.student.sharedWith).toEqual([]);
 
-    expect(await enableAccessHandler(staff, mother)).toMatchObject({ ok: true });
+    expect(await enableAccess(staff, mother)).toMatchObject({ ok: true });
     overview = await getStudentAccessOverview(staff, studentId);
     expect(overview!.guardians[1].sharedWith).toEqual([expect.objectContaining({ name: "Fatou Diallo", holdsSignIn: true })]);
     expect(overview!.guardians[0].sharedWith).toEqual([expect.objectContaining({ name: "Moussa Diallo", holdsSignIn: false })]);
@@ -86,9 +86,9 @@ describe("one address signs in to one account", () => {
   it("refuses a second access on an address already signing in, and changes nothing for that person", async () => {
     const family = address("famille.refus");
     const { mother, father } = await familyWithOneAddress(family);
-    await enableAccessHandler(staff, mother);
-    expect(await enableAccessHandler(staff, father)).toEqual({ ok: false, error: "email_in_use" });
-    expect(await resendActivationHandler(staff, father)).toEqual({ ok: false, error: "email_in_use" });
+    await enableAccess(staff, mother);
+    expect(await enableAccess(staff, father)).toEqual({ ok: false, error: "email_in_use" });
+    expect(await resendActivation(staff, father)).toEqual({ ok: false, error: "email_in_use" });
     expect(await getDb().portalAccess.findUnique({ where: { guardianId: father.guardianId } })).toBeNull();
     const motherAccess = await getDb().portalAccess.findUniqueOrThrow({ where: { guardianId: mother.guardianId } });
     expect(motherAccess).toMatchObject({ enabled: true, signInEmail: family.toLowerCase() });
@@ -97,7 +97,7 @@ describe("one address signs in to one account", () => {
   it("settles two staff members enabling two people with one address at the same moment", async () => {
     const family = address("famille.course");
     const { mother, father } = await familyWithOneAddress(family);
-    const results = await Promise.all([enableAccessHandler(staff, mother), enableAccessHandler(staff, father)]);
+    const results = await Promise.all([enableAccess(staff, mother), enableAccess(staff, father)]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "email_in_use" }]);
     const enabled = await getDb().portalAccess.count({ where: { guardianId: { in: [mother.guardianId, father.guardianId] }, enabled: true } });
@@ -107,17 +107,17 @@ describe("one address signs in to one account", () => {
   it("signs the holder in, frees the address when their access is disabled, and keeps telling each apart", async () => {
     const family = address("famille.tour");
     const { mother, father } = await familyWithOneAddress(family);
-    await enableAccessHandler(staff, mother);
+    await enableAccess(staff, mother);
     await activate(mother, family, "le mot de passe de la maman");
     expect(await findPortalAccount(family.toUpperCase(), "le mot de passe de la maman")).toMatchObject({ ok: true });
 
-    await disableAccessHandler(staff, mother);
-    expect(await enableAccessHandler(staff, father)).toMatchObject({ ok: true });
+    await disableAccess(staff, mother);
+    expect(await enableAccess(staff, father)).toMatchObject({ ok: true });
     await activate(father, family, "le mot de passe du papa");
     expect(await findPortalAccount(family, "le mot de passe du papa")).toMatchObject({ ok: true });
     // The mother's account is not merged into the father's: her password still says "disabled".
     expect(await findPortalAccount(family, "le mot de passe de la maman")).toEqual({ ok: false, reason: "disabled" });
-    expect(await enableAccessHandler(staff, mother)).toEqual({ ok: false, error: "email_in_use" });
+    expect(await enableAccess(staff, mother)).toEqual({ ok: false, error: "email_in_use" });
     // "Mot de passe oublié ?" reaches the one account signing in with the address.
     expect(await sendLinksToAddress(family)).toBe(1);
   });
@@ -125,29 +125,29 @@ describe("one address signs in to one account", () => {
   it("refuses to give an enabled access an address another account signs in with; a person without access may take it", async () => {
     const family = address("famille.change");
     const { studentId, mother } = await familyWithOneAddress(family, address("awa"));
-    await enableAccessHandler(staff, mother);
-    expect(await enableAccessHandler(staff, { studentId })).toMatchObject({ ok: true });
-    expect(await changeEmailHandler(staff, { studentId, email: family })).toEqual({ ok: false, error: "email_in_use" });
+    await enableAccess(staff, mother);
+    expect(await enableAccess(staff, { studentId })).toMatchObject({ ok: true });
+    expect(await changeEmail(staff, { studentId, email: family })).toEqual({ ok: false, error: "email_in_use" });
     const unchanged = await getDb().student.findUniqueOrThrow({ where: { id: studentId } });
     expect(unchanged.email).not.toBe(family);
 
     const cousin = await createStudent(world, { firstName: "Cousin", lastName: "Diallo", email: address("cousin") });
-    expect(await changeEmailHandler(staff, { studentId: cousin.id, email: family })).toMatchObject({ ok: true });
+    expect(await changeEmail(staff, { studentId: cousin.id, email: family })).toMatchObject({ ok: true });
     const overview = await getStudentAccessOverview(staff, cousin.id);
     expect(overview!.student.sharedWith).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: "Fatou Diallo", holdsSignIn: true })]),
     );
-    expect(await enableAccessHandler(staff, { studentId: cousin.id })).toEqual({ ok: false, error: "email_in_use" });
+    expect(await enableAccess(staff, { studentId: cousin.id })).toEqual({ ok: false, error: "email_in_use" });
   });
 
   it("skips students whose address another account signs in with in a bulk send, and says why", async () => {
     const family = address("famille.lot");
     const { mother } = await familyWithOneAddress(family);
-    await enableAccessHandler(staff, mother);
+    await enableAccess(staff, mother);
     const sharing = await createStudent(world, { firstName: "Lot", lastName: "Partage", email: family });
     const alone = await createStudent(world, { firstName: "Lot", lastName: "Seul", email: address("lot.seul") });
     const selection = { studentIds: [sharing.id, alone.id] };
-    expect(await summarizeBulkResendHandler(staff, { selection })).toMatchObject({
+    expect(await summarizeBulkSend(staff, { selection })).toMatchObject({
       ok: true,
       data: { total: 2, willReceive: 1, skipped: { email_in_use: 1 } },
     });

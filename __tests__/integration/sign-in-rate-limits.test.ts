@@ -54,10 +54,10 @@ describe("staff sign-in", () => {
     const world = await createWorld();
     const staff = await createStaff(world, { rights: [RIGHTS.viewStudent] });
     const client = `10.9.${Date.now() % 250}.1`;
-    expect(await signInStaff(staff.email, "mauvais", client)).toEqual({ ok: false, error: "invalid" });
+    expect(await signInStaff(staff.email, "mauvais", client)).toEqual({ ok: false, error: "invalid_credentials" });
     expect(await signInStaff(staff.email, STAFF_PASSWORD, client)).toMatchObject({ ok: true, staff: { id: staff.id } });
     for (let attempt = 0; attempt < 6; attempt += 1) await signInStaff(staff.email, `mauvais ${attempt}`, client);
-    expect(await signInStaff(staff.email, STAFF_PASSWORD, client)).toEqual({ ok: false, error: "too_many", minutes: 15 });
+    expect(await signInStaff(staff.email, STAFF_PASSWORD, client)).toEqual({ ok: false, error: "too_many_attempts", minutes: 15 });
     // Another staff member on the same network is not locked out by it.
     const colleague = await createStaff(world, { rights: [RIGHTS.viewStudent] });
     expect(await signInStaff(colleague.email, STAFF_PASSWORD, client)).toMatchObject({ ok: true });

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // The transport's pool and timeouts really apply (nodemailer silently drops them when given `url`).
 import { createServer, type Server, type Socket } from "node:net";
-import { enableAccessHandler } from "@/lib/actions/handlers/access";
+import { enableAccess } from "@/lib/actions/handlers/access";
 import { processOutbox } from "@/lib/mail/outbox";
 import { createSmtpTransport, SMTP_MAX_CONNECTIONS } from "@/lib/mail/transport";
 import { RIGHTS } from "@/lib/rights";
@@ -15,7 +15,7 @@ it("delivers a bulk of emails over at most SMTP_MAX_CONNECTIONS connections", as
   const staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
   for (let index = 0; index < 30; index += 1) {
     const student = await createStudent(world, { firstName: `Pool${index}`, lastName: "Smtp", email: `pool${index}@smtp.test` });
-    expect(await enableAccessHandler(staff, { studentId: student.id })).toMatchObject({ ok: true });
+    expect(await enableAccess(staff, { studentId: student.id })).toMatchObject({ ok: true });
   }
   const openedBefore = mail.smtp.connections.opened;
   const result = await processOutbox(mail.transport, { limit: 100 });

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // Staff sessions are recorded: signing out ends one for good, and every request reads the staff
 // member's current rights and status.
-import { enableAccessHandler } from "@/lib/actions/handlers/access";
+import { enableAccess } from "@/lib/actions/handlers/access";
 import { closeStaffSession, loadStaffSession, openStaffSession, STAFF_SESSION_HOURS } from "@/lib/data/staff-sessions";
 import { getDb } from "@/lib/db";
 import { RIGHTS } from "@/lib/rights";
@@ -20,7 +20,7 @@ describe("staff sessions", () => {
     expect(await loadStaffSession(sessionId, staff.id)).toMatchObject({ id: staff.id, rights: expect.arrayContaining([RIGHTS.viewStudent, RIGHTS.editStudent]) });
     await closeStaffSession(sessionId);
     expect(await loadStaffSession(sessionId, staff.id)).toBeNull();
-    expect(await enableAccessHandler(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toEqual({ ok: false, error: "unauthenticated" });
+    expect(await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toEqual({ ok: false, error: "unauthenticated" });
     expect(await getDb().portalAccess.count({ where: { studentId: student.id } })).toBe(0);
   });
 
@@ -50,10 +50,10 @@ describe("staff sessions", () => {
     const { roleId } = await getDb().staffUser.findUniqueOrThrow({ where: { id: staff.id } });
     await getDb().roleRight.deleteMany({ where: { roleId, right: RIGHTS.editStudent } });
     expect((await caller())?.rights).toEqual([RIGHTS.viewStudent]);
-    expect(await enableAccessHandler(caller, { studentId: student.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await enableAccess(caller, { studentId: student.id })).toEqual({ ok: false, error: "forbidden" });
     await getDb().staffUser.update({ where: { id: staff.id }, data: { active: false } });
     expect(await caller()).toBeNull();
-    expect(await enableAccessHandler(caller, { studentId: student.id })).toEqual({ ok: false, error: "unauthenticated" });
+    expect(await enableAccess(caller, { studentId: student.id })).toEqual({ ok: false, error: "unauthenticated" });
   });
 
   it("deletes sessions a day after they expired when a new one opens", async () => {

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { previewStudentHandler } from "@/lib/actions/handlers/students";
+import { previewStudent } from "@/lib/actions/handlers/students";
 import { ALL_RIGHTS, RIGHTS } from "@/lib/rights";
 import { createStaff, createStudent, createWorld, type World } from "../factories/school";
 
@@ -27,20 +27,20 @@ beforeAll(async () => {
 describe("previewStudent: rights of every demo role", () => {
   it("answers the student's details to roles with Afficher un étudiant", async () => {
     for (const role of ["direction", "secretariat", "enseignant"] as const) {
-      const result = await previewStudentHandler(staff[role], { studentId: studentA.id });
+      const result = await previewStudent(staff[role], { studentId: studentA.id });
       expect(result).toMatchObject({ ok: true, data: { firstName: "Hélène", guardians: [{ firstName: "Sophie" }] } });
     }
   });
 
   it("refuses a role without the right, and an anonymous caller", async () => {
-    expect(await previewStudentHandler(staff.comptable, { studentId: studentA.id })).toEqual({ ok: false, error: "forbidden" });
-    expect(await previewStudentHandler(null, { studentId: studentA.id })).toEqual({ ok: false, error: "unauthenticated" });
+    expect(await previewStudent(staff.comptable, { studentId: studentA.id })).toEqual({ ok: false, error: "forbidden" });
+    expect(await previewStudent(null, { studentId: studentA.id })).toEqual({ ok: false, error: "unauthenticated" });
   });
 
   it("answers not found for another school's student, as for an unknown id", async () => {
-    expect(await previewStudentHandler(staff.enseignant, { studentId: studentB.id })).toEqual({ ok: false, error: "not_found" });
-    expect(await previewStudentHandler(staff.direction, { studentId: "unknownstudent" })).toEqual({ ok: false, error: "not_found" });
-    expect(await previewStudentHandler(staff.direction, { studentId: studentB.id })).toMatchObject({ ok: true });
+    expect(await previewStudent(staff.enseignant, { studentId: studentB.id })).toEqual({ ok: false, error: "not_found" });
+    expect(await previewStudent(staff.direction, { studentId: "unknownstudent" })).toEqual({ ok: false, error: "not_found" });
+    expect(await previewStudent(staff.direction, { studentId: studentB.id })).toMatchObject({ ok: true });
   });
 });
 
@@ -54,7 +54,7 @@ describe("previewStudent: bad input", () => {
     ["a huge id", { studentId: "a".repeat(100_000) }],
     ["a number", { studentId: 42 }],
   ])("answers invalid_input for %s", async (_label, input) => {
-    const result = await previewStudentHandler(staff.direction, input);
+    const result = await previewStudent(staff.direction, input);
     expect(result).toMatchObject({ ok: false, error: "invalid_input" });
   });
 });

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // Staff find a student by a parent's name or email; the student's own matches come first.
 import { findStudentIds, findStudents } from "@/lib/data/students";
-import { changeEmailHandler } from "@/lib/actions/handlers/access";
+import { changeEmail } from "@/lib/actions/handlers/access";
 import { getDb } from "@/lib/db";
 import { RIGHTS } from "@/lib/rights";
 import { parseStudentListQuery } from "@/lib/validation/students";
@@ -77,7 +77,7 @@ describe("search by a parent", () => {
   it("finds a parent by their new address once staff correct it", async () => {
     const lina = (await list({ q: "lina" })).rows[0];
     const { guardianId } = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: lina.id } });
-    expect(await changeEmailHandler(staff, { studentId: lina.id, guardianId, email: "h.morel@nouveau.test" })).toMatchObject({ ok: true });
+    expect(await changeEmail(staff, { studentId: lina.id, guardianId, email: "h.morel@nouveau.test" })).toMatchObject({ ok: true });
     expect(names(await list({ q: "nouveau.test" }))).toEqual(["Lina Morel"]);
     expect(names(await list({ q: "herve.morel@famille" }))).toEqual([]);
   });

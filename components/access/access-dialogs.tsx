@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { useNotice } from "@/components/ui/notice";
-import { disablePortalAccess, enablePortalAccess, loadAddressSharers, resendActivationEmail } from "@/lib/actions/access";
+import { disableAccess, enableAccess, findAddressSharers, resendActivation } from "@/lib/actions/access";
 import type { AccessState } from "@/lib/access/state";
 import type { TPersonRef } from "@/lib/validation/access";
 import type { AddressSharer } from "@/lib/data/shared-emails";
@@ -41,7 +41,7 @@ export function EnableAccessDialog({ person, open, onOpenChange }: DialogProps) 
         </>
       }
       confirmLabel={t("confirm")}
-      action={() => enablePortalAccess(person.ref)}
+      action={() => enableAccess(person.ref)}
       onDone={(data) => notify(data.emailQueued ? t("doneWithEmail", values) : t("done"))}
     />
   );
@@ -58,7 +58,7 @@ export function DisableAccessDialog({ person, open, onOpenChange }: DialogProps)
       title={t("title", { name: person.name })}
       description={<p>{t("description", { name: person.name })}</p>}
       confirmLabel={t("confirm")}
-      action={() => disablePortalAccess(person.ref)}
+      action={() => disableAccess(person.ref)}
       onDone={() => notify(t("done"))}
     />
   );
@@ -76,7 +76,7 @@ function useSharers(person: AccessPerson, open: boolean): AddressSharer[] | unde
   useEffect(() => {
     if (!needed) return;
     let current = true;
-    loadAddressSharers({ studentId, guardianId })
+    findAddressSharers({ studentId, guardianId })
       .then((result) => {
         if (current && result.ok) setLoaded({ key, sharers: result.data });
       })
@@ -113,7 +113,7 @@ export function ResendActivationDialog({ person, staffEmail, open, onOpenChange 
         </>
       }
       confirmLabel={t("confirm")}
-      action={() => resendActivationEmail({ ...person.ref, copyToStaff: copy })}
+      action={() => resendActivation({ ...person.ref, copyToStaff: copy })}
       onDone={() => notify(copy ? t("doneWithCopy", values) : t("done", values))}
     >
       <div className="flex items-start gap-3 rounded-md border border-slate-200 p-3">

@@ -3,13 +3,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
-import { loadAccessHistory } from "@/lib/actions/access";
+import { getAccessHistory } from "@/lib/actions/access";
 import type { AccessHistoryEntry } from "@/lib/data/access-overview";
-import type { ErrorCode } from "@/lib/errors";
+import { errorMessage } from "@/components/ui/error-message";
+import { shapeOf, type AppErrorShape } from "@/lib/errors";
 import type { TPersonRef } from "@/lib/validation/access";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
-type State = { status: "loading" } | { status: "error"; error: ErrorCode | "network" } | { status: "ready"; entries: AccessHistoryEntry[] };
+type State = { status: "loading" } | { status: "error"; error: AppErrorShape } | { status: "ready"; entries: AccessHistoryEntry[] };
 
 /** "Historique": who did what to the access, when, whether a copy was asked, and what became of each email. */
 export function AccessHistoryDialog({
@@ -30,11 +31,11 @@ export function AccessHistoryDialog({
     if (!open) return;
     let current = true;
     setState({ status: "loading" });
-    loadAccessHistory({ studentId, guardianId })
+    getAccessHistory({ studentId, guardianId })
       .then((result) => {
-        if (current) setState(result.ok ? { status: "ready", entries: result.data } : { status: "error", error: result.error });
+        if (current) setState(result.ok ? { status: "ready", entries: result.data } : { status: "error", error: shapeOf(result) });
       })
-      .catch(() => current && setState({ status: "error", error: "network" }));
+      .catch(() => current && setState({ status: "error", error: { code: "network" } }));
     return () => {
       current = false;
     };
@@ -49,9 +50,7 @@ export function AccessHistoryDialog({
             <Spinner /> {t("access.historyDialog.loading")}
           </p>
         ) : state.status === "error" ? (
-          <ErrorAlert className="mt-4">
-            {t(`errors.${state.error}`)}
-          </ErrorAlert>
+          <ErrorAlert className="mt-4">{errorMessage(t, state.error)}</ErrorAlert>
         ) : state.entries.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600">{t("access.historyDialog.empty")}</p>
         ) : (

@@ -1,11 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import type { ActionResult, ErrorCode } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { useErrorMessage } from "@/components/ui/error-message";
+import { useAction } from "@/components/ui/use-action";
 
 /**
  * The confirmation every access action goes through: says what will happen, runs the action on
@@ -33,38 +35,20 @@ export function ConfirmDialog<T>({
   onDone: (data: T) => void;
 }) {
   const t = useTranslations();
-  const [pending, setPending] = useState(false);
-  const inFlight = useRef(false);
-  const [error, setError] = useState<ErrorCode | "network" | null>(null);
-
-  async function confirm() {
-    // A double click lands before React re-renders the disabled button: ignore the second one.
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setPending(true);
-    setError(null);
-    try {
-      const result = await action();
-      if (result.ok) {
-        onOpenChange(false);
-        onDone(result.data);
-      } else {
-        setError(result.error);
-      }
-    } catch {
-      setError("network");
-    } finally {
-      inFlight.current = false;
-      setPending(false);
-    }
-  }
+  const describe = useErrorMessage();
+  const { execute, pending, error, reset } = useAction(action, {
+    onSuccess: (data) => {
+      onOpenChange(false);
+      onDone(data);
+    },
+  });
 
   return (
     <AlertDialog
       open={open}
       onOpenChange={(next) => {
         if (pending) return;
-        if (!next) setError(null);
+        if (!next) reset();
         onOpenChange(next);
       }}
     >
@@ -74,18 +58,14 @@ export function ConfirmDialog<T>({
           <div className="mt-2 flex flex-col gap-2 text-sm text-slate-700">{description}</div>
         </AlertDialogDescription>
         {children ? <div className="mt-4">{children}</div> : null}
-        {error ? (
-          <ErrorAlert className="mt-4">
-            {t(`errors.${error}`)}
-          </ErrorAlert>
-        ) : null}
+        {error ? <ErrorAlert className="mt-4">{describe(error)}</ErrorAlert> : null}
         <div className="mt-6 flex justify-end gap-2">
           <AlertDialogCancel asChild>
             <Button variant="secondary" disabled={pending}>
               {t("access.cancel")}
             </Button>
           </AlertDialogCancel>
-          <Button variant={tone} onClick={confirm} disabled={pending} aria-busy={pending}>
+          <Button variant={tone} onClick={() => void execute(undefined)} disabled={pending} aria-busy={pending}>
             {pending ? <Spinner /> : null}
             {confirmLabel}
           </Button>

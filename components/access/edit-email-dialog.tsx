@@ -1,13 +1,14 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useId, useState, type FormEvent } from "react";
+import { useId, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { useNotice } from "@/components/ui/notice";
 import { Spinner } from "@/components/ui/spinner";
-import { changePersonEmail } from "@/lib/actions/access";
+import { useErrorMessage } from "@/components/ui/error-message";
+import { useAction } from "@/components/ui/use-action";
+import { changeEmail } from "@/lib/actions/access";
 import type { TPersonRef } from "@/lib/validation/access";
 
 /** Corrects a student's or parent's email; the server validates it and revokes pending links. */
@@ -21,33 +22,23 @@ export function EditEmailDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const t = useTranslations();
-  const notify = useNotice();
   const inputId = useId();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const describe = useErrorMessage();
+  const action = useAction(changeEmail, {
+    notice: () => t("access.emailDialog.done"),
+    onSuccess: () => onOpenChange(false),
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  const { execute, pending, reset } = action;
+  const error = describe(action.error, action.fieldErrors?.email?.[0]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    setPending(true);
-    setError(null);
-    try {
-      const result = await changePersonEmail({ ...person.ref, email });
-      if (result.ok) {
-        onOpenChange(false);
-        notify(t("access.emailDialog.done"));
-      } else {
-        setError(result.fieldErrors?.email?.[0] ?? result.error);
-      }
-    } catch {
-      setError("network");
-    } finally {
-      setPending(false);
-    }
+    void execute({ ...person.ref, email: String(new FormData(event.currentTarget).get("email") ?? "") });
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => (pending ? null : (setError(null), onOpenChange(next)))}>
+    <Dialog open={open} onOpenChange={(next) => (pending ? null : (reset(), onOpenChange(next)))}>
       <DialogContent closeLabel={t("access.close")}>
         <DialogTitle className="pr-8 text-lg font-semibold">{t("access.emailDialog.title", { name: person.name })}</DialogTitle>
         <DialogDescription className="mt-2 text-sm text-slate-700">{t("access.emailDialog.help")}</DialogDescription>
@@ -66,7 +57,7 @@ export function EditEmailDialog({
           />
           {error ? (
             <p id={`${inputId}-error`} role="alert" className="text-sm text-red-700">
-              {t(`errors.${error}`)}
+              {error}
             </p>
           ) : null}
           <div className="mt-4 flex justify-end gap-2">

@@ -9,16 +9,17 @@ import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { signInWithPassword } from "@/lib/auth-client";
 import { HOME_PATH } from "@/lib/routes";
-import { readStaffSignInError } from "@/lib/staff-sign-in-errors";
-
-type FormError = { kind: "invalid" | "unavailable" | "required" } | { kind: "too_many"; minutes: number } | null;
+import { decodeSignInError, type AppErrorShape } from "@/lib/errors";
+import { useErrorMessage } from "@/components/ui/error-message";
 
 /** Staff sign-in: one generic error whatever was wrong, so it does not tell which accounts exist. */
 export function SignInForm({ returnPath = HOME_PATH }: { returnPath?: string }) {
   const t = useTranslations("signIn");
   const router = useRouter();
   const errorId = useId();
-  const [error, setError] = useState<FormError>(null);
+  const describe = useErrorMessage();
+  // next-auth's sign-in is not a server action (no useAction), but its errors are the same vocabulary.
+  const [error, setError] = useState<AppErrorShape | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [passwordVisible, setPasswordVisible] = useState(false);
 
@@ -28,7 +29,7 @@ export function SignInForm({ returnPath = HOME_PATH }: { returnPath?: string }) 
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!email || !password) {
-      setError({ kind: "required" });
+      setError({ code: "credentials_required" });
       return;
     }
     setSubmitting(true);
@@ -40,9 +41,9 @@ export function SignInForm({ returnPath = HOME_PATH }: { returnPath?: string }) 
         router.refresh();
         return;
       }
-      setError(readStaffSignInError(result));
+      setError(decodeSignInError(result));
     } catch {
-      setError({ kind: "unavailable" });
+      setError({ code: "sign_in_unavailable" });
     }
     setSubmitting(false);
   }
@@ -51,7 +52,7 @@ export function SignInForm({ returnPath = HOME_PATH }: { returnPath?: string }) 
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4" aria-describedby={error ? errorId : undefined}>
       {error ? (
         <p id={errorId} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error.kind === "too_many" ? t("too_many", { minutes: error.minutes }) : t(error.kind)}
+          {describe(error)}
         </p>
       ) : null}
       <div className="flex flex-col gap-1.5">

@@ -1,10 +1,10 @@
 "use client";
 import { ChevronDown } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DeferredPopup } from "@/components/ui/deferred-popup";
 import { lazyComponent } from "@/components/ui/load-on-open";
+import { useAction } from "@/components/ui/use-action";
 import { endStaffSession } from "@/lib/actions/staff-session";
 import { SIGN_IN_PATH } from "@/lib/routes";
 
@@ -13,29 +13,17 @@ const UserMenuItems = lazyComponent(() => loadItems().then((module) => module.Us
 
 export function UserMenu({ name, roleName }: { name: string; roleName: string }) {
   const t = useTranslations("nav");
-  const [failed, setFailed] = useState(false);
-  const inFlight = useRef(false);
-
   // The session ends on the server first: if that fails, staff are told and stay signed in, rather
   // than leaving a live session behind a browser that looks signed out.
-  async function onSignOut() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setFailed(false);
-    try {
-      const ended = await endStaffSession();
-      if (ended.ok) {
-        // Loaded now: signing out is not something a page needs to be ready for.
-        const { signOutTo } = await import("@/lib/auth-client");
-        await signOutTo(SIGN_IN_PATH);
-        return;
-      }
-      setFailed(true);
-    } catch {
-      setFailed(true);
-    }
-    inFlight.current = false;
-  }
+  const signOut = useAction(endStaffSession, {
+    busyAfterSuccess: true,
+    onSuccess: async () => {
+      // Loaded now: signing out is not something a page needs to be ready for.
+      const { signOutTo } = await import("@/lib/auth-client");
+      await signOutTo(SIGN_IN_PATH);
+    },
+  });
+  const failed = signOut.error !== null;
 
   return (
     <div className="flex items-center gap-2">
@@ -53,7 +41,7 @@ export function UserMenu({ name, roleName }: { name: string; roleName: string })
             <ChevronDown aria-hidden className="h-4 w-4" />
           </Button>
         }
-        open={(trigger) => <UserMenuItems trigger={trigger} roleName={roleName} onSignOut={() => void onSignOut()} />}
+        open={(trigger) => <UserMenuItems trigger={trigger} roleName={roleName} onSignOut={() => void signOut.execute(undefined)} />}
       />
     </div>
   );

@@ -1,17 +1,17 @@
 "use client";
 import { CheckCircle2, Eye, EyeOff } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-import { submitNewPassword, type ChoosePasswordResult } from "@/lib/actions/activation";
+import { useErrorMessage } from "@/components/ui/error-message";
+import { useAction } from "@/components/ui/use-action";
+import { choosePassword } from "@/lib/actions/portal";
 import { portalHomePath, portalSignInPath } from "@/lib/routes";
 import { LinkProblem } from "./link-problem";
-
-type FieldErrors = Extract<ChoosePasswordResult, { error: "invalid_input" | "internal" }>["fieldErrors"];
 
 /**
  * Strength from 0 to 4, computed in the browser with the same rules as the server (loaded on first
@@ -44,40 +44,28 @@ const METER_COLOURS = ["bg-red-600", "bg-red-500", "bg-amber-500", "bg-emerald-5
 
 export function ChoosePasswordForm({ token, names }: { token: string; names: string[] }) {
   const t = useTranslations("activation");
+  const tErrors = useTranslations("errors");
   const ids = { password: useId(), confirmation: useId() };
   const [password, setPassword] = useState("");
   const [visible, setVisible] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>(undefined);
-  const [formError, setFormError] = useState<"invalid_input" | "internal" | "network" | null>(null);
   const [done, setDone] = useState<{ email: string; signedIn: boolean } | null>(null);
-  const [linkProblem, setLinkProblem] = useState<string | null>(null);
-  const inFlight = useRef(false);
   const score = useStrength(password, names);
+  const describe = useErrorMessage();
+  const { execute, pending, error, fieldErrors } = useAction(choosePassword, {
+    onSuccess: (data) => {
+      setDone(data);
+      // replace(): the used link leaves the history, so "Back" does not lead to a dead page.
+      if (data.signedIn) window.location.replace(PORTAL_WELCOME);
+    },
+  });
+  const linkProblem = error?.code === "link_unusable" ? error.reason : null;
+  // Field errors go next to their field; any other failure above the form.
+  const formError = fieldErrors?.password || fieldErrors?.confirmation || linkProblem ? null : describe(error);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (inFlight.current) return;
     const form = new FormData(event.currentTarget);
-    inFlight.current = true;
-    setPending(true);
-    setFormError(null);
-    setFieldErrors(undefined);
-    try {
-      const result = await submitNewPassword({ token, password: String(form.get("password") ?? ""), confirmation: String(form.get("confirmation") ?? "") });
-      if (result.ok) {
-        setDone(result.data);
-        // replace(): the used link leaves the history, so "Back" does not lead to a dead page.
-        if (result.data.signedIn) window.location.replace(PORTAL_WELCOME);
-      } else if (result.error === "link") setLinkProblem(result.reason);
-      else if (result.fieldErrors?.password || result.fieldErrors?.confirmation) setFieldErrors(result.fieldErrors);
-      else setFormError(result.error);
-    } catch {
-      setFormError("network");
-    } finally {
-      inFlight.current = false;
-      setPending(false);
-    }
+    void execute({ token, password: String(form.get("password") ?? ""), confirmation: String(form.get("confirmation") ?? "") });
   }
 
   if (linkProblem) return <LinkProblem reason={linkProblem} />;
@@ -105,7 +93,7 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
   const confirmationErrors = fieldErrors?.confirmation ?? [];
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
-      {formError ? <ErrorAlert>{t(`errors.${formError}`)}</ErrorAlert> : null}
+      {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
       <p id={`${ids.password}-rules`} className="text-sm text-slate-600">
         {t("rules")}
       </p>
@@ -137,7 +125,7 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
         </div>
         <ul id={`${ids.password}-errors`} className="text-sm text-red-700">
           {passwordErrors.map((problem) => (
-            <li key={problem}>{t(`problems.${problem}`)}</li>
+            <li key={problem}>{tErrors(`password.${problem}`)}</li>
           ))}
         </ul>
       </div>
@@ -153,7 +141,7 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
         />
         <ul id={`${ids.confirmation}-errors`} className="text-sm text-red-700">
           {confirmationErrors.map((problem) => (
-            <li key={problem}>{t(`problems.${problem}`)}</li>
+            <li key={problem}>{tErrors(`password.${problem}`)}</li>
           ))}
         </ul>
       </div>

@@ -1,10 +1,8 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import type { LinkFailure } from "@/lib/access/links";
+import { LINK_FAILURES, type LinkFailure } from "@/lib/errors";
 import { PORTAL_FORGOT_PASSWORD_PATH, PORTAL_SIGN_IN_PATH } from "@/lib/routes";
 import { RequestLinkForm } from "./request-link-form";
-
-const KNOWN: LinkFailure[] = ["expired", "used", "revoked", "password_set", "unknown", "malformed", "disabled"];
 
 /**
  * Why a link no longer works, in words a student or parent understands, and what to do: ask for a
@@ -12,12 +10,13 @@ const KNOWN: LinkFailure[] = ["expired", "used", "revoked", "password_set", "unk
  */
 export function LinkProblem({ reason }: { reason: string }) {
   const t = useTranslations("activation.link");
-  const key = KNOWN.includes(reason as LinkFailure) ? (reason as LinkFailure) : "unknown";
+  const tErrors = useTranslations("errors");
+  const key = LINK_FAILURES.includes(reason as LinkFailure) ? (reason as LinkFailure) : "unknown";
   const next = key === "disabled" ? "contactSchool" : key === "used" || key === "password_set" ? "signIn" : "newLink";
   return (
     <>
       <h1 className="mt-4 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-3 text-slate-700">{t(key)}</p>
+      <p className="mt-3 text-slate-700">{tErrors(`link.${key}`)}</p>
       <p className="mt-2 text-slate-700">{t(`whatToDo.${next}`)}</p>
       {next === "newLink" ? <RequestLinkForm /> : null}
       {next === "signIn" ? (

@@ -2,51 +2,43 @@
 import { Eye, EyeOff } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-import { portalSignIn, type PortalSignInResult } from "@/lib/actions/portal";
+import { useErrorMessage } from "@/components/ui/error-message";
+import { useAction } from "@/components/ui/use-action";
+import { portalSignIn } from "@/lib/actions/portal";
 import { PORTAL_HOME_PATH } from "@/lib/routes";
 
-type Problem = Exclude<Extract<PortalSignInResult, { ok: false }>["error"], "too_many"> | "expired" | { tooMany: number };
-
-export function PortalSignInForm({ email, initialProblem }: { email: string; initialProblem: Problem | null }) {
+export function PortalSignInForm({ email, initialProblem }: { email: string; initialProblem: "expired" | null }) {
   const t = useTranslations("portal.signIn");
+  const describe = useErrorMessage();
   const router = useRouter();
-  const [problem, setProblem] = useState<Problem | null>(initialProblem);
-  const [pending, setPending] = useState(false);
+  // Said once, on arrival from a session that ended; the next attempt replaces it.
+  const [expired, setExpired] = useState(initialProblem === "expired");
   const [visible, setVisible] = useState(false);
-  const inFlight = useRef(false);
+  const { execute, pending, error, fieldErrors } = useAction(portalSignIn, {
+    unavailable: "sign_in_unavailable",
+    onSuccess: () => {
+      router.replace(PORTAL_HOME_PATH);
+      router.refresh();
+    },
+  });
+  const problem = describe(error ?? (expired ? { code: "session_expired" } : null), fieldErrors?.email?.[0] ?? fieldErrors?.password?.[0]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (inFlight.current) return;
     const form = new FormData(event.currentTarget);
-    inFlight.current = true;
-    setPending(true);
-    setProblem(null);
-    try {
-      const result = await portalSignIn({ email: form.get("email"), password: form.get("password") });
-      if (result.ok) {
-        router.replace(PORTAL_HOME_PATH);
-        router.refresh();
-        return;
-      }
-      setProblem(result.error === "too_many" ? { tooMany: result.minutes } : result.error);
-    } catch {
-      setProblem("unavailable");
-    } finally {
-      inFlight.current = false;
-      setPending(false);
-    }
+    setExpired(false);
+    void execute({ email: form.get("email"), password: form.get("password") });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
-      {problem ? <ErrorAlert>{typeof problem === "object" ? t("too_many", { minutes: problem.tooMany }) : t(problem)}</ErrorAlert> : null}
+      {problem ? <ErrorAlert>{problem}</ErrorAlert> : null}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="portal-email">{t("email")}</Label>
         <Input id="portal-email" name="email" type="email" autoComplete="username" defaultValue={email} required />

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import { getBulkResendProgress } from "@/lib/actions/bulk";
+import { getBulkProgress } from "@/lib/actions/bulk";
 import type { BulkProgress } from "@/lib/data/bulk-sends";
 import { bulkSendReportPath, STUDENTS_PATH } from "@/lib/routes";
 
@@ -22,7 +22,7 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
     if (progress.done) return;
     const timer = setTimeout(async () => {
       try {
-        const result = await getBulkResendProgress({ bulkSendId: progress.id });
+        const result = await getBulkProgress({ bulkSendId: progress.id });
         if (result.ok) setProgress(result.data);
       } catch {
         // Network hiccup: the next poll tries again.

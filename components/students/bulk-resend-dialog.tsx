@@ -1,13 +1,15 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { startBulkResend, summarizeBulkResend } from "@/lib/actions/bulk";
-import type { BulkSummary, SkipReason } from "@/lib/data/bulk-sends";
-import type { ErrorCode } from "@/lib/errors";
+import { useErrorMessage } from "@/components/ui/error-message";
+import { useAction } from "@/components/ui/use-action";
+import { startBulkSend, summarizeBulkSend } from "@/lib/actions/bulk";
+import type { BulkSummary } from "@/lib/data/bulk-sends";
+import { shapeOf, type AppErrorShape, type SkipReason } from "@/lib/errors";
 import { bulkSendPath } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -15,50 +17,42 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 type State =
   | { status: "loading" }
   | { status: "ready"; summary: BulkSummary }
-  | { status: "error"; error: ErrorCode | "network"; summary?: BulkSummary };
+  | { status: "error"; error: AppErrorShape };
 
 /** The bulk summary: how many will receive the email, how many are skipped and why; then the start. */
 export function BulkResendDialog({ selection, open, onOpenChange }: { selection: TBulkSelection; open: boolean; onOpenChange: (open: boolean) => void }) {
   const t = useTranslations();
   const router = useRouter();
+  const describe = useErrorMessage();
   const [state, setState] = useState<State>({ status: "loading" });
-  const [starting, setStarting] = useState(false);
-  const inFlight = useRef(false);
+  // Stays busy once started: the progress page is on its way.
+  const start = useAction(startBulkSend, { busyAfterSuccess: true, onSuccess: ({ bulkSendId }) => router.push(bulkSendPath(bulkSendId)) });
+  const starting = start.pending;
   const selectionKey = JSON.stringify(selection);
 
   useEffect(() => {
     if (!open) return;
     let current = true;
     setState({ status: "loading" });
-    summarizeBulkResend({ selection: JSON.parse(selectionKey) })
-      .then((result) => current && setState(result.ok ? { status: "ready", summary: result.data } : { status: "error", error: result.error }))
-      .catch(() => current && setState({ status: "error", error: "network" }));
+    summarizeBulkSend({ selection: JSON.parse(selectionKey) })
+      .then((result) => current && setState(result.ok ? { status: "ready", summary: result.data } : { status: "error", error: shapeOf(result) }))
+      .catch(() => current && setState({ status: "error", error: { code: "network" } }));
     return () => {
       current = false;
     };
   }, [open, selectionKey]);
 
-  async function start() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setStarting(true);
-    try {
-      const result = await startBulkResend({ selection });
-      if (result.ok) {
-        router.push(bulkSendPath(result.data.bulkSendId));
-        return;
-      }
-      setState((previous) => ({ status: "error", error: result.error, summary: "summary" in previous ? previous.summary : undefined }));
-    } catch {
-      setState({ status: "error", error: "network" });
-    }
-    inFlight.current = false;
-    setStarting(false);
-  }
-
   const summary = "summary" in state ? state.summary : undefined;
+  const error = describe(start.error ?? (state.status === "error" ? state.error : null));
   return (
-    <AlertDialog open={open} onOpenChange={(next) => (starting ? null : onOpenChange(next))}>
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (starting) return;
+        if (!next) start.reset();
+        onOpenChange(next);
+      }}
+    >
       <AlertDialogContent>
         <AlertDialogTitle className="text-lg font-semibold">{t("bulk.summaryTitle")}</AlertDialogTitle>
         <AlertDialogDescription asChild>
@@ -89,18 +83,14 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
             ) : null}
           </div>
         </AlertDialogDescription>
-        {state.status === "error" ? (
-          <ErrorAlert className="mt-4">
-            {t(`errors.${state.error}`)}
-          </ErrorAlert>
-        ) : null}
+        {error ? <ErrorAlert className="mt-4">{error}</ErrorAlert> : null}
         <div className="mt-6 flex justify-end gap-2">
           <AlertDialogCancel asChild>
             <Button variant="secondary" disabled={starting}>
               {t("access.cancel")}
             </Button>
           </AlertDialogCancel>
-          <Button onClick={start} disabled={!summary || summary.willReceive === 0 || starting}>
+          <Button onClick={() => void start.execute({ selection })} disabled={!summary || summary.willReceive === 0 || starting}>
             {starting ? <Spinner /> : null}
             {t("bulk.confirm", { count: summary?.willReceive ?? 0 })}
           </Button>

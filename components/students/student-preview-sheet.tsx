@@ -10,12 +10,13 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { previewStudent } from "@/lib/actions/students";
 import type { StudentDetails } from "@/lib/data/students";
-import type { ErrorCode } from "@/lib/errors";
+import { errorMessage } from "@/components/ui/error-message";
+import { shapeOf, type AppErrorShape } from "@/lib/errors";
 import { studentPath } from "@/lib/routes";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
-type State = { status: "loading" } | { status: "error"; error: ErrorCode | "network" } | { status: "ready"; student: StudentDetails };
+type State = { status: "loading" } | { status: "error"; error: AppErrorShape } | { status: "ready"; student: StudentDetails };
 
 /** The Aperçu side panel: loads the student when opened, with loading and error states. */
 export function StudentPreviewSheet({ studentId, onClose }: { studentId: string | null; onClose: () => void }) {
@@ -29,9 +30,9 @@ export function StudentPreviewSheet({ studentId, onClose }: { studentId: string 
     try {
       const result = await previewStudent({ studentId: id });
       if (current !== request.current) return;
-      setState(result.ok ? { status: "ready", student: result.data } : { status: "error", error: result.error });
+      setState(result.ok ? { status: "ready", student: result.data } : { status: "error", error: shapeOf(result) });
     } catch {
-      if (current === request.current) setState({ status: "error", error: "network" });
+      if (current === request.current) setState({ status: "error", error: { code: "network" } });
     }
   }, []);
 
@@ -59,10 +60,8 @@ export function StudentPreviewSheet({ studentId, onClose }: { studentId: string 
               </div>
             ) : (
               <div className="mt-6 flex flex-col items-start gap-3">
-                <ErrorAlert>
-                  {t(`errors.${state.error}`)}
-                </ErrorAlert>
-                {state.error === "network" || state.error === "internal" ? (
+                <ErrorAlert>{errorMessage(t, state.error)}</ErrorAlert>
+                {state.error.code === "network" || state.error.code === "internal" ? (
                   <Button variant="secondary" onClick={() => studentId && load(studentId)}>
                     {t("student.retry")}
                   </Button>

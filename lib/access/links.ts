@@ -1,17 +1,13 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/lib/db";
+import type { LinkFailure } from "@/lib/errors";
 import { hashLinkToken } from "./tokens";
 
 export type LinkCheck =
   | { ok: true; linkId: string; accessId: string }
   | { ok: false; reason: LinkFailure };
 
-/**
- * Why a link does not work, as its page says it. A link revoked by a deactivation says "disabled",
- * one revoked because a password was chosen with another link says "password_set".
- */
-export type LinkFailure = "malformed" | "unknown" | "used" | "revoked" | "password_set" | "disabled" | "expired";
 
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 

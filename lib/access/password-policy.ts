@@ -3,6 +3,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as fr from "@zxcvbn-ts/language-fr";
+import type { PasswordProblem } from "@/lib/errors";
 import { foldText } from "@/lib/search/normalize";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -10,7 +11,6 @@ export const PASSWORD_MAX_LENGTH = 128;
 /** zxcvbn score (0–4) a password needs: 3 means "safely unguessable" against online attacks. */
 export const PASSWORD_MIN_SCORE = 3;
 
-export type PasswordProblem = "too_short" | "too_long" | "too_common" | "contains_personal";
 
 let factory: ZxcvbnFactory | undefined;
 

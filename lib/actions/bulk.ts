@@ -1,15 +1,6 @@
 "use server";
-import { getStaff } from "@/lib/auth";
-import { bulkResendProgressHandler, startBulkResendHandler, summarizeBulkResendHandler } from "./handlers/bulk";
+import * as bulk from "./handlers/bulk";
 
-export async function summarizeBulkResend(input: unknown) {
-  return summarizeBulkResendHandler(getStaff, input);
-}
-
-export async function startBulkResend(input: unknown) {
-  return startBulkResendHandler(getStaff, input);
-}
-
-export async function getBulkResendProgress(input: unknown) {
-  return bulkResendProgressHandler(getStaff, input);
-}
+export const summarizeBulkSend = bulk.summarizeBulkSend.serve;
+export const startBulkSend = bulk.startBulkSend.serve;
+export const getBulkProgress = bulk.getBulkProgress.serve;

@@ -1,7 +1,4 @@
 "use server";
-import { getStaff } from "@/lib/auth";
-import { previewStudentHandler } from "./handlers/students";
+import * as students from "./handlers/students";
 
-export async function previewStudent(input: unknown) {
-  return previewStudentHandler(getStaff, input);
-}
+export const previewStudent = students.previewStudent.serve;

@@ -1,5 +1,6 @@
 import "server-only";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import { emailKey } from "@/lib/access/email-key";
 import { accessState, type AccessState } from "@/lib/access/state";
 import { activationUrl, createLinkToken } from "@/lib/access/tokens";
@@ -8,22 +9,16 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { queueActivationEmails, type ActivationEmail } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
-import { buildSearchText } from "@/lib/search/normalize";
 import { refreshGuardianSearchTexts } from "@/lib/search/reindex";
 import { emailStatus } from "@/lib/access/email-address";
+import { deriveGuardianColumns, deriveStudentColumns } from "./person-columns";
 import { findPerson, personAccessKey, type Person, type PersonRef } from "./people";
 
-/** Why an access operation was refused; each has a French message under `errors.<code>`. */
-export type AccessFailure =
-  | "not_found"
-  | "missing_email"
-  | "invalid_email"
-  | "already_enabled"
-  | "not_enabled"
-  | "access_disabled"
-  | "same_email"
-  | "email_in_use"
-  | "conflict";
+/** Why an access operation was refused: codes of the one error vocabulary (lib/errors.ts). */
+export type AccessFailure = Extract<
+  ErrorCode,
+  "not_found" | "missing_email" | "invalid_email" | "already_enabled" | "not_enabled" | "access_disabled" | "same_email" | "email_in_use" | "conflict"
+>;
 
 export type AccessOutcome = { ok: true; state: AccessState; emailQueued: boolean } | { ok: false; error: AccessFailure };
 
@@ -31,18 +26,12 @@ function refuse(error: AccessFailure): AccessOutcome {
   return { ok: false, error };
 }
 
-/** Thrown inside a transaction to roll it back and answer `code`. */
-class Refused extends Error {
-  constructor(readonly code: AccessFailure) {
-    super(code);
-  }
-}
-
+/** Runs `work`; an AppError thrown inside (e.g. to roll a transaction back) becomes the refusal it names. */
 async function refusedAs<T>(work: () => Promise<T>): Promise<T | AccessOutcome> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Refused) return refuse(error.code);
+    if (error instanceof AppError) return refuse(error.code as AccessFailure);
     throw error;
   }
 }
@@ -58,7 +47,7 @@ async function lockAndRecheck(tx: Transaction, person: Person, accessId: string)
     person.kind === "student"
       ? await tx.student.findUniqueOrThrow({ where: { id: person.id }, select: { email: true } })
       : await tx.guardian.findUniqueOrThrow({ where: { id: person.id }, select: { email: true } });
-  if (current.email !== person.email) throw new Refused("conflict");
+  if (current.email !== person.email) throw new AppError("conflict");
   return access;
 }
 
@@ -94,7 +83,7 @@ async function claimSignInEmail(tx: Transaction, accessId: string, email: string
   try {
     await tx.portalAccess.update({ where: { id: accessId }, data: { signInEmail: emailKey(email) } });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new Refused("email_in_use");
+    if (isUniqueViolation(error)) throw new AppError("email_in_use");
     throw error;
   }
 }
@@ -209,7 +198,7 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
         where: { id, enabled: false },
         data: { enabled: true, enabledAt: now, enabledById: staff.id, disabledAt: null, disabledById: null },
       });
-      if (enabled.count !== 1) throw new Refused("already_enabled");
+      if (enabled.count !== 1) throw new AppError("already_enabled");
       await claimSignInEmail(tx, id, person.email);
       await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
       if (link) await issueLink(tx, staff, person, id, { copyToStaff: false, now, link });
@@ -269,7 +258,7 @@ export async function resendActivation(
   const done = await refusedAs(() =>
     getDb().$transaction(async (tx) => {
       const current = await lockAndRecheck(tx, person, id);
-      if (!current.enabled && current.disabledAt) throw new Refused("access_disabled");
+      if (!current.enabled && current.disabledAt) throw new AppError("access_disabled");
       if (!current.enabled) {
         await tx.portalAccess.update({ where: { id }, data: { enabled: true, enabledAt: now, enabledById: staff.id } });
         await tx.accessEvent.create({ data: { accessId: id, type: "enabled", actorId: staff.id, email: person.email } });
@@ -297,13 +286,13 @@ export async function changeEmail(staff: StaffContext, ref: PersonRef, email: st
         const student = await tx.student.findUniqueOrThrow({ where: { id: person.id } });
         await tx.student.update({
           where: { id: person.id },
-          data: { email, emailKey: emailKey(email), hasEmail: true, searchText: buildSearchText({ ...student, email }) },
+          data: { email, ...deriveStudentColumns({ ...student, email }) },
         });
       } else {
         const guardian = await tx.guardian.findUniqueOrThrow({ where: { id: person.id }, include: { students: { select: { studentId: true } } } });
         await tx.guardian.update({
           where: { id: person.id },
-          data: { email, emailKey: emailKey(email), searchText: buildSearchText({ ...guardian, email }) },
+          data: { email, ...deriveGuardianColumns({ ...guardian, email }) },
         });
         // Their children are found by the new address, no longer by the old one.
         await refreshGuardianSearchTexts(tx, guardian.students.map((link) => link.studentId));
@@ -367,7 +356,7 @@ export async function sendLinksToAddress(email: string, now = new Date()): Promi
     const done = await refusedAs(() =>
       getDb().$transaction(async (tx) => {
         const current = await lockAndRecheck(tx, person, access.id);
-        if (!current.enabled) throw new Refused("not_enabled");
+        if (!current.enabled) throw new AppError("not_enabled");
         await issueLink(tx, null, person, access.id, { copyToStaff: false, now, link });
         return true;
       }),

@@ -6,7 +6,7 @@ import type { Transaction } from "@/lib/db/client";
 import { queueActivationEmails } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
 import { emailProblem, newLink, type NewLink } from "./access";
-import type { SkipReason } from "./bulk-sends";
+import type { SkipReason } from "@/lib/errors";
 import { studentPerson } from "./people";
 import { isMissingRecord, isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { newRowId } from "@/lib/db/insert-sql";

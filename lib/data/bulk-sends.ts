@@ -5,12 +5,11 @@ import { getDb } from "@/lib/db";
 import type { OutboxStatus } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus } from "@/lib/access/email-address";
+import type { SkipReason } from "@/lib/errors";
 import { MAX_BULK_STUDENTS, type TBulkSelection } from "@/lib/validation/bulk";
 import { findStudentIds } from "./students";
 import { visibleStudentsWhere } from "./scope";
 
-export const SKIP_REASONS = ["missing_email", "invalid_email", "disabled", "email_in_use"] as const;
-export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export type BulkSummary = {
   total: number;

@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { emailKey } from "@/lib/access/email-key";
-import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
+import { checkPassword } from "@/lib/access/password-policy";
+import type { PasswordProblem } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { revokeLinks } from "./access";
 import { portalSessionStands, type PortalSession } from "./portal-sessions";

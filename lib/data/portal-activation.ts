@@ -1,7 +1,8 @@
 import "server-only";
-import { checkActivationToken, type LinkFailure } from "@/lib/access/links";
+import { checkActivationToken } from "@/lib/access/links";
 import { maskEmail } from "@/lib/access/mask-email";
-import { checkPassword, type PasswordProblem } from "@/lib/access/password-policy";
+import { checkPassword } from "@/lib/access/password-policy";
+import type { LinkFailure, PasswordProblem } from "@/lib/errors";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
 import { revokeLinks } from "./access";

@@ -23,7 +23,7 @@ type PersonKey = { kind: "student" | "guardian"; id: string; email: string | nul
 const LIMIT = 20;
 
 /** Those sharing the address of one person the staff member may see; null when they may not. */
-export async function sharersOf(staff: StaffContext, ref: PersonRef): Promise<AddressSharer[] | null> {
+export async function findAddressSharers(staff: StaffContext, ref: PersonRef): Promise<AddressSharer[] | null> {
   const person = await findPerson(staff, ref);
   if (!person) return null;
   const sharers = await addressSharers(staff, [person]);

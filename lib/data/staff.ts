@@ -22,8 +22,8 @@ export async function findStaffByCredentials(email: string, password: string) {
 
 export type StaffSignIn =
   | { ok: true; staff: { id: string; name: string; email: string } }
-  | { ok: false; error: "invalid" }
-  | { ok: false; error: "too_many"; minutes: number };
+  | { ok: false; error: "invalid_credentials" }
+  | { ok: false; error: "too_many_attempts"; minutes: number };
 
 /**
  * Staff sign-in with brute-force protection: after repeated failures for an address or from a client,
@@ -31,9 +31,9 @@ export type StaffSignIn =
  */
 export async function signInStaff(email: string, password: string, client: string): Promise<StaffSignIn> {
   const wait = await takeSignInAttempt("staff", email, client);
-  if (wait > 0) return { ok: false, error: "too_many", minutes: Math.ceil(wait / 60) };
+  if (wait > 0) return { ok: false, error: "too_many_attempts", minutes: Math.ceil(wait / 60) };
   const staff = await findStaffByCredentials(email, password);
-  if (!staff) return { ok: false, error: "invalid" };
+  if (!staff) return { ok: false, error: "invalid_credentials" };
   await signInSucceeded("staff", email, client);
   return { ok: true, staff };
 }

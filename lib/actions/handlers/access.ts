@@ -1,53 +1,62 @@
 import "server-only";
-import { changeEmail, disableAccess, enableAccess, resendActivation, type AccessOutcome } from "@/lib/data/access";
 import type { AccessState } from "@/lib/access/state";
-import { getAccessHistory } from "@/lib/data/access-overview";
-import { sharersOf } from "@/lib/data/shared-emails";
-import { failure, success, type ActionResult } from "@/lib/errors";
+import * as access from "@/lib/data/access";
+import * as overview from "@/lib/data/access-overview";
+import * as sharedEmails from "@/lib/data/shared-emails";
+import { AppError } from "@/lib/errors";
 import { RIGHTS } from "@/lib/rights";
+import { STUDENTS_PATH } from "@/lib/routes";
 import { ZAccessHistory, ZAddressSharers, ZChangeEmail, ZDisableAccess, ZEnableAccess, ZResendActivation } from "@/lib/validation/access";
-import { defineAction } from "../define-action";
+import { orNotFound, staffAction } from "../pipeline";
+
+/** After a change, the list and every page of the student show the new state. */
+const STUDENT_PAGES = { path: STUDENTS_PATH, type: "layout" } as const;
 
 type AccessResult = { state: AccessState; emailQueued: boolean };
 
-function toResult(outcome: AccessOutcome): ActionResult<AccessResult> {
-  return outcome.ok ? success({ state: outcome.state, emailQueued: outcome.emailQueued }) : failure(outcome.error);
+function accessResult(outcome: access.AccessOutcome): AccessResult {
+  if (!outcome.ok) throw new AppError(outcome.error);
+  return { state: outcome.state, emailQueued: outcome.emailQueued };
 }
 
-export const enableAccessHandler = defineAction(
-  { name: "enableAccess", schema: ZEnableAccess, right: RIGHTS.editStudent },
-  async (staff, ref) => toResult(await enableAccess(staff, ref)),
-);
+export const enableAccess = staffAction(RIGHTS.editStudent, {
+  name: "enableAccess",
+  schema: ZEnableAccess,
+  revalidate: STUDENT_PAGES,
+  handler: async (ref, { staff }) => accessResult(await access.enableAccess(staff, ref)),
+});
 
-export const disableAccessHandler = defineAction(
-  { name: "disableAccess", schema: ZDisableAccess, right: RIGHTS.editStudent },
-  async (staff, ref) => toResult(await disableAccess(staff, ref)),
-);
+export const disableAccess = staffAction(RIGHTS.editStudent, {
+  name: "disableAccess",
+  schema: ZDisableAccess,
+  revalidate: STUDENT_PAGES,
+  handler: async (ref, { staff }) => accessResult(await access.disableAccess(staff, ref)),
+});
 
-export const resendActivationHandler = defineAction(
-  { name: "resendActivation", schema: ZResendActivation, right: RIGHTS.editStudent },
-  async (staff, { copyToStaff, ...ref }) => toResult(await resendActivation(staff, ref, { copyToStaff })),
-);
+export const resendActivation = staffAction(RIGHTS.editStudent, {
+  name: "resendActivation",
+  schema: ZResendActivation,
+  revalidate: STUDENT_PAGES,
+  handler: async ({ copyToStaff, ...ref }, { staff }) => accessResult(await access.resendActivation(staff, ref, { copyToStaff })),
+});
 
-export const changeEmailHandler = defineAction(
-  { name: "changeEmail", schema: ZChangeEmail, right: RIGHTS.editStudent },
-  async (staff, { email, ...ref }) => toResult(await changeEmail(staff, ref, email)),
-);
+export const changeEmail = staffAction(RIGHTS.editStudent, {
+  name: "changeEmail",
+  schema: ZChangeEmail,
+  revalidate: STUDENT_PAGES,
+  handler: async ({ email, ...ref }, { staff }) => accessResult(await access.changeEmail(staff, ref, email)),
+});
 
 /** Who else is registered with a person's address, shown before enabling access from the list. */
-export const addressSharersHandler = defineAction(
-  { name: "addressSharers", schema: ZAddressSharers, right: RIGHTS.viewStudent },
-  async (staff, ref) => {
-    const sharers = await sharersOf(staff, ref);
-    return sharers ? success(sharers) : failure("not_found");
-  },
-);
+export const findAddressSharers = staffAction(RIGHTS.viewStudent, {
+  name: "findAddressSharers",
+  schema: ZAddressSharers,
+  handler: async (ref, { staff }) => orNotFound(await sharedEmails.findAddressSharers(staff, ref)),
+});
 
 /** Reading the history needs only "Afficher un étudiant". */
-export const accessHistoryHandler = defineAction(
-  { name: "accessHistory", schema: ZAccessHistory, right: RIGHTS.viewStudent },
-  async (staff, ref) => {
-    const history = await getAccessHistory(staff, ref);
-    return history ? success(history) : failure("not_found");
-  },
-);
+export const getAccessHistory = staffAction(RIGHTS.viewStudent, {
+  name: "getAccessHistory",
+  schema: ZAccessHistory,
+  handler: async (ref, { staff }) => orNotFound(await overview.getAccessHistory(staff, ref)),
+});

@@ -1,35 +1,36 @@
 import "server-only";
-import { getBulkProgress, summarizeBulkSend } from "@/lib/data/bulk-sends";
-import { startBulkSend } from "@/lib/jobs/bulk-sends";
-import { failure, success } from "@/lib/errors";
+import * as bulkSends from "@/lib/data/bulk-sends";
+import * as jobs from "@/lib/jobs/bulk-sends";
+import { AppError } from "@/lib/errors";
 import { RIGHTS } from "@/lib/rights";
 import { ZBulkProgressInput, ZBulkSelectionInput } from "@/lib/validation/bulk";
-import { defineAction } from "../define-action";
+import { orNotFound, staffAction } from "../pipeline";
 
-/** The summary shown before a bulk resend: who will receive it, who is skipped and why. */
-export const summarizeBulkResendHandler = defineAction(
-  { name: "summarizeBulkResend", schema: ZBulkSelectionInput, right: RIGHTS.editStudent },
-  async (staff, { selection }) => {
-    const summary = await summarizeBulkSend(staff, selection);
-    return summary === "too_many" ? failure("too_many") : success(summary);
+/** The summary shown before a bulk send: who will receive the email, who is skipped and why. */
+export const summarizeBulkSend = staffAction(RIGHTS.editStudent, {
+  name: "summarizeBulkSend",
+  schema: ZBulkSelectionInput,
+  handler: async ({ selection }, { staff }) => {
+    const summary = await bulkSends.summarizeBulkSend(staff, selection);
+    if (summary === "too_many") throw new AppError("too_many_students");
+    return summary;
   },
-);
+});
 
-/** Starts a bulk resend and returns at once; the mail worker does the rest. */
-export const startBulkResendHandler = defineAction(
-  { name: "startBulkResend", schema: ZBulkSelectionInput, right: RIGHTS.editStudent },
-  async (staff, { selection }) => {
-    const started = await startBulkSend(staff, selection);
-    if (started === "too_many") return failure("too_many");
-    if (started === "empty") return failure("not_found");
-    return success({ bulkSendId: started.id, total: started.total });
+/** Starts a bulk send and returns at once; the worker does the rest. */
+export const startBulkSend = staffAction(RIGHTS.editStudent, {
+  name: "startBulkSend",
+  schema: ZBulkSelectionInput,
+  handler: async ({ selection }, { staff }) => {
+    const started = await jobs.startBulkSend(staff, selection);
+    if (started === "too_many") throw new AppError("too_many_students");
+    if (started === "empty") throw new AppError("not_found");
+    return { bulkSendId: started.id, total: started.total };
   },
-);
+});
 
-export const bulkResendProgressHandler = defineAction(
-  { name: "bulkResendProgress", schema: ZBulkProgressInput, right: RIGHTS.viewStudent },
-  async (staff, { bulkSendId }) => {
-    const progress = await getBulkProgress(staff, bulkSendId);
-    return progress ? success(progress) : failure("not_found");
-  },
-);
+export const getBulkProgress = staffAction(RIGHTS.viewStudent, {
+  name: "getBulkProgress",
+  schema: ZBulkProgressInput,
+  handler: async ({ bulkSendId }, { staff }) => orNotFound(await bulkSends.getBulkProgress(staff, bulkSendId)),
+});
