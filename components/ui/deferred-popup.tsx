@@ -1,7 +1,6 @@
 "use client";
 import {
   cloneElement,
-  Suspense,
   useState,
   useTransition,
   type HTMLAttributes,
@@ -48,15 +47,19 @@ export function DeferredPopup({
       use();
     }
   };
-  const standIn = (onUse?: boolean) =>
+  const standIn = () =>
     cloneElement(trigger, {
       "aria-haspopup": kind,
       "aria-expanded": false,
       "aria-busy": loading || undefined,
       onPointerEnter: startLoading,
       onFocus: startLoading,
-      onClick: onUse ? use : undefined,
-      onKeyDown: onUse ? onKeyDown : undefined,
+      onClick: use,
+      onKeyDown,
     });
-  return <Suspense fallback={standIn()}>{used ? open(trigger) : standIn(true)}</Suspense>;
+  // No Suspense boundary of its own: `use` renders the real component in a transition, so while its
+  // code downloads React keeps the stand-in on screen. A boundary here would also cost every row of
+  // a list twice its bytes: React 19.2 outlines boundaries over 500 bytes once a page has sent 12.8 kB
+  // (fallback in place, content again later in the stream, swapped in by a script after 300 ms).
+  return used ? open(trigger) : standIn();
 }
