@@ -64,6 +64,13 @@ export function readPortalHomeParams(params: SearchParams): { welcome: boolean }
   return { welcome: Boolean(params[WELCOME_PARAM]) };
 }
 
+/** The same address without the welcome flag, so a reload or a bookmark does not announce it again. */
+export function withoutWelcome(href: string): URL {
+  const url = new URL(href);
+  url.searchParams.delete(WELCOME_PARAM);
+  return url;
+}
+
 /** The portal sign-in page: with the address filled in, or saying that the session has ended. */
 export function portalSignInPath({ email, expired = false }: { email?: string; expired?: boolean } = {}): string {
   if (expired) return `${PORTAL_SIGN_IN_PATH}?${SESSION_PARAM}=${SESSION_EXPIRED}`;

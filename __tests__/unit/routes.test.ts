@@ -14,6 +14,7 @@ import {
   signInPath,
   studentPath,
   studentPortalPath,
+  withoutWelcome,
 } from "@/lib/routes";
 
 /** The query of a built path, as a page receives it in `searchParams`. */
@@ -113,6 +114,7 @@ describe("the paths users see", () => {
     expect(readPortalSignInParams({})).toEqual({ email: "", expired: false });
     expect(readPortalHomeParams(searchParamsOf(portalHomePath({ welcome: true })))).toEqual({ welcome: true });
     expect(readPortalHomeParams(searchParamsOf(portalHomePath()))).toEqual({ welcome: false });
+    expect(withoutWelcome("https://sesame.example.org/espace-etudiant?bienvenue=1#contenu").href).toBe("https://sesame.example.org/espace-etudiant#contenu");
   });
 
   it("keeps a repeated or oversized address out of the sign-in form", () => {

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect } from "react";
+import { withoutWelcome } from "@/lib/routes";
 
 /**
  * The note shown once after a password is chosen. It drops `?bienvenue=1` from the address, so a
@@ -7,9 +8,7 @@ import { useEffect } from "react";
  */
 export function WelcomeNotice({ children }: { children: React.ReactNode }) {
   useEffect(() => {
-    const url = new URL(window.location.href);
-    url.searchParams.delete("bienvenue");
-    window.history.replaceState(window.history.state, "", url);
+    window.history.replaceState(window.history.state, "", withoutWelcome(window.location.href));
   }, []);
   return (
     <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
