@@ -1,12 +1,11 @@
 // Test data built through the real Prisma client: an organisation with two schools, students, parents
 // and staff members with chosen rights. Every name and email is unique per call.
 import { randomUUID } from "node:crypto";
-import { emailKey } from "@/lib/access/email-key";
+import { deriveGuardianColumns, deriveStudentColumns } from "@/lib/data/person-columns";
 import { loadStaffContext } from "@/lib/data/staff";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
 import type { Right, StaffContext } from "@/lib/rights";
-import { buildSearchText, buildSortKey } from "@/lib/search/normalize";
 import { refreshGuardianSearchTexts } from "@/lib/search/reindex";
 
 export function uniqueSuffix(): string {
@@ -65,15 +64,12 @@ export async function createStudent(world: World, input: StudentInput) {
       lastName: input.lastName,
       birthDate: new Date("2009-03-14"),
       email,
-      emailKey: emailKey(email),
-      hasEmail: email !== null,
+      ...deriveStudentColumns({ firstName: input.firstName, lastName: input.lastName, email, studentNumber }),
       phone: "07 00 00 00 00",
       schoolId: slot.school.id,
       programId: slot.program.id,
       classId: input.pastYear ? slot.pastClass.id : slot.currentClass.id,
       schoolYearId: input.pastYear ? world.pastYear.id : world.currentYear.id,
-      searchText: buildSearchText({ firstName: input.firstName, lastName: input.lastName, email, studentNumber }),
-      sortKey: buildSortKey(input),
     },
   });
   for (const guardian of input.guardians ?? []) {
@@ -86,8 +82,7 @@ export async function createStudent(world: World, input: StudentInput) {
             firstName: guardian.firstName,
             lastName: guardian.lastName,
             email: guardianEmail,
-            emailKey: emailKey(guardianEmail),
-            searchText: buildSearchText({ ...guardian, email: guardianEmail }),
+            ...deriveGuardianColumns({ ...guardian, email: guardianEmail }),
           },
         })
       ).id;

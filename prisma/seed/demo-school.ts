@@ -4,8 +4,8 @@ import type { Database } from "../../lib/db/client";
 import type { Prisma } from "../../lib/generated/sqlite/client";
 import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
-import { emailKey } from "../../lib/access/email-key";
-import { buildGuardianSearchText, buildSearchText, buildSortKey } from "../../lib/search/normalize";
+import { deriveGuardianColumns, deriveStudentColumns } from "../../lib/data/person-columns";
+import { buildGuardianSearchText } from "../../lib/search/normalize";
 import { newRowId } from "../../lib/db/insert-sql";
 import { insertStatements, SEED_BATCH_TRANSACTION } from "./bulk-insert";
 import { FIRST_NAMES, LAST_NAMES, PARENT_FIRST_NAMES } from "./names";
@@ -220,17 +220,14 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       lastName,
       birthDate,
       email,
-      emailKey: emailKey(email),
-      hasEmail: email !== null,
+      ...deriveStudentColumns({ firstName, lastName, email, studentNumber }),
       phone: random.next() < 0.8 ? phoneNumber(random, "07") : null,
       photoUrl: index % 9 === 0 ? `/demo-photos/${(index / 9) % 6}.svg` : null,
       schoolId: slot.schoolId,
       programId: slot.programId,
       classId: slot.classId,
       schoolYearId: slot.schoolYearId,
-      searchText: buildSearchText({ firstName, lastName, email, studentNumber }),
       guardianSearchText: "",
-      sortKey: buildSortKey({ firstName, lastName }),
       createdAt: now,
       updatedAt: now,
     });
@@ -254,30 +251,24 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
         if (featured?.shares === "parent_address" && parent === 0) {
           guardianEmail = `${emailLocalPart(parentFirst, parentLast)}.${guardianCount}@famille.sesame.test`;
         }
-        const guardianSearchText = buildSearchText({ firstName: parentFirst, lastName: parentLast, email: guardianEmail });
+        const derived = deriveGuardianColumns({ firstName: parentFirst, lastName: parentLast, email: guardianEmail });
         guardians.push({
           id: guardianId,
           firstName: parentFirst,
           lastName: parentLast,
           email: guardianEmail,
-          emailKey: emailKey(guardianEmail),
-          searchText: guardianSearchText,
+          ...derived,
           phone: phoneNumber(random, "06"),
           createdAt: now,
           updatedAt: now,
         });
-        studentGuardians.push({ id: guardianId, relationship, searchText: guardianSearchText });
+        studentGuardians.push({ id: guardianId, relationship, searchText: derived.searchText });
       }
     }
     if (featured?.shares === "parent_address" && studentGuardians.length) {
       const studentRow = students[students.length - 1];
       const parentEmail = guardians[guardians.length - studentGuardians.length].email;
-      Object.assign(studentRow, {
-        email: parentEmail,
-        emailKey: emailKey(parentEmail),
-        hasEmail: parentEmail !== null,
-        searchText: buildSearchText({ firstName, lastName, email: parentEmail, studentNumber }),
-      });
+      Object.assign(studentRow, { email: parentEmail, ...deriveStudentColumns({ firstName, lastName, email: parentEmail ?? null, studentNumber }) });
     }
     students[students.length - 1].guardianSearchText = buildGuardianSearchText(studentGuardians.map((guardian) => guardian.searchText));
     for (const guardian of studentGuardians) links.push({ studentId: id, guardianId: guardian.id, relationship: guardian.relationship });
