@@ -40,7 +40,7 @@ describe("bulk resend", () => {
       ok: true,
       data: { total: 27, willReceive: 24, willEnable: 23, skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0 } },
     });
-    const byQuery = await summarizeBulkSend(staff, { selection: { query: { query: "groupe", email: "manquant" } } });
+    const byQuery = await summarizeBulkSend(staff, { selection: { query: { query: "groupe", email: "missing" } } });
     expect(byQuery).toMatchObject({ ok: true, data: { total: 1, skipped: { missing_email: 1 } } });
   });
 

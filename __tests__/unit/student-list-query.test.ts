@@ -1,8 +1,9 @@
 import { studentListSearchParams } from "@/lib/students/list-params";
+import { ZBulkSelection } from "@/lib/validation/bulk";
 import { parseStudentListQuery } from "@/lib/validation/students";
 
 describe("parseStudentListQuery", () => {
-  it("reads the French URL keys", () => {
+  it("reads the French URL keys and words, and gives typed values", () => {
     expect(
       parseStudentListQuery({ q: "dupont", ecole: "abc123", formation: "p1", classe: "c1", annee: "y1", email: "manquant", page: "3", taille: "50" }),
     ).toEqual({
@@ -11,7 +12,7 @@ describe("parseStudentListQuery", () => {
       programId: "p1",
       classId: "c1",
       schoolYearId: "y1",
-      email: "manquant",
+      email: "missing",
       page: 3,
       pageSize: 50,
     });
@@ -32,8 +33,28 @@ describe("parseStudentListQuery", () => {
 describe("studentListSearchParams", () => {
   it("writes only what differs from the defaults, and round-trips", () => {
     expect(studentListSearchParams({ query: " ", page: 1, pageSize: 25 }).toString()).toBe("");
-    const params = studentListSearchParams({ query: "Hélène", schoolId: "s1", email: "renseigne", page: 2, pageSize: 100 });
-    expect(params.toString()).toBe("q=H%C3%A9l%C3%A8ne&ecole=s1&email=renseigne&page=2&taille=100");
-    expect(parseStudentListQuery(Object.fromEntries(params))).toMatchObject({ query: "Hélène", schoolId: "s1", page: 2, pageSize: 100 });
+    const params = studentListSearchParams({ query: "Hélène", schoolId: "s1", email: "present", access: "expired", page: 2, pageSize: 100 });
+    expect(params.toString()).toBe("q=H%C3%A9l%C3%A8ne&ecole=s1&email=renseigne&acces=lien-expire&page=2&taille=100");
+    expect(parseStudentListQuery(Object.fromEntries(params))).toMatchObject({
+      query: "Hélène",
+      schoolId: "s1",
+      email: "present",
+      access: "expired",
+      page: 2,
+      pageSize: 100,
+    });
+  });
+});
+
+describe("a bulk send's selection by query", () => {
+  it("keeps the list's typed filters, so « all matching » means what the list showed", () => {
+    const { page: _page, pageSize: _pageSize, ...criteria } = parseStudentListQuery({ q: "dupont", email: "renseigne", acces: "lien-expire" });
+    expect(ZBulkSelection.parse({ query: criteria })).toEqual({ query: { query: "dupont", email: "present", access: "expired" } });
+  });
+
+  it("refuses URL words and bad values instead of dropping the filter", () => {
+    expect(ZBulkSelection.safeParse({ query: { query: "", access: "lien-expire" } }).success).toBe(false);
+    expect(ZBulkSelection.safeParse({ query: { query: "", email: "manquant" } }).success).toBe(false);
+    expect(ZBulkSelection.safeParse({ query: { query: "x".repeat(201) } }).success).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ export function activeFilterChips(query: TStudentListQuery, options: FilterOptio
   if (query.schoolYearId)
     chips.push({ key: "schoolYearId", name: labels.schoolYear, value: nameOf(options.schoolYears, query.schoolYearId) });
   if (query.email)
-    chips.push({ key: "email", name: labels.email, value: query.email === "renseigne" ? labels.emailPresent : labels.emailMissing });
+    chips.push({ key: "email", name: labels.email, value: query.email === "present" ? labels.emailPresent : labels.emailMissing });
   if (query.access) chips.push({ key: "access", name: labels.access, value: labels.accessStates[query.access] });
   return chips;
 }

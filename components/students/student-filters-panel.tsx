@@ -83,7 +83,7 @@ export function StudentFiltersPanel({
             value={query.email}
             options={EMAIL_FILTERS.map((filter) => ({
               value: filter,
-              label: filter === "renseigne" ? t("emailPresent") : t("emailMissing"),
+              label: filter === "present" ? t("emailPresent") : t("emailMissing"),
             }))}
             onChange={(email) => navigate({ email: email as TEmailFilter | undefined })}
           />

@@ -3,15 +3,6 @@
 export const ACCESS_STATES = ["none", "invited", "expired", "active", "disabled"] as const;
 export type AccessState = (typeof ACCESS_STATES)[number];
 
-/** URL values of the list's "Accès" filter, in French like the other list parameters. */
-export const ACCESS_FILTER_VALUES: Record<AccessState, string> = {
-  none: "aucun",
-  invited: "invitation",
-  expired: "lien-expire",
-  active: "actif",
-  disabled: "desactive",
-};
-
 export type AccessColumns = {
   enabled: boolean;
   passwordHash?: string | null;

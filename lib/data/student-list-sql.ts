@@ -3,7 +3,7 @@ import { getDb, getDbProvider } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AccessState } from "@/lib/access/state";
 import type { StaffContext } from "@/lib/rights";
-import type { TStudentListQuery } from "@/lib/validation/students";
+import type { TStudentListCriteria } from "@/lib/validation/students";
 import { visibleStudentsSql } from "./scope";
 
 // The Étudiants list in SQL, written by hand because the query builder cannot reach the search
@@ -29,7 +29,7 @@ const TRIGRAM = 3;
 /** Longest part of a word the trigram indexes are asked for (see indexTerm). */
 const INDEX_WINDOW = 12;
 
-export type ListCriteria = Omit<TStudentListQuery, "page" | "pageSize">;
+export type ListCriteria = TStudentListCriteria;
 
 /** Which text a search is matched against: the student's own, or (only) their parents'. */
 export type SearchSide = "own" | "family";
@@ -113,7 +113,7 @@ function filterConditions(criteria: ListCriteria, now: Date): Prisma.Sql[] {
   if (criteria.programId) conditions.push(Prisma.sql`s."programId" = ${criteria.programId}`);
   if (criteria.classId) conditions.push(Prisma.sql`s."classId" = ${criteria.classId}`);
   if (criteria.schoolYearId) conditions.push(Prisma.sql`s."schoolYearId" = ${criteria.schoolYearId}`);
-  if (criteria.email) conditions.push(Prisma.sql`s."hasEmail" = ${boolean(criteria.email === "renseigne")}`);
+  if (criteria.email) conditions.push(Prisma.sql`s."hasEmail" = ${boolean(criteria.email === "present")}`);
   if (criteria.access) conditions.push(accessStateSql(criteria.access, now));
   return conditions;
 }

@@ -1,13 +1,26 @@
 // The Étudiants list's URL: its parameters and how a list state is written into it. Pure and without
-// zod, for the client components that build links; lib/validation/students.ts reads it back.
-import { ACCESS_FILTER_VALUES, type AccessState } from "@/lib/access/state";
+// zod, for the client components that build links; lib/validation/students.ts reads it back. The
+// French words of the URL live here and in that reader only: everything past them holds typed values.
+import type { AccessState } from "@/lib/access/state";
 import type { TStudentListQuery } from "@/lib/validation/students";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
-export const EMAIL_FILTERS = ["renseigne", "manquant"] as const;
+export const EMAIL_FILTERS = ["present", "missing"] as const;
 export type TEmailFilter = (typeof EMAIL_FILTERS)[number];
+
+/** URL values of the list's "Email" filter (French, since users see and share these URLs). */
+export const EMAIL_FILTER_VALUES: Record<TEmailFilter, string> = { present: "renseigne", missing: "manquant" };
+
+/** URL values of the list's "Accès" filter. */
+export const ACCESS_FILTER_VALUES: Record<AccessState, string> = {
+  none: "aucun",
+  invited: "invitation",
+  expired: "lien-expire",
+  active: "actif",
+  disabled: "desactive",
+};
 
 /** Query-string keys of the Étudiants list (French, since users see and share these URLs). */
 export const LIST_PARAMS = {
@@ -31,8 +44,8 @@ export function studentListSearchParams(query: Partial<TStudentListQuery>): URLS
     ["programId", query.programId],
     ["classId", query.classId],
     ["schoolYearId", query.schoolYearId],
-    ["email", query.email],
-    ["access", query.access ? ACCESS_FILTER_VALUES[query.access as AccessState] : undefined],
+    ["email", query.email ? EMAIL_FILTER_VALUES[query.email] : undefined],
+    ["access", query.access ? ACCESS_FILTER_VALUES[query.access] : undefined],
     ["page", query.page && query.page > 1 ? query.page : undefined],
     ["pageSize", query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE ? query.pageSize : undefined],
   ];

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { ZId } from "./ids";
-import { ZStudentListQuery } from "./students";
+import { ZStudentListCriteria } from "./students";
 
 export const MAX_BULK_STUDENTS = 10_000;
 
 /** What a bulk resend targets: rows ticked in the list, or every student matching its search and filters. */
 export const ZBulkSelection = z.union([
   z.object({ studentIds: z.array(ZId).min(1).max(MAX_BULK_STUDENTS) }).strict(),
-  z.object({ query: ZStudentListQuery.omit({ page: true, pageSize: true }) }).strict(),
+  z.object({ query: ZStudentListCriteria }).strict(),
 ]);
 export type TBulkSelection = z.infer<typeof ZBulkSelection>;
 

@@ -1,13 +1,22 @@
 import { z } from "zod";
-import { ACCESS_FILTER_VALUES, ACCESS_STATES } from "@/lib/access/state";
-import { DEFAULT_PAGE_SIZE, EMAIL_FILTERS, LIST_PARAMS, PAGE_SIZES } from "@/lib/students/list-params";
+import { ACCESS_STATES } from "@/lib/access/state";
+import { ACCESS_FILTER_VALUES, DEFAULT_PAGE_SIZE, EMAIL_FILTER_VALUES, EMAIL_FILTERS, LIST_PARAMS, PAGE_SIZES } from "@/lib/students/list-params";
 import { ZId } from "./ids";
 
 const optionalId = ZId.optional().catch(undefined);
 
+/** The URL word of a filter, as the typed value it stands for (undefined for an unknown word). */
+function fromUrlWord<T extends string>(values: readonly T[], words: Record<T, string>) {
+  return z
+    .string()
+    .optional()
+    .transform((word) => values.find((value) => words[value] === word))
+    .catch(undefined);
+}
+
 /**
  * The Étudiants list state read from the URL. A hand-edited or stale URL never breaks the page:
- * each bad value falls back to its default.
+ * each bad value falls back to its default. The filters' French URL words become typed values here.
  */
 export const ZStudentListQuery = z.object({
   query: z.string().max(200).catch("").default(""),
@@ -15,12 +24,8 @@ export const ZStudentListQuery = z.object({
   programId: optionalId,
   classId: optionalId,
   schoolYearId: optionalId,
-  email: z.enum(EMAIL_FILTERS).optional().catch(undefined),
-  access: z
-    .string()
-    .optional()
-    .transform((value) => ACCESS_STATES.find((state) => ACCESS_FILTER_VALUES[state] === value))
-    .catch(undefined),
+  email: fromUrlWord(EMAIL_FILTERS, EMAIL_FILTER_VALUES),
+  access: fromUrlWord(ACCESS_STATES, ACCESS_FILTER_VALUES),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
   pageSize: z.coerce
     .number()
@@ -30,6 +35,21 @@ export const ZStudentListQuery = z.object({
 });
 
 export type TStudentListQuery = z.infer<typeof ZStudentListQuery>;
+
+/**
+ * A list state's search and filters as the app passes them on (a bulk send by query): typed values,
+ * checked, not URL words; what the URL reader produces minus the page.
+ */
+export const ZStudentListCriteria = z.object({
+  query: z.string().max(200).default(""),
+  schoolId: ZId.optional(),
+  programId: ZId.optional(),
+  classId: ZId.optional(),
+  schoolYearId: ZId.optional(),
+  email: z.enum(EMAIL_FILTERS).optional(),
+  access: z.enum(ACCESS_STATES).optional(),
+});
+export type TStudentListCriteria = z.infer<typeof ZStudentListCriteria>;
 
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
