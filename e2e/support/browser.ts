@@ -15,6 +15,8 @@ export const DEMO_ACCOUNTS = {
   comptable: "comptable@sesame.test",
 } as const;
 export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+/** A demo account by its role, or a staff member a factory created. */
+export type StaffLogin = DemoRole | { email: string; password: string };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -38,7 +40,7 @@ export async function newContext(browser: Browser): Promise<BrowserContext> {
   return context;
 }
 
-/** Fills and submits the sign-in form the page shows. */
+/** Fills and submits the sign-in form the page shows (the staff's or the espace étudiant's: same labels). */
 export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel("Adresse email").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
@@ -46,15 +48,16 @@ export async function submitSignIn(page: Page, email: string, password = DEMO_PA
 }
 
 /** Signs in through the real form and waits for the landing page. */
-export async function signIn(page: Page, role: DemoRole): Promise<void> {
+export async function signIn(page: Page, who: StaffLogin): Promise<void> {
   await page.goto("/connexion");
-  await submitSignIn(page, DEMO_ACCOUNTS[role]);
+  if (typeof who === "string") await submitSignIn(page, DEMO_ACCOUNTS[who]);
+  else await submitSignIn(page, who.email, who.password);
   await page.waitForURL((url) => url.pathname !== "/connexion");
 }
 
-export async function signedInPage(browser: Browser, role: DemoRole): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInPage(browser: Browser, who: StaffLogin): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser);
   const page = await context.newPage();
-  await signIn(page, role);
+  await signIn(page, who);
   return { context, page };
 }
