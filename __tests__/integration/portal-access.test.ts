@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { checkActivationToken } from "@/lib/access/links";
+import { checkActivationToken } from "@/lib/data/activation-links";
 import {
   getAccessHistory,
   changeEmail,

@@ -2,12 +2,11 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { LinkFailure } from "@/lib/errors";
-import { hashLinkToken } from "./tokens";
+import { hashLinkToken } from "@/lib/access/tokens";
 
 export type LinkCheck =
   | { ok: true; linkId: string; accessId: string }
   | { ok: false; reason: LinkFailure };
-
 
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 

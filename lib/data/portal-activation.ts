@@ -1,5 +1,5 @@
 import "server-only";
-import { checkActivationToken } from "@/lib/access/links";
+import { checkActivationToken } from "./activation-links";
 import { maskEmail } from "@/lib/access/mask-email";
 import { checkPassword } from "@/lib/access/password-policy";
 import type { LinkFailure, PasswordProblem } from "@/lib/errors";
