@@ -3,19 +3,24 @@
 // and bulk resend, with the emails read back from the real SMTP server.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hashLinkToken } from "@/lib/access/tokens";
-import { DEMO_ACCOUNTS, launchBrowser, signedInPage } from "./support/browser";
-import { demoStudentIds, linkIsUsable, studentsWithoutAccess, studentWithoutEmail } from "./support/database";
+import { RIGHTS } from "@/lib/rights";
+import { launchBrowser, signedInPage } from "./support/browser";
+import { linkIsUsable } from "./support/database";
+import { createSchoolWithStaff, createStaffAccount, createTestStudent, parentInput, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
+import { enableAccessFor } from "./support/portal";
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let students: Awaited<ReturnType<typeof studentsWithoutAccess>>;
+let world: World;
+let staff: StaffAccount;
 
+// One organisation and staff member for the file; each test makes the students it changes.
 beforeAll(async () => {
   browser = await launchBrowser();
-  ({ context, page } = await signedInPage(browser, "secretariat"));
-  students = await studentsWithoutAccess(6, 0);
+  ({ world, staff } = await createSchoolWithStaff());
+  ({ context, page } = await signedInPage(browser, staff));
 });
 afterAll(async () => {
   await context?.close();
@@ -27,7 +32,7 @@ const section = (name: string) => page.getByRole("region", { name: new RegExp(na
 
 describe("Espace étudiant page", () => {
   it("activates access after confirmation and emails the activation link", async () => {
-    const student = students[0];
+    const student = await createTestStudent(world);
     const before = await lastEmailId();
     await page.goto(`/etudiants/${student.id}/espace-etudiant`);
     const card = section(nameOf(student));
@@ -48,9 +53,9 @@ describe("Espace étudiant page", () => {
   });
 
   it("resends with a copy to the staff member; the earlier link stops working", async () => {
-    const student = students[0];
+    const student = await createTestStudent(world);
+    const firstLink = linkTokenIn((await enableAccessFor(page, student.id, nameOf(student), student.email!)).email.text);
     const before = await lastEmailId();
-    const firstLink = linkTokenIn((await waitForEmails(student.email!, 1, 0))[0].text);
     await page.goto(`/etudiants/${student.id}/espace-etudiant`);
     const card = section(nameOf(student));
     await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
@@ -63,7 +68,7 @@ describe("Espace étudiant page", () => {
     await dialog.getByRole("button", { name: "Envoyer l'email" }).click();
     await page.getByRole("status").filter({ hasText: "avec une copie pour vous" }).waitFor();
     const [original] = await waitForEmails(student.email!, 1, before);
-    const [copy] = await waitForEmails(DEMO_ACCOUNTS.secretariat, 1, before);
+    const [copy] = await waitForEmails(staff.email, 1, before);
     expect(copy.subject).toBe(`[Copie] ${original.subject}`);
     expect(linkTokenIn(copy.text)).toBe(linkTokenIn(original.text));
     expect(await linkIsUsable(hashLinkToken(firstLink))).toBe(false);
@@ -74,12 +79,13 @@ describe("Espace étudiant page", () => {
     const history = page.getByRole("dialog", { name: `Historique de l'accès — ${nameOf(student)}` });
     await history.getByText("copie demandée").waitFor();
     expect(await history.getByRole("listitem").filter({ hasText: "Email d'activation envoyé" }).count()).toBeGreaterThanOrEqual(2);
-    expect(await history.textContent()).toContain("par Julien Marchetti");
+    expect(await history.textContent()).toContain(`par ${staff.name}`);
     await page.keyboard.press("Escape");
   });
 
   it("deactivates access; resending is then not offered, and says why", async () => {
-    const student = students[0];
+    const student = await createTestStudent(world);
+    await enableAccessFor(page, student.id, nameOf(student), student.email!);
     await page.goto(`/etudiants/${student.id}/espace-etudiant`);
     const card = section(nameOf(student));
     await card.getByRole("button", { name: "Désactiver l'accès" }).click();
@@ -87,7 +93,7 @@ describe("Espace étudiant page", () => {
     expect(await dialog.textContent()).toContain("Les liens d'activation en attente ne fonctionneront plus");
     await dialog.getByRole("button", { name: "Désactiver l'accès" }).click();
     await card.getByText("Désactivé", { exact: true }).waitFor();
-    await card.getByText(/Désactivé le .* par Julien Marchetti/).waitFor();
+    await card.getByText(new RegExp(`Désactivé le .* par ${staff.name}`)).waitFor();
     await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
     const resend = page.getByRole("menuitem", { name: /Renvoyer l'email d'activation/ });
     expect(await resend.getAttribute("aria-disabled")).toBe("true");
@@ -97,8 +103,8 @@ describe("Espace étudiant page", () => {
   });
 
   it("sends a parent's email from the Informations page, naming the student", async () => {
-    const student = students.find((candidate) => candidate.guardians.some((link) => link.guardian.email))!;
-    const parent = student.guardians.find((link) => link.guardian.email)!.guardian;
+    const parent = parentInput("Parent");
+    const student = await createTestStudent(world, { guardians: [parent] });
     const before = await lastEmailId();
     await page.goto(`/etudiants/${student.id}`);
     await page.getByRole("button", { name: `Plus d'actions pour ${nameOf(parent)}` }).click();
@@ -113,7 +119,7 @@ describe("Espace étudiant page", () => {
 
 describe("Étudiants list", () => {
   it("resends from a row's Plus menu and filters by access state", async () => {
-    const student = students[2];
+    const student = await createTestStudent(world);
     const before = await lastEmailId();
     await page.goto(`/etudiants?q=${encodeURIComponent(student.studentNumber)}`);
     await page.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
@@ -126,8 +132,8 @@ describe("Étudiants list", () => {
   });
 
   it("bulk-resends to selected rows, with a summary of who is skipped, and shows progress to the end", async () => {
-    const chosen = [students[3], students[4]];
-    const withoutEmail = await studentWithoutEmail();
+    const chosen = [await createTestStudent(world), await createTestStudent(world)];
+    const withoutEmail = await createTestStudent(world, { email: null });
     const before = await lastEmailId();
     await page.goto("/etudiants?taille=100");
     for (const student of [...chosen, withoutEmail]) {
@@ -157,10 +163,10 @@ describe("Étudiants list", () => {
 
 describe("without Modifier un étudiant", () => {
   it("shows the states but no action", async () => {
-    const teacher = await signedInPage(browser, "enseignant");
+    const student = await createTestStudent(world);
+    const teacher = await signedInPage(browser, await createStaffAccount(world, [RIGHTS.viewStudent]));
     try {
-      const { firstSchool } = await demoStudentIds();
-      await teacher.page.goto(`/etudiants/${firstSchool.id}/espace-etudiant`);
+      await teacher.page.goto(`/etudiants/${student.id}/espace-etudiant`);
       await teacher.page.getByText("Vous pouvez consulter les accès, mais pas les modifier").waitFor();
       expect(await teacher.page.getByRole("button", { name: "Activer l'accès" }).count()).toBe(0);
       expect(await teacher.page.getByRole("button", { name: /Plus d'actions/ }).count()).toBe(0);

@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { QUERY_MAX_LENGTH } from "@/lib/students/list-params";
 import { useStudentList } from "./list-navigation";
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -40,7 +39,7 @@ export function StudentSearch() {
         id="student-search"
         type="search"
         autoComplete="off"
-        maxLength={QUERY_MAX_LENGTH}
+        maxLength={200}
         placeholder={t("searchPlaceholder")}
         value={value}
         onChange={(event) => setValue(event.target.value)}

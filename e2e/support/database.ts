@@ -1,4 +1,5 @@
-// Reads the e2e database directly, to find the ids the tests need (e.g. a student of each school).
+// Reads the e2e database directly: the demo students that read-only tests look at (e.g. one of each
+// school), and what a link token has become. Tests that change data create their own: factories.ts.
 import { createDatabaseClient } from "@/lib/db/client";
 import { DEMO_SCHOOLS } from "@/prisma/seed/demo-school";
 
@@ -23,7 +24,7 @@ export async function demoStudentIds() {
   }
 }
 
-/** Demo students with a valid email and no portal access yet, with their parents, for tests that change access. */
+/** Demo students with a valid email and no portal access yet, with their parents (the bundle benchmark enables one). */
 export async function studentsWithoutAccess(count: number, skip: number, order: "asc" | "desc" = "desc") {
   const url = process.env.E2E_DATABASE_URL!;
   const db = createDatabaseClient(url);
@@ -48,41 +49,6 @@ export async function linkIsUsable(tokenHash: string): Promise<boolean> {
   try {
     const link = await db.activationLink.findUnique({ where: { tokenHash } });
     return !!link && !link.revokedAt && !link.usedAt && link.expiresAt > new Date();
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-export async function studentWithoutEmail() {
-  const db = createDatabaseClient(process.env.E2E_DATABASE_URL!);
-  try {
-    return await db.student.findFirstOrThrow({ where: { email: null }, orderBy: { studentNumber: "desc" } });
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-/** A demo parent with a valid email, no portal access yet, and two or more children. */
-export async function parentOfSiblings() {
-  const db = createDatabaseClient(process.env.E2E_DATABASE_URL!);
-  try {
-    const guardians = await db.guardian.findMany({
-      where: { email: { endsWith: "@famille.sesame.test" }, access: { is: null } },
-      include: { students: { include: { student: { include: { schoolClass: true, school: true } } } } },
-      orderBy: { id: "asc" },
-    });
-    const parent = guardians.find((guardian) => guardian.students.length >= 2 && !guardian.email!.startsWith("famille."));
-    if (!parent) throw new Error("no demo parent of siblings without access");
-    return parent;
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-export async function studentNamed(firstName: string, lastName: string) {
-  const db = createDatabaseClient(process.env.E2E_DATABASE_URL!);
-  try {
-    return await db.student.findFirstOrThrow({ where: { firstName, lastName }, include: { guardians: { include: { guardian: true } } } });
   } finally {
     await db.$disconnect();
   }
