@@ -1,36 +1,56 @@
 /** @jest-environment node */
 // From the activation email to a chosen password, in the browser, with the email read back from the
-// SMTP server.
-import type { Browser } from "playwright-core";
-import { launchBrowser, newContext, signedInPage } from "./support/browser";
-import { studentsWithoutAccess } from "./support/database";
+// SMTP server. Each test enables a student of its own through the staff page.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, newContext, signedInPage, submitSignIn } from "./support/browser";
+import { createSchoolWithStaff, createTestStudent, type Student, type World } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
-import { choosePasswordAt, welcomeOn } from "./support/portal";
+import { activeStudent, choosePasswordAt, enableAccessFor } from "./support/portal";
 
 let browser: Browser;
+let world: World;
+let staff: { context: BrowserContext; page: Page };
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  const school = await createSchoolWithStaff();
+  world = school.world;
+  staff = await signedInPage(browser, school.staff);
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await staff?.context.close();
+  await browser?.close();
+});
+
+const PASSWORD = "cheval agrafe batterie correcte";
+const nameOf = (student: Student) => `${student.firstName} ${student.lastName}`;
+
+/** A new student whose access staff just enabled, and their activation link opened in a fresh browser. */
+async function openNewLink() {
+  const student = await createTestStudent(world);
+  const { link } = await enableAccessFor(staff.page, student.id, nameOf(student), student.email!);
+  const visitor = await newContext(browser);
+  const page = await visitor.newPage();
+  await page.goto(link);
+  return { student, visitor, page };
+}
+
+/** A new student signed in on the espace étudiant with PASSWORD, chosen from their link. */
+async function newActiveStudent() {
+  const student = await createTestStudent(world);
+  return { student, ...(await activeStudent(browser, staff.page, student, PASSWORD)) };
+}
 
 describe("activation link", () => {
-  it("lets the student choose a password once, with clear errors on the way", async () => {
-    const [student] = await studentsWithoutAccess(1, 12, "asc");
-    const name = `${student.firstName} ${student.lastName}`;
-    const staff = await signedInPage(browser, "secretariat");
-    const before = await lastEmailId();
-    await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
-    await staff.page.getByRole("region", { name: new RegExp(name) }).getByRole("button", { name: "Activer l'accès" }).click();
-    await staff.page.getByRole("alertdialog").getByRole("button", { name: "Activer l'accès" }).click();
-    const [email] = await waitForEmails(student.email!, 1, before);
-    const link = `/activation/${linkTokenIn(email.text)}`;
-
-    const visitor = await newContext(browser);
-    const page = await visitor.newPage();
-    await page.goto(link);
+  it("names the account it opens, with the address masked", async () => {
+    const { student, visitor, page } = await openNewLink();
     await page.getByRole("heading", { name: "Choisir mon mot de passe" }).waitFor();
-    expect(await page.getByText(`Compte de ${name}`).textContent()).toMatch(/\(.•+.@eleves\.sesame\.test\)/);
+    expect(await page.getByText(`Compte de ${nameOf(student)}`).textContent()).toMatch(/\(.•+.@eleves\.sesame\.test\)/);
+    await visitor.close();
+  });
 
+  it("explains a password too easy to guess and two that differ, and shows both on request", async () => {
+    const { visitor, page } = await openNewLink();
     const password = page.getByLabel("Mot de passe", { exact: true });
     const confirmation = page.getByLabel("Confirmer le mot de passe");
     await password.fill("motdepasse123");
@@ -38,7 +58,7 @@ describe("activation link", () => {
     await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
     await page.getByText("Ce mot de passe est trop facile à deviner").waitFor();
 
-    await password.fill("cheval agrafe batterie correcte");
+    await password.fill(PASSWORD);
     await page.getByText("Solidité : Excellente").waitFor();
     await confirmation.fill("cheval agrafe batterie");
     await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
@@ -46,27 +66,34 @@ describe("activation link", () => {
 
     await page.getByRole("button", { name: "Afficher les mots de passe" }).click();
     expect(await password.getAttribute("type")).toBe("text");
-    await confirmation.fill("cheval agrafe batterie correcte");
-    await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+    await visitor.close();
+  });
 
-    // Saved: the student lands signed in on their home, told once which address to sign in with.
-    await welcomeOn(page);
-    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+  it("saves the password and lands the student signed in on their home, told once which address to sign in with", async () => {
+    const { student, visitor, page } = await newActiveStudent();
+    await page.getByRole("heading", { name: `Bonjour ${nameOf(student)}` }).waitFor();
     expect(await page.getByRole("status").textContent()).toContain(`utilisez l'adresse ${student.email}`);
     expect(await page.getByRole("definition").allTextContents()).toEqual(expect.arrayContaining([student.email!]));
     await page.waitForURL((url) => url.pathname === "/espace-etudiant" && url.search === "");
     await page.reload();
-    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+    await page.getByRole("heading", { name: `Bonjour ${nameOf(student)}` }).waitFor();
     expect(await page.getByRole("status").count()).toBe(0);
+    await visitor.close();
+  });
 
+  it("works once: used, it says so, and staff see the access as Actif", async () => {
+    const { student, visitor, page, link } = await newActiveStudent();
     await page.goto(link);
     await page.getByRole("heading", { name: "Ce lien ne fonctionne plus" }).waitFor();
     await page.getByText("Ce lien a déjà servi").waitFor();
 
-    await staff.page.reload();
-    await staff.page.getByRole("region", { name: new RegExp(name) }).getByText("Actif", { exact: true }).waitFor();
+    await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
+    await staff.page.getByRole("region", { name: new RegExp(nameOf(student)) }).getByText("Actif", { exact: true }).waitFor();
+    await visitor.close();
+  });
 
-    // Signing out, then in again with the chosen password. A copy of the old cookie opens nothing.
+  it("signs out on the server: a copy of the old cookie opens nothing, and the chosen password signs in again", async () => {
+    const { student, visitor, page } = await newActiveStudent();
     await page.goto("/espace-etudiant");
     const signedInCookies = await visitor.cookies();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -79,16 +106,17 @@ describe("activation link", () => {
     await copy.close();
     await page.goto("/espace-etudiant");
     await page.waitForURL("**/espace-etudiant/connexion");
-    await page.getByLabel("Adresse email").fill(student.email!);
-    await page.getByLabel("Mot de passe", { exact: true }).fill("cheval agrafe batterie correcte");
-    await page.getByRole("button", { name: "Se connecter" }).click();
+    await submitSignIn(page, student.email!, PASSWORD);
     await page.waitForURL("**/espace-etudiant");
-    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+    await page.getByRole("heading", { name: `Bonjour ${nameOf(student)}` }).waitFor();
     expect(await page.getByRole("status").count()).toBe(0);
     const [cookie] = (await visitor.cookies()).filter((candidate) => candidate.name === "sesame-portal");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    await visitor.close();
+  });
 
-    // Signed in, the sign-in page leads home.
+  it("sends a signed-in student from the sign-in page to their home, and opens no staff page to them", async () => {
+    const { student, visitor, page } = await newActiveStudent();
     await page.goto("/espace-etudiant/connexion");
     expect(new URL(page.url()).pathname).toBe("/espace-etudiant");
 
@@ -96,39 +124,45 @@ describe("activation link", () => {
     await page.goto("/etudiants");
     await page.waitForURL("**/connexion?retour=%2Fetudiants");
     await page.goto("/espace-etudiant");
-    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+    await page.getByRole("heading", { name: `Bonjour ${nameOf(student)}` }).waitFor();
+    await visitor.close();
+  });
 
-    // Changing the password from the home page.
+  it("changes the password from the home page, refusing a wrong current password", async () => {
+    const { student, visitor, page } = await newActiveStudent();
     await page.getByLabel("Mot de passe actuel").fill("pas le bon mot de passe");
     await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("une nouvelle phrase bien longue");
     await page.getByLabel("Confirmer le nouveau mot de passe").fill("une nouvelle phrase bien longue");
     await page.getByRole("button", { name: "Changer le mot de passe" }).click();
     await page.getByText("Le mot de passe actuel n'est pas le bon.").waitFor();
-    await page.getByLabel("Mot de passe actuel").fill("cheval agrafe batterie correcte");
+    await page.getByLabel("Mot de passe actuel").fill(PASSWORD);
     await page.getByLabel("Nouveau mot de passe", { exact: true }).fill("une nouvelle phrase bien longue");
     await page.getByLabel("Confirmer le nouveau mot de passe").fill("une nouvelle phrase bien longue");
     await page.getByRole("button", { name: "Changer le mot de passe" }).click();
     await page.getByText("Mot de passe changé.").waitFor();
     await page.reload();
-    await page.getByRole("heading", { name: `Bonjour ${name}` }).waitFor();
+    await page.getByRole("heading", { name: `Bonjour ${nameOf(student)}` }).waitFor();
+    await visitor.close();
+  });
 
-    // Staff deactivate: the open portal page is signed out at its next request, and sign-in is refused.
-    await staff.page.getByRole("region", { name: new RegExp(name) }).getByRole("button", { name: "Désactiver l'accès" }).click();
+  it("signs the student out at their next request once staff deactivate the access, and refuses their sign-in", async () => {
+    const { student, visitor, page } = await newActiveStudent();
+    const card = staff.page.getByRole("region", { name: new RegExp(nameOf(student)) });
+    await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
+    await card.getByRole("button", { name: "Désactiver l'accès" }).click();
     await staff.page.getByRole("alertdialog").getByRole("button", { name: "Désactiver l'accès" }).click();
-    await staff.page.getByRole("region", { name: new RegExp(name) }).getByText("Désactivé", { exact: true }).waitFor();
+    await card.getByText("Désactivé", { exact: true }).waitFor();
     await page.reload();
     await page.waitForURL("**/espace-etudiant/connexion?session=expiree");
     await page.getByText("Votre session a pris fin.").waitFor();
-    await page.getByLabel("Adresse email").fill(student.email!);
-    await page.getByLabel("Mot de passe", { exact: true }).fill("une nouvelle phrase bien longue");
-    await page.getByRole("button", { name: "Se connecter" }).click();
+    await submitSignIn(page, student.email!, PASSWORD);
     await page.getByText("Votre accès à l'espace étudiant est désactivé.").waitFor();
+    await visitor.close();
+  });
 
-    // A staff session is not a portal session.
+  it("does not open the espace étudiant to a staff session", async () => {
     await staff.page.goto("/espace-etudiant");
     await staff.page.waitForURL("**/espace-etudiant/connexion");
-    await visitor.close();
-    await staff.context.close();
   });
 
   it("says an unknown link is not recognised", async () => {
@@ -161,35 +195,43 @@ describe("portal sign-in", () => {
 });
 
 describe("forgotten password", () => {
-  it("answers the same for any address, and resets an active student's password by email", async () => {
-    const [student] = await studentsWithoutAccess(1, 14, "asc");
-    const staff = await signedInPage(browser, "secretariat");
-    const enabledAt = await lastEmailId();
-    await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
-    await staff.page.getByRole("region", { name: new RegExp(`${student.firstName} ${student.lastName}`) }).getByRole("button", { name: "Activer l'accès" }).click();
-    await staff.page.getByRole("alertdialog").getByRole("button", { name: "Activer l'accès" }).click();
-    const [activation] = await waitForEmails(student.email!, 1, enabledAt);
-    await staff.context.close();
+  const FIRST_PASSWORD = "premier mot de passe oublie vite";
 
-    const visitor = await newContext(browser);
-    const page = await visitor.newPage();
-    await choosePasswordAt(page, `/activation/${linkTokenIn(activation.text)}`, "premier mot de passe oublie vite");
+  /** Asks the forgotten-password page for a new link and returns what it answers. */
+  async function askForNewLink(page: Page, address: string): Promise<string | null> {
+    const answer = page.getByRole("status").filter({ hasText: "Si un accès à l'espace étudiant correspond à cette adresse" });
+    await page.getByLabel("Adresse email").fill(address);
+    await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
+    await answer.waitFor();
+    return answer.textContent();
+  }
+
+  /** A new student who chose FIRST_PASSWORD, then signed out: on the portal's sign-in page. */
+  async function signedOutStudent() {
+    const student = await createTestStudent(world);
+    const { visitor, page } = await activeStudent(browser, staff.page, student, FIRST_PASSWORD);
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL("**/espace-etudiant/connexion");
+    return { student, visitor, page };
+  }
 
+  it("answers the same for an unknown address as for an active student's, and emails the student a new link", async () => {
+    const { student, visitor, page } = await signedOutStudent();
     await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
     await page.waitForURL("**/espace-etudiant/mot-de-passe-oublie");
     const before = await lastEmailId();
-    await page.getByLabel("Adresse email").fill("personne.inconnue@lycee.test");
-    await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
-    const answer = page.getByRole("status").filter({ hasText: "Si un accès à l'espace étudiant correspond à cette adresse" });
-    await answer.waitFor();
-    const unknownAnswer = await answer.textContent();
+    const unknownAnswer = await askForNewLink(page, "personne.inconnue@lycee.test");
     await page.reload();
-    await page.getByLabel("Adresse email").fill(student.email!);
-    await page.getByRole("button", { name: "Recevoir un nouveau lien" }).click();
-    await answer.waitFor();
-    expect(await answer.textContent()).toBe(unknownAnswer);
+    expect(await askForNewLink(page, student.email!)).toBe(unknownAnswer);
+    await waitForEmails(student.email!, 1, before);
+    await visitor.close();
+  });
+
+  it("sets a new password from the emailed link: the old one is refused, the new one opens the espace étudiant", async () => {
+    const { student, visitor, page } = await signedOutStudent();
+    await page.goto("/espace-etudiant/mot-de-passe-oublie");
+    const before = await lastEmailId();
+    await askForNewLink(page, student.email!);
     const [reset] = await waitForEmails(student.email!, 1, before);
 
     await page.goto(`/activation/${linkTokenIn(reset.text)}`);
@@ -200,14 +242,12 @@ describe("forgotten password", () => {
     const later = await newContext(browser);
     const again = await later.newPage();
     await again.goto("/espace-etudiant/connexion");
-    await again.getByLabel("Adresse email").fill(student.email!);
-    await again.getByLabel("Mot de passe", { exact: true }).fill("premier mot de passe oublie vite");
-    await again.getByRole("button", { name: "Se connecter" }).click();
+    await submitSignIn(again, student.email!, FIRST_PASSWORD);
     await again.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." }).waitFor();
     await again.getByLabel("Mot de passe", { exact: true }).fill("lanterne verger parapluie");
     await again.getByRole("button", { name: "Se connecter" }).click();
     await again.waitForURL("**/espace-etudiant");
-    await again.getByRole("heading", { name: `Bonjour ${student.firstName} ${student.lastName}` }).waitFor();
+    await again.getByRole("heading", { name: `Bonjour ${nameOf(student)}` }).waitFor();
     await later.close();
     await visitor.close();
   });

@@ -6,6 +6,8 @@ import type { TStudentListQuery } from "@/lib/validation/students";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
+/** Longest search the list takes: the box stops there, the URL reader drops a longer one. */
+export const QUERY_MAX_LENGTH = 200;
 
 export const EMAIL_FILTERS = ["present", "missing"] as const;
 export type TEmailFilter = (typeof EMAIL_FILTERS)[number];
