@@ -13,11 +13,12 @@ import { STAFF_SESSION_COOKIES } from "@/lib/auth-cookies";
 import { getEnv } from "@/lib/env";
 import { logError, logWarning } from "@/lib/log";
 import { hasRight, type Right, type StaffContext } from "@/lib/rights";
+import { EMAIL_MAX_LENGTH } from "@/lib/access/email-address";
 import { SIGN_IN_PATH } from "@/lib/routes";
 import { encodeSignInError } from "@/lib/errors";
 
 const ZCredentials = z.object({
-  email: z.string().trim().min(1).max(254),
+  email: z.string().trim().min(1).max(EMAIL_MAX_LENGTH),
   password: z.string().min(1).max(1024),
 });
 

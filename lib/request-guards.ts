@@ -6,7 +6,7 @@
 /** serverActions.bodySizeLimit (next.config.js): Next.js's default of 1 MB. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 /** Far deeper than any action argument of the app (a bulk selection is 4 levels). */
-export const ACTION_MAX_DEPTH = 32;
+const ACTION_MAX_DEPTH = 32;
 
 /** A path with percent-encoding that does not decode to text (« %ZZ », a lone surrogate). */
 export function isMalformedPath(pathname: string): boolean {

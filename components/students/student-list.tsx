@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { FilterOptions, StudentListPage } from "@/lib/data/students";
 import type { TBulkSelection } from "@/lib/validation/bulk";
-import { studentListSearchParams } from "@/lib/students/list-params";
+import { DEFAULT_PAGE_SIZE, studentListSearchParams } from "@/lib/students/list-params";
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { useState } from "react";
 import { BulkBar } from "./bulk-bar";
@@ -37,7 +37,7 @@ function useRowSelection(page: StudentListPage, query: TStudentListQuery) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   // A new search or filter starts a new selection (pages of the same search keep it).
-  const criteriaKey = studentListSearchParams({ ...query, page: 1, pageSize: 25 }).toString();
+  const criteriaKey = studentListSearchParams({ ...query, page: 1, pageSize: DEFAULT_PAGE_SIZE }).toString();
   const [selectionFor, setSelectionFor] = useState(criteriaKey);
   if (selectionFor !== criteriaKey) {
     setSelectionFor(criteriaKey);

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { QUERY_MAX_LENGTH } from "@/lib/students/list-params";
 import { useStudentList } from "./list-navigation";
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -39,7 +40,7 @@ export function StudentSearch() {
         id="student-search"
         type="search"
         autoComplete="off"
-        maxLength={200}
+        maxLength={QUERY_MAX_LENGTH}
         placeholder={t("searchPlaceholder")}
         value={value}
         onChange={(event) => setValue(event.target.value)}

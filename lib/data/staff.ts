@@ -5,7 +5,7 @@ import { verifyPassword } from "@/lib/passwords";
 import { ALL_RIGHTS, type StaffContext } from "@/lib/rights";
 import { signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 

@@ -179,7 +179,7 @@ export function listSource(staff: StaffContext, criteria: ListCriteria, words: s
 }
 
 /** Counts matching students, no further than `cap + 1` so that a broad list stays cheap. */
-export function countSql(source: ListSource, cap: number): Prisma.Sql {
+function countSql(source: ListSource, cap: number): Prisma.Sql {
   return Prisma.sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${source.from} WHERE ${source.where} LIMIT ${cap + 1}) "matched"`;
 }
 
@@ -195,7 +195,7 @@ function pageSql(source: ListSource, limit: number, offset: number): Prisma.Sql 
  * names the page's columns: ordered by the Student row's, SQLite would walk the whole table to avoid
  * sorting 25 rows.
  */
-export function rowsSql(source: ListSource, limit: number, offset: number): Prisma.Sql {
+function rowsSql(source: ListSource, limit: number, offset: number): Prisma.Sql {
   return Prisma.sql`
     SELECT s."id", s."studentNumber", s."firstName", s."lastName", s."photoUrl", s."email",
       sc."name" AS "schoolName", p."name" AS "programName", c."name" AS "className",

@@ -106,7 +106,7 @@ async function withEngine<T>(url: string, work: (engine: WasmSchemaEngine) => Pr
 
 type MigrationDir = { name: string; sql: string };
 
-export function readMigrations(provider: DatabaseProvider, root = process.cwd()): MigrationDir[] {
+function readMigrations(provider: DatabaseProvider, root = process.cwd()): MigrationDir[] {
   const base = path.join(prismaDir(provider, root), "migrations");
   if (!existsSync(base)) return [];
   return readdirSync(base, { withFileTypes: true })

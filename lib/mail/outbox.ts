@@ -18,7 +18,7 @@ export const OUTBOX_LEASE_MS = 45_000;
  * that finishes one finds the next already waiting instead of idling through our database writes
  * (bench:bulk: 0.88 of a plain pooled nodemailer with twice, 0.96 with four times).
  */
-export const SEND_CONCURRENCY = 4 * SMTP_MAX_CONNECTIONS;
+const SEND_CONCURRENCY = 4 * SMTP_MAX_CONNECTIONS;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 export type OutboxRunResult = { sent: number; retried: number; failed: number };

@@ -12,10 +12,8 @@ export const ZAccessHistory = ZPersonRef;
 export const ZAddressSharers = ZPersonRef;
 
 export const ZResendActivation = ZPersonRef.extend({ copyToStaff: z.boolean().default(false) });
-export type TResendActivation = z.infer<typeof ZResendActivation>;
 
 /** Field error messages are catalog keys (errors.*), translated by the form. */
 export const ZChangeEmail = ZPersonRef.extend({
   email: ZEmail,
 });
-export type TChangeEmail = z.infer<typeof ZChangeEmail>;

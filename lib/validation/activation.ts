@@ -6,4 +6,3 @@ export const ZChoosePassword = z.object({
   password: z.string().min(1, { message: "required" }).max(1024, { message: "too_long" }),
   confirmation: z.string().max(1024),
 });
-export type TChoosePassword = z.infer<typeof ZChoosePassword>;

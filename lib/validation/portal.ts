@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidEmail } from "@/lib/access/email-address";
+import { EMAIL_MAX_LENGTH, isValidEmail } from "@/lib/access/email-address";
 
 // The espace étudiant's forms. Messages are codes of lib/errors.ts: error codes for the sign-in and
 // the address, password problems (`errors.password.*`) for the password fields.
@@ -7,7 +7,7 @@ import { isValidEmail } from "@/lib/access/email-address";
 const REQUIRED = { message: "credentials_required" };
 
 export const ZPortalSignIn = z.object({
-  email: z.string(REQUIRED).trim().min(1, REQUIRED).max(254, REQUIRED),
+  email: z.string(REQUIRED).trim().min(1, REQUIRED).max(EMAIL_MAX_LENGTH, REQUIRED),
   password: z.string(REQUIRED).min(1, REQUIRED).max(1024, REQUIRED),
 });
 

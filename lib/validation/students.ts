@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { ACCESS_STATES } from "@/lib/access/state";
-import { ACCESS_FILTER_VALUES, DEFAULT_PAGE_SIZE, EMAIL_FILTER_VALUES, EMAIL_FILTERS, LIST_PARAMS, PAGE_SIZES } from "@/lib/students/list-params";
+import {
+  ACCESS_FILTER_VALUES,
+  DEFAULT_PAGE_SIZE,
+  EMAIL_FILTER_VALUES,
+  EMAIL_FILTERS,
+  LIST_PARAMS,
+  PAGE_SIZES,
+  QUERY_MAX_LENGTH,
+} from "@/lib/students/list-params";
 import { ZId } from "./ids";
 
 const optionalId = ZId.optional().catch(undefined);
@@ -18,8 +26,8 @@ function fromUrlWord<T extends string>(values: readonly T[], words: Record<T, st
  * The Étudiants list state read from the URL. A hand-edited or stale URL never breaks the page:
  * each bad value falls back to its default. The filters' French URL words become typed values here.
  */
-export const ZStudentListQuery = z.object({
-  query: z.string().max(200).catch("").default(""),
+const ZStudentListQuery = z.object({
+  query: z.string().max(QUERY_MAX_LENGTH).catch("").default(""),
   schoolId: optionalId,
   programId: optionalId,
   classId: optionalId,
@@ -41,7 +49,7 @@ export type TStudentListQuery = z.infer<typeof ZStudentListQuery>;
  * checked, not URL words; what the URL reader produces minus the page.
  */
 export const ZStudentListCriteria = z.object({
-  query: z.string().max(200).default(""),
+  query: z.string().max(QUERY_MAX_LENGTH).default(""),
   schoolId: ZId.optional(),
   programId: ZId.optional(),
   classId: ZId.optional(),
@@ -65,4 +73,3 @@ export function parseStudentListQuery(searchParams: RawSearchParams): TStudentLi
 }
 
 export const ZStudentPreviewInput = z.object({ studentId: ZId });
-export type TStudentPreviewInput = z.infer<typeof ZStudentPreviewInput>;

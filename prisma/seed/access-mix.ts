@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 5000;
 
 /** Share of students with an email in each state; the rest keep « Aucun accès ». */
-export const ACCESS_MIX = { active: 0.5, invited: 0.15, expired: 0.1, disabled: 0.05 } as const;
+const ACCESS_MIX = { active: 0.5, invited: 0.15, expired: 0.1, disabled: 0.05 } as const;
 
 function stateOf(slot: number): keyof typeof ACCESS_MIX | "none" {
   let bound = 0;
