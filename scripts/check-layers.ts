@@ -1,4 +1,4 @@
-// Lists the imports that go against the layers of docs/decisions/008-layers.md, the database queries
+// Lists the imports that go against the layers of docs/decisions/009-layers.md, the database queries
 // made outside lib/data, and the cycles between the layers' folders. Exits 1 when it finds any.
 // `npx tsx scripts/check-layers.ts`; the lint rule checks the same edges file by file, this prints the picture.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
