@@ -1,12 +1,15 @@
 // Usage: npm run bench:load [-- --students 100000] [-- --staff 50] [-- --duration 120] [-- --postgres]
 //          [-- --json out.json] [-- --heap-snapshots dir] [-- --rounds 4] [-- --floor-seconds 10]
-//          [-- --server-node-options=--max-old-space-size=256]
+//          [-- --server-node-options=--max-old-space-size=384] [-- --dynamic-floor-path /connexion]
 // Many signed-in staff at once against the production build: seeds a school of N students (a
 // temporary SQLite file, or with --postgres the database sesame_load_<N>, kept for the next run),
-// builds into .next-load when the sources changed, starts `next start`, signs in --staff accounts
+// builds into .next-load when the sources changed, starts `next start` as `npm start` does
+// (scripts/lib/server-process.ts; --server-node-options adds to its NODE_OPTIONS), signs in --staff accounts
 // through the real form, then drives one connection per staff member with autocannon, each looping
 // list → search → profile → Espace étudiant. Interleaved with those rounds, the same connections
-// fetch a static file of the same server (--floor-path): the floor of this machine at that moment.
+// fetch a static file of the same server (--floor-path): the floor of this machine at that moment;
+// and the smallest page the app renders per request (--dynamic-floor-path, the staff sign-in page,
+// no session, no query): the floor of a Next.js page render on this machine at that moment.
 // The server's RSS is read every second; --heap-snapshots writes a snapshot after the warm-up and
 // one after the idle wait, and prints what grew. Prints figures; asserts nothing.
 import autocannon from "autocannon";
@@ -97,6 +100,7 @@ async function main() {
       rounds: { type: "string", default: "4" },
       "floor-seconds": { type: "string" },
       "floor-path": { type: "string", default: "/icon.svg" },
+      "dynamic-floor-path": { type: "string", default: "/connexion" },
       idle: { type: "string", default: "30" },
       postgres: { type: "boolean", default: false },
       json: { type: "string" },
@@ -181,6 +185,7 @@ async function main() {
     console.log(`Signed in ${staff.length} staff sessions`);
     const scenario = staffScenario(staff, studentsBySchool, sample.map((row) => row.id), LAST_NAMES);
     const floor: autocannon.Request[] = [{ method: "GET", path: values["floor-path"] }];
+    const dynamicFloor: autocannon.Request[] = [{ method: "GET", path: values["dynamic-floor-path"] }];
     await checkPages(app.url, staff.slice(0, 3), studentsBySchool, sample.map((row) => row.id));
 
     await drive(app.url, staffCount, 5, scenario.requests, scenario.pageOf);
@@ -191,18 +196,22 @@ async function main() {
     const loadStarted = Date.now();
     const appRuns: Drive[] = [];
     const floorRuns: Drive[] = [];
+    const dynamicFloorRuns: Drive[] = [];
     for (let round = 1; round <= rounds; round++) {
       // The last round also takes a snapshot half-way (it pauses the server, so that round is slower).
       const during = snapshotDir && round === rounds ? sleep(roundSeconds * 500).then(() => takeHeapSnapshot(app.pid, snapshotDir)) : null;
       const appRun = await drive(app.url, staffCount, roundSeconds, scenario.requests, scenario.pageOf);
       if (during) snapshots.push(await during);
       const floorRun = await drive(app.url, staffCount, floorSeconds, floor, () => "floor");
+      const dynamicFloorRun = await drive(app.url, staffCount, floorSeconds, dynamicFloor, () => "dynamic floor");
       appRuns.push(appRun);
       floorRuns.push(floorRun);
-      const [a, f] = [describe("app", appRun), describe("floor", floorRun)];
+      dynamicFloorRuns.push(dynamicFloorRun);
+      const [a, f, d] = [describe("app", appRun), describe("floor", floorRun), describe("dynamic floor", dynamicFloorRun)];
       console.log(
         `Round ${round}/${rounds}: app ${a.requestsPerSecond.toFixed(0)} req/s p50 ${ms(a.p50)} p95 ${ms(a.p95)} ms non-2xx ${a.non2xx} errors ${a.errors}` +
-          ` | floor ${f.requestsPerSecond.toFixed(0)} req/s p50 ${ms(f.p50)} p95 ${ms(f.p95)} ms | RSS ${rss.now().toFixed(0)} MB`,
+          ` | floor ${f.requestsPerSecond.toFixed(0)} req/s p50 ${ms(f.p50)} p95 ${ms(f.p95)} ms` +
+          ` | dynamic floor ${d.requestsPerSecond.toFixed(0)} req/s p50 ${ms(d.p50)} p95 ${ms(d.p95)} ms | RSS ${rss.now().toFixed(0)} MB`,
       );
     }
     const peak = rss.peakSince(loadStarted);
@@ -217,9 +226,10 @@ async function main() {
       database: values.postgres ? "postgresql" : "sqlite",
       students,
       staff: staffCount,
-      seconds: { app: app_.seconds, floor: merge(floorRuns).seconds, rounds },
+      seconds: { app: app_.seconds, floor: merge(floorRuns).seconds, dynamicFloor: merge(dynamicFloorRuns).seconds, rounds },
       app: describe("app", app_),
       floor: describe("floor", merge(floorRuns)),
+      dynamicFloor: describe("dynamic floor", merge(dynamicFloorRuns)),
       statementsPerPageView: statements,
       byPage: Object.fromEntries(
         PAGES.map((page) => {
@@ -232,6 +242,8 @@ async function main() {
     };
     console.log(`\nApp  : ${result.app.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(result.app.p50)} ms, p95 ${ms(result.app.p95)} ms, p99 ${ms(result.app.p99)} ms, non-2xx ${result.app.non2xx}, errors ${result.app.errors} (${JSON.stringify(result.app.statusCodes)})`);
     console.log(`Floor: ${result.floor.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(result.floor.p50)} ms, p95 ${ms(result.floor.p95)} ms, p99 ${ms(result.floor.p99)} ms (${values["floor-path"]})`);
+    const dynamic = result.dynamicFloor;
+    console.log(`Dynamic floor: ${dynamic.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(dynamic.p50)} ms, p95 ${ms(dynamic.p95)} ms, p99 ${ms(dynamic.p99)} ms (${values["dynamic-floor-path"]}, no session)`);
     for (const page of PAGES) console.log(`  ${page.padEnd(8)} p50 ${ms(result.byPage[page].p50)} ms, p95 ${ms(result.byPage[page].p95)} ms, ${result.byPage[page].kilobytes.toFixed(0)} kB (${result.byPage[page].runs})`);
     console.log(`RSS  : start ${result.rssMb.start?.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, ${idle} s after ${idleRss.toFixed(0)} MB`);
 

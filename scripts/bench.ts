@@ -117,7 +117,7 @@ function headline(name: string, result: unknown): string | null {
     return `probe p95 ${n(r.probes?.during?.p95)} ms during the send (${n(r.probes?.failures)} failed); ${n(r.perStudentPreparationMs, 2)} ms/student; first email ${n(r.firstEmailMs)} ms; start ${n(r.startRequestMs)} ms; RSS peak ${n(r.rssPeakMb)} MB`;
   }
   if (name.startsWith("load")) {
-    return `${n(r.app?.requestsPerSecond)} req/s (floor ${n(r.floor?.requestsPerSecond)}), p95 ${n(r.app?.p95)} ms, ${n((r.app?.errors ?? 0) + (r.app?.non2xx ?? 0))} errors; RSS peak ${n(r.rssMb?.peak)} MB, idle ${n(r.rssMb?.idle)} MB`;
+    return `${n(r.app?.requestsPerSecond)} req/s (static floor ${n(r.floor?.requestsPerSecond)}, sign-in page ${n(r.dynamicFloor?.requestsPerSecond)}), p95 ${n(r.app?.p95)} ms, ${n((r.app?.errors ?? 0) + (r.app?.non2xx ?? 0))} errors; RSS peak ${n(r.rssMb?.peak)} MB, idle ${n(r.rssMb?.idle)} MB`;
   }
   if (name === "bundle") {
     const pages = (r.pages ?? []) as { path: string; firstLoadJsGzip: number }[];

@@ -16,6 +16,7 @@ import { seedDemoSchool } from "../prisma/seed/demo-school";
 import { buildIsCurrent, nextBin } from "./lib/build-state";
 import { startLocalInbox } from "./lib/local-inbox";
 import { redactUrl } from "./lib/redact-url";
+import { SERVER_NODE_ARGS, serverProcessEnv } from "./lib/server-process";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -30,8 +31,6 @@ function authSecret(): string {
   console.log(`Generated AUTH_SECRET in ${path.relative(root, SECRET_FILE)}`);
   return secret;
 }
-
-const SERVER_HEAP_MB = 256;
 
 function run(args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(process.execPath, [nextBin(root), ...args], {
@@ -88,12 +87,6 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const port = String(config.PORT);
-  // A V8 heap limit for the server: without one, 50 staff at once grew `next start` to 0.6–1 GB of
-  // RSS and it stayed there; 256 MB keeps it under 0.5 GB at the same speed (192 MB slowed pages
-  // threefold in GC) and a 5,000-student bulk send still runs. A limit set in NODE_OPTIONS wins.
-  const serverEnv: NodeJS.ProcessEnv = /--max-old-space-size/.test(env.NODE_OPTIONS ?? "")
-    ? env
-    : { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${SERVER_HEAP_MB}`.trim() };
   if (dev) {
     const devServer = spawn(process.execPath, [nextBin(root), "dev", "--port", port], { stdio: "inherit", env });
     devServer.on("exit", (code) => process.exit(code ?? 0));
@@ -105,9 +98,9 @@ async function main() {
   if (!servedSafely(config.APP_URL)) {
     console.warn(`Warning: APP_URL (${config.APP_URL}) is not https: session cookies are not marked Secure. Serve Sésame over https in production.`);
   }
-  const server = spawn(process.execPath, [nextBin(root), "start", "--port", port], {
+  const server = spawn(process.execPath, [...SERVER_NODE_ARGS, nextBin(root), "start", "--port", port], {
     stdio: "inherit",
-    env: serverEnv,
+    env: serverProcessEnv(env),
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,6 +7,7 @@ import { get } from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
 import { buildIsCurrent, nextBin } from "./build-state";
+import { SERVER_NODE_ARGS, serverProcessEnv } from "./server-process";
 
 /** The benchmarks' build (bench:load, bench:bulk-probe): apart from the e2e build in .next-e2e, so no lock is needed beside an e2e run. */
 export const LOAD_DIST_DIR = ".next-load";
@@ -67,9 +68,10 @@ export type RunningApp = {
 export async function startApp(root: string, distDir: string, env: NodeJS.ProcessEnv, logFile?: string): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [nextBin(root), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const server: ChildProcess = spawn(process.execPath, [...SERVER_NODE_ARGS, nextBin(root), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: root,
-    env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, APP_URL: url, NEXTAUTH_URL: url },
+    // As `npm start` runs it (heap limit, allocator settings), so figures are those of the real server.
+    env: serverProcessEnv({ ...env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, APP_URL: url, NEXTAUTH_URL: url }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
