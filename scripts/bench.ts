@@ -102,26 +102,29 @@ function printSummary(results: Record<string, unknown>) {
   }
 }
 
-// The other scripts write their own shapes; a missing figure prints as « – ».
-type Figures = Record<string, any>;
+// The other scripts write their own shapes: a figure is read by its path, and a missing one prints as « – ».
+const figure = (result: unknown, path: string): unknown =>
+  path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), result);
 
 /** The line of a benchmark other than the list's: what its targets are about. */
 function headline(name: string, result: unknown): string | null {
-  const r = result as Figures;
-  const n = (value: unknown, digits = 0) => (typeof value === "number" ? value.toFixed(digits) : "–");
+  const n = (path: string, digits = 0) => {
+    const value = figure(result, path);
+    return typeof value === "number" ? value.toFixed(digits) : "–";
+  };
   if (name === "bulk-throughput") {
-    const m = r.median ?? {};
-    return `app ${n(m.appEmailsPerSecond)} vs plain nodemailer ${n(m.plainEmailsPerSecond)} emails/s (ratio ${n(m.ratio, 2)}); start request ${n(m.startRequestMs)} ms; first email ${n(m.firstEmailMs)} ms`;
+    return `app ${n("median.appEmailsPerSecond")} vs plain nodemailer ${n("median.plainEmailsPerSecond")} emails/s (ratio ${n("median.ratio", 2)}); start request ${n("median.startRequestMs")} ms; first email ${n("median.firstEmailMs")} ms`;
   }
   if (name.startsWith("bulk-probe")) {
-    return `probe p95 ${n(r.probes?.during?.p95)} ms during the send (${n(r.probes?.failures)} failed); ${n(r.perStudentPreparationMs, 2)} ms/student; first email ${n(r.firstEmailMs)} ms; start ${n(r.startRequestMs)} ms; RSS peak ${n(r.rssPeakMb)} MB`;
+    return `probe p95 ${n("probes.during.p95")} ms during the send (${n("probes.failures")} failed); ${n("perStudentPreparationMs", 2)} ms/student; first email ${n("firstEmailMs")} ms; start ${n("startRequestMs")} ms; RSS peak ${n("rssPeakMb")} MB`;
   }
   if (name.startsWith("load")) {
-    return `${n(r.app?.requestsPerSecond)} req/s (static floor ${n(r.floor?.requestsPerSecond)}, sign-in page ${n(r.dynamicFloor?.requestsPerSecond)}), p95 ${n(r.app?.p95)} ms, ${n((r.app?.errors ?? 0) + (r.app?.non2xx ?? 0))} errors; RSS peak ${n(r.rssMb?.peak)} MB, idle ${n(r.rssMb?.idle)} MB`;
+    const failed = Number(figure(result, "app.errors") ?? 0) + Number(figure(result, "app.non2xx") ?? 0);
+    return `${n("app.requestsPerSecond")} req/s (static floor ${n("floor.requestsPerSecond")}, sign-in page ${n("dynamicFloor.requestsPerSecond")}), p95 ${n("app.p95")} ms, ${failed} errors; RSS peak ${n("rssMb.peak")} MB, idle ${n("rssMb.idle")} MB`;
   }
   if (name === "bundle") {
-    const pages = (r.pages ?? []) as { path: string; firstLoadJsGzip: number }[];
-    return pages.map((page) => `${page.path} ${n(page.firstLoadJsGzip / 1000, 1)} kB`).join(", ") + " first-load JS gzipped";
+    const pages = (figure(result, "pages") ?? []) as { path: string; firstLoadJsGzip: number }[];
+    return pages.map((page) => `${page.path} ${(page.firstLoadJsGzip / 1000).toFixed(1)} kB`).join(", ") + " first-load JS gzipped";
   }
   return null;
 }

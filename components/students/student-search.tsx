@@ -1,7 +1,7 @@
 "use client";
 import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { QUERY_MAX_LENGTH } from "@/lib/students/list-params";
@@ -15,8 +15,8 @@ export function StudentSearch() {
   const { query, navigate, isPending } = useStudentList();
   const [value, setValue] = useState(query.query);
   const input = useRef<HTMLInputElement>(null);
-  const navigateRef = useRef(navigate);
-  navigateRef.current = navigate;
+  // The latest navigate, without restarting the debounce when it changes.
+  const search = useEffectEvent((text: string) => navigate({ query: text }, "replace"));
 
   // Back/forward or a removed chip changes the URL: show it, unless the user is typing.
   useEffect(() => {
@@ -25,7 +25,7 @@ export function StudentSearch() {
 
   useEffect(() => {
     if (value.trim() === query.query.trim()) return;
-    const timer = setTimeout(() => navigateRef.current({ query: value }, "replace"), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => search(value), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [value, query.query]);
 

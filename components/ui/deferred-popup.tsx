@@ -39,12 +39,12 @@ export function DeferredPopup({
   const [loading, startLoadingTransition] = useTransition();
   // A failed early download is tried again by the click (lazyComponent reloads a stale page).
   const startLoading = () => void preload().catch(() => {});
-  const use = () => startLoadingTransition(() => setUsed(true));
+  const openPopup = () => startLoadingTransition(() => setUsed(true));
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     trigger.props.onKeyDown?.(event);
     if (kind === "menu" && event.key === "ArrowDown" && !event.defaultPrevented) {
       event.preventDefault();
-      use();
+      openPopup();
     }
   };
   const standIn = () =>
@@ -54,10 +54,10 @@ export function DeferredPopup({
       "aria-busy": loading || undefined,
       onPointerEnter: startLoading,
       onFocus: startLoading,
-      onClick: use,
+      onClick: openPopup,
       onKeyDown,
     });
-  // No Suspense boundary of its own: `use` renders the real component in a transition, so while its
+  // No Suspense boundary of its own: `openPopup` renders the real component in a transition, so while its
   // code downloads React keeps the stand-in on screen. A boundary here would also cost every row of
   // a list twice its bytes: React 19.2 outlines boundaries over 500 bytes once a page has sent 12.8 kB
   // (fallback in place, content again later in the stream, swapped in by a script after 300 ms).
