@@ -8,7 +8,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { signInStaff } from "@/lib/data/staff";
 import { closeStaffSession, loadStaffSession, openStaffSession, STAFF_SESSION_HOURS } from "@/lib/data/staff-sessions";
-import { clientKeyOf } from "@/lib/rate-limits";
+import { clientKeyOf } from "@/lib/client-key";
 import { STAFF_SESSION_COOKIES } from "@/lib/auth-cookies";
 import { getEnv } from "@/lib/env";
 import { logError, logWarning } from "@/lib/log";

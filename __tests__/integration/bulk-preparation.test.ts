@@ -2,7 +2,7 @@
 // A bulk send prepares its students in batches (one transaction each) instead of one by one: the
 // same skips, the same links, events and emails as resendActivation, and one working link each.
 import { disableAccess, enableAccess } from "@/lib/actions/handlers/access";
-import { resendActivation } from "@/lib/data/access";
+import { resendActivation } from "@/lib/data/access/resend-activation";
 import { prepareStudentsTogether } from "@/lib/data/bulk-preparation";
 import { choosePassword } from "@/lib/data/portal-activation";
 import { openPortalSession, portalSessionStands } from "@/lib/data/portal-sessions";

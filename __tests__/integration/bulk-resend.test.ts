@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { getBulkProgress, startBulkSend, summarizeBulkSend } from "@/lib/actions/handlers/bulk";
 import { disableAccess, enableAccess } from "@/lib/actions/handlers/access";
-import { resendActivation } from "@/lib/data/access";
+import { resendActivation } from "@/lib/data/access/resend-activation";
 import { prepareBulkSends } from "@/lib/jobs/bulk-sends";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";

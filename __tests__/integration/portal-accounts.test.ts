@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { disableAccess, enableAccess, resendActivation } from "@/lib/actions/handlers/access";
-import { sendLinksToAddress } from "@/lib/data/access";
+import { sendLinksToAddress } from "@/lib/data/access/send-links-to-address";
 import { changePortalPassword, findPortalAccount, loadPortalHome } from "@/lib/data/portal-accounts";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { closePortalSession, openPortalSession } from "@/lib/data/portal-sessions";

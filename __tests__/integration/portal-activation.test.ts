@@ -3,7 +3,7 @@ import { accessState } from "@/lib/access/state";
 import { createLinkToken } from "@/lib/access/tokens";
 import * as portalActions from "@/lib/actions/portal";
 import { disableAccess, enableAccess, resendActivation } from "@/lib/actions/handlers/access";
-import { sendLinksToAddress } from "@/lib/data/access";
+import { sendLinksToAddress } from "@/lib/data/access/send-links-to-address";
 import { choosePassword, describeActivationLink } from "@/lib/data/portal-activation";
 import { loadPortalHome } from "@/lib/data/portal-accounts";
 import { openPortalSession } from "@/lib/data/portal-sessions";

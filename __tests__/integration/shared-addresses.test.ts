@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { changeEmail, disableAccess, enableAccess, resendActivation } from "@/lib/actions/handlers/access";
 import { summarizeBulkSend } from "@/lib/actions/handlers/bulk";
-import { sendLinksToAddress } from "@/lib/data/access";
+import { sendLinksToAddress } from "@/lib/data/access/send-links-to-address";
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { prepareBulkSends, startBulkSend } from "@/lib/jobs/bulk-sends";
 import { findPortalAccount } from "@/lib/data/portal-accounts";

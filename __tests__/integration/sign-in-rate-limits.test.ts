@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { signInStaff } from "@/lib/data/staff";
-import { clientKeyOf, signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
+import { clientKeyOf } from "@/lib/client-key";
+import { signInSucceeded, takeSignInAttempt } from "@/lib/data/rate-limits";
 import { RIGHTS } from "@/lib/rights";
 import { createStaff, createWorld, STAFF_PASSWORD } from "../factories/school";
 

@@ -4,12 +4,13 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getStaff } from "@/lib/auth";
+import { clientKeyOf } from "@/lib/client-key";
 import { isDatabaseBusy } from "@/lib/db/errors";
 import type { PortalSession } from "@/lib/data/portal-sessions";
+import { takeSignInAttempt, type SignInScope } from "@/lib/data/rate-limits";
 import { AppError, failure, failureOf, success, type ActionResult } from "@/lib/errors";
 import { logError } from "@/lib/log";
 import { readPortalCookie } from "@/lib/portal/session";
-import { clientKeyOf, takeSignInAttempt, type SignInScope } from "@/lib/rate-limits";
 import { hasRight, type Right, type StaffContext } from "@/lib/rights";
 
 // One pipeline, three doors (docs/decisions/008-action-pipeline-and-errors.md):

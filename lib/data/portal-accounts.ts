@@ -4,7 +4,7 @@ import { emailKey } from "@/lib/access/email-key";
 import { checkPassword } from "@/lib/access/password-policy";
 import type { PasswordProblem } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
-import { revokeLinks } from "./access";
+import { revokeLinks } from "./access/links";
 import { portalSessionStands, type PortalSession } from "./portal-sessions";
 
 export type PortalSignIn = { ok: true; accessId: string; sessionVersion: number } | { ok: false; reason: "invalid" | "disabled" };

@@ -5,7 +5,7 @@ import { checkPassword } from "@/lib/access/password-policy";
 import type { LinkFailure, PasswordProblem } from "@/lib/errors";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
-import { revokeLinks } from "./access";
+import { revokeLinks } from "./access/links";
 
 /** Who a valid link is for, as the activation page shows it (never the full address). */
 export type ActivationTarget = {

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { verifyPassword } from "@/lib/passwords";
 import { ALL_RIGHTS, type StaffContext } from "@/lib/rights";
-import { signInSucceeded, takeSignInAttempt } from "@/lib/rate-limits";
+import { signInSucceeded, takeSignInAttempt } from "./rate-limits";
 
 function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

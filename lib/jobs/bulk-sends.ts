@@ -1,6 +1,6 @@
 import "server-only";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { resendActivation } from "@/lib/data/access";
+import { resendActivation } from "@/lib/data/access/resend-activation";
 import { prepareStudentsTogether } from "@/lib/data/bulk-preparation";
 import {
   cancelBulkSend,

@@ -2,6 +2,9 @@ import "server-only";
 import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
 
+// The brakes on sign-in and link requests, staff and espace étudiant alike (docs/decisions/010-rate-limits.md).
+// Their counters are rows of the app's database (rate-limiter-flexible's Prisma store): a data module.
+
 const WINDOW_SECONDS = 15 * 60;
 
 // Sign-in attempts, for the espace étudiant and for staff alike.
@@ -53,16 +56,6 @@ function signIn(scope: SignInScope) {
 }
 
 const accountKey = (email: string) => email.trim().toLowerCase();
-
-/**
- * The client's network address as the app sees it: the last X-Forwarded-For entry, the one the
- * nearest proxy appended (earlier entries are whatever the client sent), else X-Real-IP. Without a
- * proxy a client can choose it: the per-address limit still holds.
- */
-export function clientKeyOf(header: (name: string) => string | null | undefined): string {
-  const forwarded = header("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return (forwarded || header("x-real-ip")?.trim() || "local").slice(0, 64);
-}
 
 /**
  * Takes one attempt from the address's and the client's allowance, before the password is checked:

@@ -1,0 +1,62 @@
+import "server-only";
+import { emailKey } from "@/lib/access/email-key";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Person } from "../people";
+import { lockAndRecheck } from "./access-row";
+import { issueLink, newLink } from "./links";
+import { emailProblem, refusedAs } from "./outcome";
+
+/**
+ * "Recevoir un nouveau lien" / "Mot de passe oublié ?": a fresh link for the enabled access that signs
+ * in with this email. Disabled or never-enabled accesses get nothing. Returns how many links were
+ * sent (0 or 1), for tests; the page answers the same whatever the number.
+ */
+export async function sendLinksToAddress(email: string, now = new Date()): Promise<number> {
+  const key = emailKey(email);
+  if (!key) return 0;
+  const accesses = await getDb().portalAccess.findMany({
+    where: { enabled: true, signInEmail: key },
+    include: {
+      student: { include: { school: { select: { name: true } } } },
+      guardian: { include: { students: { include: { student: { include: { school: { select: { name: true } } } } } } } },
+    },
+    take: 10,
+  });
+  let sent = 0;
+  for (const access of accesses) {
+    const person: Person = access.student
+      ? {
+          kind: "student",
+          id: access.student.id,
+          firstName: access.student.firstName,
+          lastName: access.student.lastName,
+          email: access.student.email,
+          schoolName: access.student.school.name,
+          studentNames: [],
+          accessId: access.id,
+        }
+      : {
+          kind: "guardian",
+          id: access.guardian!.id,
+          firstName: access.guardian!.firstName,
+          lastName: access.guardian!.lastName,
+          email: access.guardian!.email,
+          schoolName: access.guardian!.students[0]?.student.school.name ?? "",
+          studentNames: access.guardian!.students.map(({ student }) => `${student.firstName} ${student.lastName}`),
+          accessId: access.id,
+        };
+    if (emailProblem(person)) continue;
+    const link = newLink(person, false, now);
+    const done = await refusedAs(() =>
+      getDb().$transaction(async (tx) => {
+        const current = await lockAndRecheck(tx, person, access.id);
+        if (!current.enabled) throw new AppError("not_enabled");
+        await issueLink(tx, null, person, access.id, { copyToStaff: false, now, link });
+        return true;
+      }),
+    );
+    if (done === true) sent += 1;
+  }
+  return sent;
+}
