@@ -8,7 +8,11 @@ const layerZones = [
   { target: "./lib/mail", from: ["./lib/data", "./lib/jobs", "./lib/actions"], message: "lib/mail sits below lib/data and lib/jobs." },
   { target: "./lib/data", from: "./lib/mail", except: ["./queue.ts"], message: "lib/data reaches mail only through lib/mail/queue." },
   { target: "./lib/data", from: ["./lib/jobs", "./lib/actions"], message: "lib/data sits below lib/jobs and lib/actions." },
-  { target: ["./lib/db", "./lib/db.ts"], from: ["./lib/data", "./lib/mail", "./lib/jobs", "./lib/actions"], message: "lib/db is the bottom layer." },
+  {
+    target: ["./lib/db", "./lib/db.ts"],
+    from: ["./lib/data", "./lib/mail", "./lib/jobs", "./lib/actions"],
+    message: "lib/db is the bottom layer.",
+  },
   { target: "./lib/jobs", from: "./lib/actions", message: "lib/jobs sits below lib/actions." },
   { target: "./lib", from: ["./app", "./components"], message: "lib sits below pages and components." },
   { target: "./components", from: "./app", message: "components sit below pages." },

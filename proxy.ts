@@ -37,7 +37,9 @@ export async function proxy(request: NextRequest) {
   if (isActionPost(request.method, request.headers)) {
     const refusal = await refuseActionRequest(request);
     if (refusal) {
-      return withPolicy(new NextResponse(REFUSALS[refusal.status], { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+      return withPolicy(
+        new NextResponse(REFUSALS[refusal.status], { status: refusal.status, headers: { "Content-Type": "text/plain; charset=utf-8" } }),
+      );
     }
   }
 

@@ -6,7 +6,14 @@ import { hashLinkToken } from "@/lib/access/tokens";
 import { RIGHTS } from "@/lib/rights";
 import { launchBrowser, signedInPage } from "./support/browser";
 import { linkIsUsable } from "./support/database";
-import { createSchoolWithStaff, createStaffAccount, createTestStudent, parentInput, type StaffAccount, type World } from "./support/factories";
+import {
+  createSchoolWithStaff,
+  createStaffAccount,
+  createTestStudent,
+  parentInput,
+  type StaffAccount,
+  type World,
+} from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
 import { enableAccessFor } from "./support/portal";
 
@@ -156,8 +163,11 @@ describe("Étudiants list", () => {
     expect(report.headers()["content-type"]).toContain("text/csv");
     const csv = await report.text();
     expect(csv).toContain("N° étudiant;Nom;Prénom;Email;Résultat");
-    for (const student of chosen) expect(csv).toContain(`${student.studentNumber};${student.lastName};${student.firstName};${student.email};Envoyé`);
-    expect(csv).toContain(`${withoutEmail.studentNumber};${withoutEmail.lastName};${withoutEmail.firstName};;Ignoré : adresse email manquante`);
+    for (const student of chosen)
+      expect(csv).toContain(`${student.studentNumber};${student.lastName};${student.firstName};${student.email};Envoyé`);
+    expect(csv).toContain(
+      `${withoutEmail.studentNumber};${withoutEmail.lastName};${withoutEmail.firstName};;Ignoré : adresse email manquante`,
+    );
   });
 });
 

@@ -88,7 +88,10 @@ describe("activation link", () => {
     await page.getByText("Ce lien a déjà servi").waitFor();
 
     await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
-    await staff.page.getByRole("region", { name: new RegExp(nameOf(student)) }).getByText("Actif", { exact: true }).waitFor();
+    await staff.page
+      .getByRole("region", { name: new RegExp(nameOf(student)) })
+      .getByText("Actif", { exact: true })
+      .waitFor();
     await visitor.close();
   });
 
@@ -189,7 +192,10 @@ describe("portal sign-in", () => {
     }
     await page.getByLabel("Mot de passe", { exact: true }).fill("encore un essai");
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByRole("alert").filter({ hasText: /Trop de tentatives de connexion\. Réessayez dans 15 minutes\./ }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: /Trop de tentatives de connexion\. Réessayez dans 15 minutes\./ })
+      .waitFor();
     await visitor.close();
   });
 });

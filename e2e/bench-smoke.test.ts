@@ -27,11 +27,21 @@ it(
       env: { ...process.env, NODE_ENV: "production" },
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (run.status !== 0) throw new Error(`npm run bench -- --smoke failed (${run.status}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
+    if (run.status !== 0)
+      throw new Error(`npm run bench -- --smoke failed (${run.status}):\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
     const report = JSON.parse(readFileSync(json, "utf8")) as { results: Record<string, StepResult> };
     rmSync(dir, { recursive: true, force: true });
     const steps = Object.keys(report.results);
-    expect(steps).toEqual(expect.arrayContaining(["students-sqlite-10k", "students-postgres-10k", "bulk-throughput", "bulk-probe-sqlite", "load-sqlite", "bundle"]));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        "students-sqlite-10k",
+        "students-postgres-10k",
+        "bulk-throughput",
+        "bulk-probe-sqlite",
+        "load-sqlite",
+        "bundle",
+      ]),
+    );
     for (const step of steps) {
       const { failed, wallSeconds, ...figures } = report.results[step];
       expect({ step, failed }).toEqual({ step, failed: undefined });
@@ -40,10 +50,14 @@ it(
       expect({ step, measured: numbersIn(figures).some(([, value]) => value > 0) }).toEqual({ step, measured: true });
     }
     for (const provider of ["sqlite", "postgres"]) {
-      const students = report.results[`students-${provider}-10k`] as unknown as { provider: string; results: { label: string; app: { p50: number } }[] };
+      const students = report.results[`students-${provider}-10k`] as unknown as {
+        provider: string;
+        results: { label: string; app: { p50: number } }[];
+      };
       expect(students.provider).toBe(provider);
       expect(students.results.length).toBeGreaterThan(20);
-      for (const entry of students.results) expect({ label: entry.label, positive: entry.app.p50 > 0 }).toEqual({ label: entry.label, positive: true });
+      for (const entry of students.results)
+        expect({ label: entry.label, positive: entry.app.p50 > 0 }).toEqual({ label: entry.label, positive: true });
     }
   },
   20 * 60_000,

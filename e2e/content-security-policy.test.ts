@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 function scriptSource(policy: string): string {
-  return policy.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+  return (
+    policy
+      .split(";")
+      .map((part) => part.trim())
+      .find((part) => part.startsWith("script-src")) ?? ""
+  );
 }
 
 /** Collects every CSP violation the page reports. */
@@ -58,7 +63,10 @@ describe("Content-Security-Policy", () => {
     await page.getByRole("link", { name: "Dupont Marie" }).click();
     await page.getByRole("heading", { level: 1, name: /Marie Dupont/ }).waitFor();
     await page.getByRole("link", { name: "Espace étudiant" }).click();
-    await page.getByRole("button", { name: /Activer l'accès|Renvoyer l'email d'activation|Désactiver l'accès/ }).first().waitFor();
+    await page
+      .getByRole("button", { name: /Activer l'accès|Renvoyer l'email d'activation|Désactiver l'accès/ })
+      .first()
+      .waitFor();
     expect(violations).toEqual([]);
     await context.close();
   });

@@ -3,7 +3,15 @@
 // sharing one address are shown to staff before access is enabled, and only one gets it.
 import type { Browser } from "playwright-core";
 import { launchBrowser, newContext, signedInPage } from "./support/browser";
-import { createFamily, createSchoolWithStaff, createTestStudent, parentInput, uniqueName, type StaffAccount, type World } from "./support/factories";
+import {
+  createFamily,
+  createSchoolWithStaff,
+  createTestStudent,
+  parentInput,
+  uniqueName,
+  type StaffAccount,
+  type World,
+} from "./support/factories";
 import { choosePasswordAt, enableAccessFor } from "./support/portal";
 
 let browser: Browser;
@@ -56,15 +64,24 @@ describe("two parents with one family address", () => {
     await signedIn.page.goto(`/etudiants/${student.id}/espace-etudiant`);
     const firstCard = signedIn.page.getByRole("region", { name: new RegExp(`${first.firstName} ${first.lastName}`) });
     const secondCard = signedIn.page.getByRole("region", { name: new RegExp(`${second.firstName} ${second.lastName}`) });
-    await firstCard.getByRole("note", { name: "Adresse partagée" }).getByText(`Cette adresse est aussi celle de ${second.firstName} ${second.lastName}`).waitFor();
+    await firstCard
+      .getByRole("note", { name: "Adresse partagée" })
+      .getByText(`Cette adresse est aussi celle de ${second.firstName} ${second.lastName}`)
+      .waitFor();
 
     await firstCard.getByRole("button", { name: "Activer l'accès" }).click();
     const dialog = signedIn.page.getByRole("alertdialog");
-    await dialog.getByRole("note", { name: "Adresse partagée" }).getByText(/cette personne ne pourra pas avoir d'accès avec la même adresse/).waitFor();
+    await dialog
+      .getByRole("note", { name: "Adresse partagée" })
+      .getByText(/cette personne ne pourra pas avoir d'accès avec la même adresse/)
+      .waitFor();
     await dialog.getByRole("button", { name: "Activer l'accès" }).click();
     await firstCard.getByText("Invitation envoyée", { exact: true }).waitFor();
 
-    await secondCard.getByRole("note", { name: "Adresse partagée" }).getByText(/Cette adresse ouvre déjà l'espace étudiant de/).waitFor();
+    await secondCard
+      .getByRole("note", { name: "Adresse partagée" })
+      .getByText(/Cette adresse ouvre déjà l'espace étudiant de/)
+      .waitFor();
     expect(await secondCard.getByRole("button", { name: "Activer l'accès" }).isDisabled()).toBe(true);
     await secondCard.getByRole("button", { name: "Modifier l'email" }).waitFor();
     await signedIn.context.close();

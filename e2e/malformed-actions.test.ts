@@ -4,7 +4,17 @@
 // every answer carries the security headers, and nothing in the database changes.
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "./support/browser";
-import { actionIdsOfBuild, BOUNDARY, canaryStudentIds, cookieOf, databaseState, multipartBody, problemsOf, securityProblems, type Hostile } from "./support/hostile";
+import {
+  actionIdsOfBuild,
+  BOUNDARY,
+  canaryStudentIds,
+  cookieOf,
+  databaseState,
+  multipartBody,
+  problemsOf,
+  securityProblems,
+  type Hostile,
+} from "./support/hostile";
 import { exchange, parseAnswers, send } from "./support/raw-http";
 
 let browser: Browser;
@@ -42,31 +52,66 @@ describe("hostile action calls", () => {
       ["a number as arguments", "text/plain;charset=UTF-8", "1"],
       ["a malformed bigint", "text/plain;charset=UTF-8", '["$n1x"]'],
       ["multipart pointing to a missing part", `multipart/form-data; boundary=${BOUNDARY}`, multipartBody({ "0": '["$Q5"]' })],
-      ["multipart nested 5,000 levels", `multipart/form-data; boundary=${BOUNDARY}`, multipartBody({ "0": `${"[".repeat(5000)}${"]".repeat(5000)}` })],
+      [
+        "multipart nested 5,000 levels",
+        `multipart/form-data; boundary=${BOUNDARY}`,
+        multipartBody({ "0": `${"[".repeat(5000)}${"]".repeat(5000)}` }),
+      ],
       ["multipart arguments not an array", `multipart/form-data; boundary=${BOUNDARY}`, multipartBody({ "0": "1" })],
       ["SQL in an id", "text/plain;charset=UTF-8", `[{"studentId":"x' OR '1'='1"}]`],
       ["an operator object as id", "text/plain;charset=UTF-8", '[{"studentId":{"not":null}}]'],
-      ["prototype pollution", "text/plain;charset=UTF-8", '[{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}},"studentId":"abc"}]'],
+      [
+        "prototype pollution",
+        "text/plain;charset=UTF-8",
+        '[{"__proto__":{"admin":true},"constructor":{"prototype":{"x":1}},"studentId":"abc"}]',
+      ],
       ["no argument", "text/plain;charset=UTF-8", "[]"],
       ["null argument", "text/plain;charset=UTF-8", "[null]"],
       ["a huge id", "text/plain;charset=UTF-8", JSON.stringify([{ studentId: "a".repeat(200_000) }])],
-      ["an email carrying a header", "text/plain;charset=UTF-8", JSON.stringify([{ email: "a@evil.example\r\nBcc: x@evil.example", password: "x" }])],
-      ["20,000 ids", "text/plain;charset=UTF-8", JSON.stringify([{ selection: { studentIds: Array.from({ length: 20_000 }, (_, index) => `id${index}`) } }])],
+      [
+        "an email carrying a header",
+        "text/plain;charset=UTF-8",
+        JSON.stringify([{ email: "a@evil.example\r\nBcc: x@evil.example", password: "x" }]),
+      ],
+      [
+        "20,000 ids",
+        "text/plain;charset=UTF-8",
+        JSON.stringify([{ selection: { studentIds: Array.from({ length: 20_000 }, (_, index) => `id${index}`) } }]),
+      ],
     ];
     const requests: Hostile[] = [];
     const actions = ["enableAccess", "changeEmail", "startBulkSend", "portalSignIn", "requestNewLink", "choosePassword"];
     for (const action of actions) {
       for (const [label, type, body] of bodies) {
-        for (const [who, cookie] of [["anonymous", ""], ["staff", cookies.secretariat]] as const) {
+        for (const [who, cookie] of [
+          ["anonymous", ""],
+          ["staff", cookies.secretariat],
+        ] as const) {
           requests.push({
             label: `${who} ${action}: ${label}`,
-            request: { method: "POST", path: "/etudiants", headers: { "Next-Action": actionIds[action], "Content-Type": type, ...(cookie ? { Cookie: cookie } : {}) }, body },
+            request: {
+              method: "POST",
+              path: "/etudiants",
+              headers: { "Next-Action": actionIds[action], "Content-Type": type, ...(cookie ? { Cookie: cookie } : {}) },
+              body,
+            },
           });
         }
       }
     }
-    requests.push({ label: "unknown action", request: { method: "POST", path: "/etudiants", headers: { "Next-Action": "f".repeat(42), "Content-Type": "text/plain" }, body: "[]" } });
-    requests.push({ label: "no-JS form post with garbage", request: { method: "POST", path: "/espace-etudiant", headers: { "Content-Type": "multipart/form-data; boundary=b" }, body: "--b\r\ngarbage" } });
+    requests.push({
+      label: "unknown action",
+      request: { method: "POST", path: "/etudiants", headers: { "Next-Action": "f".repeat(42), "Content-Type": "text/plain" }, body: "[]" },
+    });
+    requests.push({
+      label: "no-JS form post with garbage",
+      request: {
+        method: "POST",
+        path: "/espace-etudiant",
+        headers: { "Content-Type": "multipart/form-data; boundary=b" },
+        body: "--b\r\ngarbage",
+      },
+    });
     const problems = await problemsOf(requests);
     expect(problems).toEqual([]);
   });
@@ -76,7 +121,12 @@ describe("hostile action calls", () => {
       send({
         method: "POST",
         path: "/etudiants",
-        headers: { "Next-Action": actionIds[action], "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", ...(cookie ? { Cookie: cookie } : {}) },
+        headers: {
+          "Next-Action": actionIds[action],
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+          ...(cookie ? { Cookie: cookie } : {}),
+        },
         body: JSON.stringify([argument]),
       });
     for (const studentId of canaryIds) {

@@ -82,7 +82,8 @@ describe("hostile requests", () => {
     ];
     const requests: Hostile[] = [];
     for (const [who, headers] of sessions) {
-      for (const target of MALFORMED_PATHS) requests.push({ label: `${who} GET ${target.slice(0, 60)}`, request: { path: target, headers } });
+      for (const target of MALFORMED_PATHS)
+        requests.push({ label: `${who} GET ${target.slice(0, 60)}`, request: { path: target, headers } });
     }
     const forgedJwt = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA";
     const headerAttacks: [string, Record<string, string>][] = [

@@ -36,7 +36,10 @@ describe("staff sign-in", () => {
       await page.getByRole("alert").filter({ hasText: "Adresse email ou mot de passe incorrect." }).waitFor();
     }
     await submitSignIn(page, email, "encore un essai");
-    await page.getByRole("alert").filter({ hasText: /Trop de tentatives de connexion\. Réessayez dans 15 minutes\./ }).waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: /Trop de tentatives de connexion\. Réessayez dans 15 minutes\./ })
+      .waitFor();
     await context.close();
   });
 
@@ -99,22 +102,25 @@ describe("signing out", () => {
 });
 
 describe("return path after sign-in", () => {
-  it.each(["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%0D%2Fevil.example", "%2F%5C%09%5Cevil.example", "https%3A%2F%2Fevil.example"])(
-    "stays on Sésame for retour=%s",
-    async (hostile) => {
-      const context = await newContext(browser);
-      const page = await context.newPage();
-      await page.goto(`/connexion?retour=${hostile}`);
-      await submitSignIn(page, DEMO_ACCOUNTS.secretariat);
-      await page.waitForURL("**/etudiants");
-      expect(new URL(page.url()).origin).toBe(baseUrl());
-      // Already signed in, the sign-in page redirects at once: to the list, never elsewhere.
-      const again = await context.request.get(`/connexion?retour=${hostile}`, { maxRedirects: 0 });
-      expect(again.status()).toBe(307);
-      expect(again.headers()["location"]).toBe("/etudiants");
-      await context.close();
-    },
-  );
+  it.each([
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%0D%2Fevil.example",
+    "%2F%5C%09%5Cevil.example",
+    "https%3A%2F%2Fevil.example",
+  ])("stays on Sésame for retour=%s", async (hostile) => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`/connexion?retour=${hostile}`);
+    await submitSignIn(page, DEMO_ACCOUNTS.secretariat);
+    await page.waitForURL("**/etudiants");
+    expect(new URL(page.url()).origin).toBe(baseUrl());
+    // Already signed in, the sign-in page redirects at once: to the list, never elsewhere.
+    const again = await context.request.get(`/connexion?retour=${hostile}`, { maxRedirects: 0 });
+    expect(again.status()).toBe(307);
+    expect(again.headers()["location"]).toBe("/etudiants");
+    await context.close();
+  });
 
   it("answers the sign-in page, not a server error, for a return path carrying a header", async () => {
     const hostile = encodeURIComponent("/\r\nSet-Cookie:x=1");

@@ -143,7 +143,11 @@ describe("Étudiants list", () => {
     expect(await page.getByRole("link", { name: "Informations" }).getAttribute("aria-current")).toBe("page");
     await page.getByRole("link", { name: "Espace étudiant" }).click();
     await page.waitForURL(/\/espace-etudiant$/);
-    await page.getByRole("region", { name: /Marie Dupont/ }).getByText(/Aucun accès|Invitation envoyée|Actif|Désactivé|Lien expiré/).first().waitFor();
+    await page
+      .getByRole("region", { name: /Marie Dupont/ })
+      .getByText(/Aucun accès|Invitation envoyée|Actif|Désactivé|Lien expiré/)
+      .first()
+      .waitFor();
   });
 
   it("flags a missing and an invalid email on the profile", async () => {

@@ -36,7 +36,8 @@ export function getAuthOptions(): NextAuthOptions {
     // next-auth prints multi-line stack traces (a forged cookie is a JWT_SESSION_ERROR): one
     // redacted line through lib/log.ts instead.
     logger: {
-      error: (code, metadata) => logError(`next-auth ${code}`, metadata instanceof Error ? metadata : (metadata as { error?: unknown })?.error ?? metadata),
+      error: (code, metadata) =>
+        logError(`next-auth ${code}`, metadata instanceof Error ? metadata : ((metadata as { error?: unknown })?.error ?? metadata)),
       warn: (code) => logWarning(`next-auth ${code}`),
       debug: () => {},
     },

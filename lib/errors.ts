@@ -65,7 +65,9 @@ export type ErrorPayloads = {
 export type ErrorCode = keyof ErrorPayloads;
 
 /** One failure: its code and, for the codes that have one, its payload. */
-export type AppErrorShape = { [Code in ErrorCode]: keyof ErrorPayloads[Code] extends never ? { code: Code } : { code: Code } & ErrorPayloads[Code] }[ErrorCode];
+export type AppErrorShape = {
+  [Code in ErrorCode]: keyof ErrorPayloads[Code] extends never ? { code: Code } : { code: Code } & ErrorPayloads[Code];
+}[ErrorCode];
 
 type PayloadArgument<Code extends ErrorCode> = keyof ErrorPayloads[Code] extends never ? [] : [payload: ErrorPayloads[Code]];
 
@@ -115,7 +117,12 @@ export function failure<Code extends ErrorCode>(code: Code, ...[payload]: Payloa
 
 /** The failure an AppError answers with. */
 export function failureOf(error: AppError): ActionFailure {
-  return { ok: false, error: error.code, ...error.payload, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) } as ActionFailure;
+  return {
+    ok: false,
+    error: error.code,
+    ...error.payload,
+    ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+  } as ActionFailure;
 }
 
 /** The shape of a failure, without the `ok` and field errors the translation does not need. */

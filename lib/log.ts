@@ -52,7 +52,10 @@ function textOf(value: unknown): string {
 function errorText(error: Error): string {
   const { code: rawCode } = error as { code?: unknown };
   const code = typeof rawCode === "string" ? ` ${rawCode}` : "";
-  const lines = error.message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = error.message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const call = lines[0]?.match(/^Invalid `([^`]+)` invocation/)?.[1];
   if (!call) return `${error.name}${code}: ${error.message}`;
   return `${error.name}${code}: ${call}: ${lines[lines.length - 1]}`;

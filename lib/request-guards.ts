@@ -79,7 +79,9 @@ function unacceptableMultipartReply(parts: FormData, maxDepth: number): boolean 
 
 /** Whether a request is a server-action call (or a form post to one), which Next.js decodes itself. */
 export function isActionPost(method: string, headers: Headers): boolean {
-  return method === "POST" && (headers.has("next-action") || (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data"));
+  return (
+    method === "POST" && (headers.has("next-action") || (headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data"))
+  );
 }
 
 /**

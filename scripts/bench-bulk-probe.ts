@@ -76,7 +76,12 @@ async function main() {
 
     const smtp = await startSmtpCapture();
     cleanups.push(() => smtp.close());
-    const server = await startApp(root, distDir, { ...env, DATABASE_URL: database.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_RATE_PER_MINUTE: values.rate });
+    const server = await startApp(root, distDir, {
+      ...env,
+      DATABASE_URL: database.url,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_RATE_PER_MINUTE: values.rate,
+    });
     cleanups.push(server.stop);
     const rss = sampleRss(server.pid);
     cleanups.push(rss.stop);
@@ -86,7 +91,8 @@ async function main() {
     for (let round = 0; round < 5; round += 1) for (const probePath of probePaths) await getOnce(`${server.url}${probePath}`);
     // What the staff member did before confirming: the list is open, the dialog asked for its summary.
     const actionIds = actionIdsOf(root, distDir);
-    for (const name of ["summarizeBulkSend", "startBulkSend"]) if (!actionIds[name]) throw new Error(`no server action ${name} in ${distDir}`);
+    for (const name of ["summarizeBulkSend", "startBulkSend"])
+      if (!actionIds[name]) throw new Error(`no server action ${name} in ${distDir}`);
     const callAction = (name: "summarizeBulkSend" | "startBulkSend") =>
       fetch(`${server.url}/etudiants`, {
         method: "POST",
@@ -138,7 +144,13 @@ async function main() {
       perStudentPreparationMs: (preparedAt - bulk.createdAt.getTime()) / selected.length,
       emailsPerSecond: emails.length / Math.max(0.001, (last - first) / 1000),
       sendingSeconds: (last - clickedAt) / 1000,
-      probes: { idle: idle.summary, preparing: preparing.summary, during: during.summary, failures: during.failures, byPath: during.byPath },
+      probes: {
+        idle: idle.summary,
+        preparing: preparing.summary,
+        during: during.summary,
+        failures: during.failures,
+        byPath: during.byPath,
+      },
       rssBeforeMb: rssBefore,
       rssPeakMb: rss.peakSince(clickedAt),
     };
@@ -150,12 +162,18 @@ async function main() {
         `probes before the click: p50 ${ms(idle.summary.p50)} ms, p95 ${ms(idle.summary.p95)} ms, max ${ms(idle.summary.max)} ms (${idle.summary.runs})`,
         `probes while preparing: p50 ${ms(preparing.summary.p50)} ms, p95 ${ms(preparing.summary.p95)} ms, max ${ms(preparing.summary.max)} ms (${preparing.summary.runs})`,
         `probes during the bulk send: p50 ${ms(during.summary.p50)} ms, p95 ${ms(during.summary.p95)} ms, max ${ms(during.summary.max)} ms (${during.summary.runs}), ${during.failures} failed`,
-        ...Object.entries(during.byPath).map(([probe, summary]) => `  ${probe}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms, max ${ms(summary.max)} ms`),
+        ...Object.entries(during.byPath).map(
+          ([probe, summary]) => `  ${probe}: p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms, max ${ms(summary.max)} ms`,
+        ),
         `server RSS: ${figures.rssBeforeMb.toFixed(0)} MB before, peak ${figures.rssPeakMb.toFixed(0)} MB during`,
       ].join("\n"),
     );
     if (values.json) writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
-    if (values.samples) writeFileSync(values.samples, probes.samples.map((sample) => `${sample.at - clickedAt}\t${sample.path}\t${sample.ms.toFixed(0)}\t${sample.ok}`).join("\n"));
+    if (values.samples)
+      writeFileSync(
+        values.samples,
+        probes.samples.map((sample) => `${sample.at - clickedAt}\t${sample.path}\t${sample.ms.toFixed(0)}\t${sample.ok}`).join("\n"),
+      );
   } finally {
     for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
   }
@@ -167,7 +185,9 @@ function startProbes(baseUrl: string, paths: string[], intervalMs: number) {
   const timer = setInterval(() => {
     for (const probePath of paths) {
       const at = Date.now();
-      void getOnce(`${baseUrl}${probePath}`).then(({ status, ms: took }) => samples.push({ at, path: probePath, ms: took, ok: status === 200 }));
+      void getOnce(`${baseUrl}${probePath}`).then(({ status, ms: took }) =>
+        samples.push({ at, path: probePath, ms: took, ok: status === 200 }),
+      );
     }
   }, intervalMs);
   return {
@@ -175,7 +195,9 @@ function startProbes(baseUrl: string, paths: string[], intervalMs: number) {
     stop: () => clearInterval(timer),
     between(from: number, to: number) {
       const inside = samples.filter((sample) => sample.at >= from && sample.at < to);
-      const byPath = Object.fromEntries(paths.map((probePath) => [probePath, summarize(inside.filter((sample) => sample.path === probePath).map((sample) => sample.ms))]));
+      const byPath = Object.fromEntries(
+        paths.map((probePath) => [probePath, summarize(inside.filter((sample) => sample.path === probePath).map((sample) => sample.ms))]),
+      );
       return { summary: summarize(inside.map((sample) => sample.ms)), failures: inside.filter((sample) => !sample.ok).length, byPath };
     },
   };

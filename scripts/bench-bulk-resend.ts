@@ -86,12 +86,25 @@ async function main() {
     const firstEmailMs = first - clickedAt;
 
     // The floor: the same number of pre-rendered messages through a plain pooled nodemailer.
-    const plain = nodemailer.createTransport({ host: "127.0.0.1", port: smtp.port, secure: false, pool: true, maxConnections: SMTP_MAX_CONNECTIONS });
+    const plain = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: smtp.port,
+      secure: false,
+      pool: true,
+      maxConnections: SMTP_MAX_CONNECTIONS,
+    });
     const plainBefore = smtp.emails.length;
     const plainStarted = performance.now();
     await Promise.all(
       students.map((student, index) =>
-        plain.sendMail({ from: "Sésame <no-reply@sesame.test>", to: student.email!, subject: rendered.subject, html: rendered.html, text: rendered.text, messageId: `<plain-${round}-${index}@sesame.test>` }),
+        plain.sendMail({
+          from: "Sésame <no-reply@sesame.test>",
+          to: student.email!,
+          subject: rendered.subject,
+          html: rendered.html,
+          text: rendered.text,
+          messageId: `<plain-${round}-${index}@sesame.test>`,
+        }),
       ),
     );
     await smtp.waitFor(plainBefore + students.length, 30 * 60_000);
@@ -116,7 +129,11 @@ async function main() {
     `median over ${rounds} rounds: app ${medians.appEmailsPerSecond.toFixed(0)} emails/s, plain ${medians.plainEmailsPerSecond.toFixed(0)} emails/s, ` +
       `ratio ${medians.ratio.toFixed(2)}; first email ${(medians.firstEmailMs / 1000).toFixed(1)} s after the click`,
   );
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ students: students.length, ratePerMinute: Number(values.rate), rounds: rows, median: medians }, null, 2)}\n`);
+  if (values.json)
+    writeFileSync(
+      values.json,
+      `${JSON.stringify({ students: students.length, ratePerMinute: Number(values.rate), rounds: rows, median: medians }, null, 2)}\n`,
+    );
   await db.$disconnect();
   await smtp.close();
   await database.drop();

@@ -52,7 +52,9 @@ async function get(pagePath: string, cookie: string, headers: Record<string, str
 }
 
 async function weigh(name: string, pagePath: string, cookie: string): Promise<PageWeight> {
-  const chunks = scriptsOfPage(await get(pagePath, cookie)).map(chunkOf).sort((a, b) => b.gzip - a.gzip);
+  const chunks = scriptsOfPage(await get(pagePath, cookie))
+    .map(chunkOf)
+    .sort((a, b) => b.gzip - a.gzip);
   const sum = (key: "gzip" | "bytes") => chunks.reduce((total, chunk) => total + chunk[key], 0);
   return { name, path: pagePath, firstLoadJsGzip: sum("gzip"), firstLoadJs: sum("bytes"), chunks };
 }
@@ -99,9 +101,13 @@ const cookieHeader = (jar: { name: string; value: string }[]) => jar.map((cookie
 
 function print(pages: PageWeight[], shared: string[]) {
   for (const page of pages) {
-    console.log(`\n${page.name} — ${page.path}: first-load JS ${kB(page.firstLoadJsGzip)} gzipped (${kB(page.firstLoadJs)} raw, ${page.chunks.length} files)`);
+    console.log(
+      `\n${page.name} — ${page.path}: first-load JS ${kB(page.firstLoadJsGzip)} gzipped (${kB(page.firstLoadJs)} raw, ${page.chunks.length} files)`,
+    );
     for (const chunk of page.chunks.slice(0, 8)) {
-      console.log(`  ${kB(chunk.gzip).padStart(9)}  ${chunk.file.padEnd(22)} ${shared.includes(chunk.file) ? "[shared] " : ""}${chunk.holds}`);
+      console.log(
+        `  ${kB(chunk.gzip).padStart(9)}  ${chunk.file.padEnd(22)} ${shared.includes(chunk.file) ? "[shared] " : ""}${chunk.holds}`,
+      );
     }
   }
 }
@@ -143,19 +149,28 @@ async function main() {
       messageNamespaces: messagesOfHtml.flatMap((text) => Object.keys(JSON.parse(text) as object)),
     };
     const staffPages = pages.slice(0, 3);
-    const shared = staffPages[0].chunks.map((chunk) => chunk.file).filter((file) => staffPages.every((page) => page.chunks.some((chunk) => chunk.file === file)));
+    const shared = staffPages[0].chunks
+      .map((chunk) => chunk.file)
+      .filter((file) => staffPages.every((page) => page.chunks.some((chunk) => chunk.file === file)));
     const sharedGzip = staffPages[0].chunks.filter((chunk) => shared.includes(chunk.file)).reduce((sum, chunk) => sum + chunk.gzip, 0);
 
     print(pages, shared);
     console.log(`\nShared by the staff pages: ${kB(sharedGzip)} gzipped in ${shared.length} files`);
-    console.log(`\n/etudiants signed in: HTML ${kB(students.htmlBytes)} (${kB(students.htmlGzip)} gzipped), of which messages ${kB(students.messagesInHtmlBytes)}`);
-    console.log(`  RSC payload of the whole page ${kB(students.rscBytes)} (${kB(students.rscGzip)} gzipped), of which messages ${kB(students.messagesInRscBytes)}`);
+    console.log(
+      `\n/etudiants signed in: HTML ${kB(students.htmlBytes)} (${kB(students.htmlGzip)} gzipped), of which messages ${kB(students.messagesInHtmlBytes)}`,
+    );
+    console.log(
+      `  RSC payload of the whole page ${kB(students.rscBytes)} (${kB(students.rscGzip)} gzipped), of which messages ${kB(students.messagesInRscBytes)}`,
+    );
     console.log(
       `  RSC payload of « Page suivante » (as a search or filter) ${kB(students.pageChangeRscBytes)} (${kB(students.pageChangeRscGzip)} gzipped), of which messages ${kB(students.messagesInPageChangeBytes)}`,
     );
     console.log(`  message namespaces sent: ${students.messageNamespaces.join(", ") || "none"}`);
     if (values.json) {
-      writeFileSync(values.json, `${JSON.stringify({ distDir: DIST_DIR, pages, sharedByStaffPages: { files: shared, gzip: sharedGzip }, students }, null, 2)}\n`);
+      writeFileSync(
+        values.json,
+        `${JSON.stringify({ distDir: DIST_DIR, pages, sharedByStaffPages: { files: shared, gzip: sharedGzip }, students }, null, 2)}\n`,
+      );
       console.log(`\nWrote ${values.json}`);
     }
   } finally {

@@ -29,7 +29,7 @@ const root = process.cwd();
 const PAGES = ["list", "search", "profile", "space"] as const;
 type PageKind = (typeof PAGES)[number];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const pick = <T,>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)];
+const pick = <T>(values: readonly T[]) => values[Math.floor(Math.random() * values.length)];
 
 /** The staff scenario: each pass of a connection takes the next signed-in session and a student it may see. */
 function staffScenario(staff: SignedInStaff[], studentsBySchool: Map<string, string[]>, allStudents: string[], searchTerms: string[]) {
@@ -72,16 +72,35 @@ async function checkPages(url: string, staff: SignedInStaff[], studentsBySchool:
 }
 
 const pageKindOf = (url: string): PageKind | null =>
-  url.startsWith("/etudiants?q=") ? "search" : url === "/etudiants" ? "list" : url.endsWith("/espace-etudiant") ? "space" : /^\/etudiants\/\w+$/.test(url) ? "profile" : null;
+  url.startsWith("/etudiants?q=")
+    ? "search"
+    : url === "/etudiants"
+      ? "list"
+      : url.endsWith("/espace-etudiant")
+        ? "space"
+        : /^\/etudiants\/\w+$/.test(url)
+          ? "profile"
+          : null;
 
 /**
  * SQL statements per page view, counted inside a server started for that alone (statement-counter.cjs
  * attributes each statement to the HTTP request that sent it): each page of the scenario opened
  * `times` times by each kind of staff member, after one view that fills the caches.
  */
-async function countStatements(url: string, staff: SignedInStaff[], studentsBySchool: Map<string, string[]>, allStudents: string[], logFile: string, times = 10) {
+async function countStatements(
+  url: string,
+  staff: SignedInStaff[],
+  studentsBySchool: Map<string, string[]>,
+  allStudents: string[],
+  logFile: string,
+  times = 10,
+) {
   for (let round = 0; round <= times; round++) await checkPages(url, staff, studentsBySchool, allStudents);
-  const views = readFileSync(logFile, "utf8").trim().split("\n").filter((line) => !line.startsWith(" ")).map((line) => line.split(" "));
+  const views = readFileSync(logFile, "utf8")
+    .trim()
+    .split("\n")
+    .filter((line) => !line.startsWith(" "))
+    .map((line) => line.split(" "));
   const counts = new Map<PageKind, number[]>();
   for (const [method, path, status, statements] of views) {
     const kind = method === "GET" && status === "200" ? pageKindOf(path) : null;
@@ -108,7 +127,9 @@ async function main() {
       "server-node-options": { type: "string", default: "" },
     },
   });
-  const [students, staffCount, duration, rounds, idle] = [values.students, values.staff, values.duration, values.rounds, values.idle].map(Number);
+  const [students, staffCount, duration, rounds, idle] = [values.students, values.staff, values.duration, values.rounds, values.idle].map(
+    Number,
+  );
   const roundSeconds = Math.max(1, Math.round(duration / rounds));
   const floorSeconds = Number(values["floor-seconds"] ?? Math.max(5, Math.round(roundSeconds / 3)));
   const { url } = await benchDatabase(`sesame_load_${students}`, values.postgres);
@@ -134,7 +155,9 @@ async function main() {
     console.log(`Seed: ${seeded.students} students, ${accesses} accesses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } else console.log(`Seed: database already holds ${seeded.students} students`);
   const members = await ensureLoadStaff(db, staffCount);
-  const sample = await db.$queryRawUnsafe<{ id: string; schoolId: string }[]>(`SELECT "id", "schoolId" FROM "Student" ORDER BY random() LIMIT 5000`);
+  const sample = await db.$queryRawUnsafe<{ id: string; schoolId: string }[]>(
+    `SELECT "id", "schoolId" FROM "Student" ORDER BY random() LIMIT 5000`,
+  );
   await db.$disconnect();
   const studentsBySchool = new Map<string, string[]>();
   for (const row of sample) studentsBySchool.set(row.schoolId, [...(studentsBySchool.get(row.schoolId) ?? []), row.id]);
@@ -142,7 +165,9 @@ async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: authSecret };
   started = performance.now();
   const build = buildIfStale(root, LOAD_DIST_DIR, env);
-  console.log(`Build (${LOAD_DIST_DIR}): ${build === "built" ? `built in ${((performance.now() - started) / 1000).toFixed(0)} s` : "up to date"}`);
+  console.log(
+    `Build (${LOAD_DIST_DIR}): ${build === "built" ? `built in ${((performance.now() - started) / 1000).toFixed(0)} s` : "up to date"}`,
+  );
 
   const signIn = async (url: string, chosen: typeof members) => {
     const staff: SignedInStaff[] = [];
@@ -165,28 +190,51 @@ async function main() {
   let statements;
   try {
     const kinds = await signIn(counter.url, members.slice(0, 3));
-    statements = await countStatements(counter.url, kinds, studentsBySchool, sample.map((row) => row.id), statementLog);
+    statements = await countStatements(
+      counter.url,
+      kinds,
+      studentsBySchool,
+      sample.map((row) => row.id),
+      statementLog,
+    );
   } finally {
     await counter.stop();
     rmSync(statementDir, { recursive: true, force: true });
   }
-  console.log(`SQL statements per page view (median, ${members.slice(0, 3).map((member) => member.email.split("@")[0]).join(", ")}): ${PAGES.map((page) => `${page} ${statements[page].p50}`).join(", ")}`);
+  console.log(
+    `SQL statements per page view (median, ${members
+      .slice(0, 3)
+      .map((member) => member.email.split("@")[0])
+      .join(", ")}): ${PAGES.map((page) => `${page} ${statements[page].p50}`).join(", ")}`,
+  );
 
   const snapshotDir = values["heap-snapshots"] ? path.resolve(values["heap-snapshots"]) : null;
   const app = await startApp(root, LOAD_DIST_DIR, {
     ...serverEnv,
     // Node's own settings of the served process, to try heap limits without touching `npm start`.
-    NODE_OPTIONS: [values["server-node-options"], snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : ""].join(" ").trim(),
+    NODE_OPTIONS: [values["server-node-options"], snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : ""]
+      .join(" ")
+      .trim(),
   });
   const rss = sampleRss(app.pid);
   try {
     console.log(`App: ${app.url} (pid ${app.pid}), RSS at start ${rss.now().toFixed(0)} MB`);
     const staff = await signIn(app.url, members);
     console.log(`Signed in ${staff.length} staff sessions`);
-    const scenario = staffScenario(staff, studentsBySchool, sample.map((row) => row.id), LAST_NAMES);
+    const scenario = staffScenario(
+      staff,
+      studentsBySchool,
+      sample.map((row) => row.id),
+      LAST_NAMES,
+    );
     const floor: autocannon.Request[] = [{ method: "GET", path: values["floor-path"] }];
     const dynamicFloor: autocannon.Request[] = [{ method: "GET", path: values["dynamic-floor-path"] }];
-    await checkPages(app.url, staff.slice(0, 3), studentsBySchool, sample.map((row) => row.id));
+    await checkPages(
+      app.url,
+      staff.slice(0, 3),
+      studentsBySchool,
+      sample.map((row) => row.id),
+    );
 
     await drive(app.url, staffCount, 5, scenario.requests, scenario.pageOf);
     console.log(`Warm-up done, RSS ${rss.now().toFixed(0)} MB`);
@@ -240,23 +288,44 @@ async function main() {
       rssMb: { start: rss.samples[0]?.mb, peak, idle: idleRss, idleAfterSeconds: idle, loadSeconds: (loadEnded - loadStarted) / 1000 },
       heap: null as null | Record<string, unknown>,
     };
-    console.log(`\nApp  : ${result.app.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(result.app.p50)} ms, p95 ${ms(result.app.p95)} ms, p99 ${ms(result.app.p99)} ms, non-2xx ${result.app.non2xx}, errors ${result.app.errors} (${JSON.stringify(result.app.statusCodes)})`);
-    console.log(`Floor: ${result.floor.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(result.floor.p50)} ms, p95 ${ms(result.floor.p95)} ms, p99 ${ms(result.floor.p99)} ms (${values["floor-path"]})`);
+    console.log(
+      `\nApp  : ${result.app.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(result.app.p50)} ms, p95 ${ms(result.app.p95)} ms, p99 ${ms(result.app.p99)} ms, non-2xx ${result.app.non2xx}, errors ${result.app.errors} (${JSON.stringify(result.app.statusCodes)})`,
+    );
+    console.log(
+      `Floor: ${result.floor.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(result.floor.p50)} ms, p95 ${ms(result.floor.p95)} ms, p99 ${ms(result.floor.p99)} ms (${values["floor-path"]})`,
+    );
     const dynamic = result.dynamicFloor;
-    console.log(`Dynamic floor: ${dynamic.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(dynamic.p50)} ms, p95 ${ms(dynamic.p95)} ms, p99 ${ms(dynamic.p99)} ms (${values["dynamic-floor-path"]}, no session)`);
-    for (const page of PAGES) console.log(`  ${page.padEnd(8)} p50 ${ms(result.byPage[page].p50)} ms, p95 ${ms(result.byPage[page].p95)} ms, ${result.byPage[page].kilobytes.toFixed(0)} kB (${result.byPage[page].runs})`);
+    console.log(
+      `Dynamic floor: ${dynamic.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(dynamic.p50)} ms, p95 ${ms(dynamic.p95)} ms, p99 ${ms(dynamic.p99)} ms (${values["dynamic-floor-path"]}, no session)`,
+    );
+    for (const page of PAGES)
+      console.log(
+        `  ${page.padEnd(8)} p50 ${ms(result.byPage[page].p50)} ms, p95 ${ms(result.byPage[page].p95)} ms, ${result.byPage[page].kilobytes.toFixed(0)} kB (${result.byPage[page].runs})`,
+      );
     console.log(`RSS  : start ${result.rssMb.start?.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, ${idle} s after ${idleRss.toFixed(0)} MB`);
 
     if (snapshotDir) {
       snapshots.push(await takeHeapSnapshot(app.pid, snapshotDir));
       const [before, during, after] = snapshots.map(summarizeHeapSnapshot);
       const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-      console.log(`\nLive heap (each snapshot collects garbage first): after warm-up ${mb(before.totalBytes)}, under load ${mb(during.totalBytes)}, after the idle wait ${mb(after.totalBytes)}`);
-      for (const [label, growth] of [["under load", heapGrowth(before, during)], ["after the idle wait", heapGrowth(before, after)]] as const) {
+      console.log(
+        `\nLive heap (each snapshot collects garbage first): after warm-up ${mb(before.totalBytes)}, under load ${mb(during.totalBytes)}, after the idle wait ${mb(after.totalBytes)}`,
+      );
+      for (const [label, growth] of [
+        ["under load", heapGrowth(before, during)],
+        ["after the idle wait", heapGrowth(before, after)],
+      ] as const) {
         console.log(`What grew from the warm-up to ${label}:`);
-        for (const row of growth.slice(0, 12)) console.log(`  ${mb(row.bytes).padStart(10)} ${String(row.count).padStart(8)} objects  ${row.key}`);
+        for (const row of growth.slice(0, 12))
+          console.log(`  ${mb(row.bytes).padStart(10)} ${String(row.count).padStart(8)} objects  ${row.key}`);
       }
-      result.heap = { snapshots, bytes: [before, during, after].map((summary) => summary.totalBytes), underLoad: heapGrowth(before, during), afterIdle: heapGrowth(before, after), largestUnderLoad: heapLargest(during) };
+      result.heap = {
+        snapshots,
+        bytes: [before, during, after].map((summary) => summary.totalBytes),
+        underLoad: heapGrowth(before, during),
+        afterIdle: heapGrowth(before, after),
+        largestUnderLoad: heapLargest(during),
+      };
     }
     if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
   } finally {

@@ -50,7 +50,9 @@ async function main() {
     // What autovacuum gives a live PostgreSQL database: statistics, and a visibility map that lets
     // index-only scans skip the table (the access seed just rewrote most Student rows).
     await db.$executeRawUnsafe(providerOf(url) === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
-    console.log(`Seed: ${seeded.students} students, ${seeded.guardians} parents, ${accesses} accesses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `Seed: ${seeded.students} students, ${seeded.guardians} parents, ${accesses} accesses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } else console.log(`Seed: database already holds ${seeded.students} students`);
 
   // The floor: the statements findStudents sends, on the driver alone (prepared once, like a hand-written data layer would).
@@ -59,7 +61,7 @@ async function main() {
   if (providerOf(url) === "sqlite") {
     const raw = new Database(sqliteFilePath(url), { readonly: true });
     const statements = new Map<string, Database.Statement>();
-    floorRunner = async <T,>(sql: { sql: string; values: unknown[] }) => {
+    floorRunner = async <T>(sql: { sql: string; values: unknown[] }) => {
       let statement = statements.get(sql.sql);
       if (!statement) statements.set(sql.sql, (statement = raw.prepare(sql.sql)));
       return statement.all(...sql.values) as T[];
@@ -67,7 +69,7 @@ async function main() {
     closeFloor = async () => void raw.close();
   } else {
     const pool = new pg.Pool({ connectionString: url, max: 1 });
-    floorRunner = async <T,>(sql: { text: string; values: unknown[] }) => (await pool.query(sql.text, sql.values)).rows as T[];
+    floorRunner = async <T>(sql: { text: string; values: unknown[] }) => (await pool.query(sql.text, sql.values)).rows as T[];
     closeFloor = () => pool.end();
   }
 
@@ -115,7 +117,10 @@ async function main() {
     list("filter Accès « Désactivé »", { acces: "desactive" }),
     list("filter Classe + Lien expiré + search", { classe: sample.classId, acces: "lien-expire", q: sample.lastName }),
     list("restricted teacher, search « marie »", { q: "marie" }, teacher),
-    { label: "bulk: ids of « Lien expiré » (≤ 10,001)", app: () => findStudentIds(direction, parseStudentListQuery({ acces: "lien-expire" }), 10_001) },
+    {
+      label: "bulk: ids of « Lien expiré » (≤ 10,001)",
+      app: () => findStudentIds(direction, parseStudentListQuery({ acces: "lien-expire" }), 10_001),
+    },
     { label: "profile (student + parents)", app: () => getStudentDetails(direction, sample.id) },
   ];
 
@@ -148,7 +153,9 @@ async function main() {
   });
   const provider = providerOf(url);
   console.log(`\n${provider}, ${seeded.students} students; ms over ${runs} interleaved runs after 1 warm-up`);
-  console.log(`${"query".padEnd(44)} ${"app p50".padStart(8)} ${"app p95".padStart(8)} ${"floor p50".padStart(10)} ${"floor p95".padStart(10)} ${"app÷floor".padStart(10)}`);
+  console.log(
+    `${"query".padEnd(44)} ${"app p50".padStart(8)} ${"app p95".padStart(8)} ${"floor p50".padStart(10)} ${"floor p95".padStart(10)} ${"app÷floor".padStart(10)}`,
+  );
   for (const { label, app, floor, ratio } of results) {
     console.log(
       `${label.padEnd(44)} ${ms(app.p50).padStart(8)} ${ms(app.p95).padStart(8)} ${ms(floor?.p50 ?? NaN).padStart(10)} ${ms(floor?.p95 ?? NaN).padStart(10)} ${(ratio ? ratio.toFixed(2) : "–").padStart(10)}`,

@@ -16,7 +16,12 @@ import type { StudentBenchResult } from "./bench-students";
 type Step = { name: string; script: string; args: string[]; smokeArgs: string[] | null; heavy?: boolean };
 
 const STEPS: Step[] = [
-  { name: "students-sqlite-10k", script: "bench-students.ts", args: ["--students", "10000", "--runs", "40"], smokeArgs: ["--students", "300", "--runs", "2"] },
+  {
+    name: "students-sqlite-10k",
+    script: "bench-students.ts",
+    args: ["--students", "10000", "--runs", "40"],
+    smokeArgs: ["--students", "300", "--runs", "2"],
+  },
   { name: "students-sqlite-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40"], smokeArgs: null },
   {
     name: "students-postgres-10k",
@@ -24,12 +29,33 @@ const STEPS: Step[] = [
     args: ["--students", "10000", "--runs", "40", "--postgres"],
     smokeArgs: ["--students", "300", "--runs", "2", "--postgres"],
   },
-  { name: "students-postgres-100k", script: "bench-students.ts", args: ["--students", "100000", "--runs", "40", "--postgres"], smokeArgs: null },
-  { name: "students-postgres-1m", script: "bench-students.ts", args: ["--students", "1000000", "--runs", "20", "--postgres"], smokeArgs: null, heavy: true },
-  { name: "bulk-throughput", script: "bench-bulk-resend.ts", args: ["--students", "1000", "--rounds", "3"], smokeArgs: ["--students", "30", "--rounds", "1"] },
+  {
+    name: "students-postgres-100k",
+    script: "bench-students.ts",
+    args: ["--students", "100000", "--runs", "40", "--postgres"],
+    smokeArgs: null,
+  },
+  {
+    name: "students-postgres-1m",
+    script: "bench-students.ts",
+    args: ["--students", "1000000", "--runs", "20", "--postgres"],
+    smokeArgs: null,
+    heavy: true,
+  },
+  {
+    name: "bulk-throughput",
+    script: "bench-bulk-resend.ts",
+    args: ["--students", "1000", "--rounds", "3"],
+    smokeArgs: ["--students", "30", "--rounds", "1"],
+  },
   { name: "bulk-probe-sqlite", script: "bench-bulk-probe.ts", args: [], smokeArgs: ["--students", "300", "--bulk", "50"] },
   { name: "bulk-probe-postgres", script: "bench-bulk-probe.ts", args: ["--postgres"], smokeArgs: null },
-  { name: "load-sqlite", script: "bench-load.ts", args: [], smokeArgs: ["--students", "300", "--staff", "3", "--duration", "3", "--rounds", "1", "--idle", "1"] },
+  {
+    name: "load-sqlite",
+    script: "bench-load.ts",
+    args: [],
+    smokeArgs: ["--students", "300", "--staff", "3", "--duration", "3", "--rounds", "1", "--idle", "1"],
+  },
   { name: "load-postgres", script: "bench-load.ts", args: ["--postgres"], smokeArgs: null },
   { name: "bundle", script: "bench-bundle.ts", args: [], smokeArgs: [] },
 ];
@@ -70,10 +96,17 @@ async function main() {
     results[step.name] = { ...JSON.parse(readFileSync(out, "utf8")), wallSeconds: seconds };
   }
   rmSync(dir, { recursive: true, force: true });
-  const report = { machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString(), smoke: values.smoke, results };
+  const report = {
+    machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    date: new Date().toISOString(),
+    smoke: values.smoke,
+    results,
+  };
   writeFileSync(values.json, JSON.stringify(report, null, 2));
   printSummary(results);
-  console.log(`\nFigures of ${steps.length} benchmarks written to ${values.json}${failures.length ? `; failed: ${failures.join(", ")}` : ""}`);
+  console.log(
+    `\nFigures of ${steps.length} benchmarks written to ${values.json}${failures.length ? `; failed: ${failures.join(", ")}` : ""}`,
+  );
   if (failures.length) process.exit(1);
 }
 
@@ -104,7 +137,9 @@ function printSummary(results: Record<string, unknown>) {
 
 // The other scripts write their own shapes: a figure is read by its path, and a missing one prints as « – ».
 const figure = (result: unknown, path: string): unknown =>
-  path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), result);
+  path
+    .split(".")
+    .reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), result);
 
 /** The line of a benchmark other than the list's: what its targets are about. */
 function headline(name: string, result: unknown): string | null {

@@ -69,7 +69,9 @@ for (const file of files) {
   for (const match of text.matchAll(IMPORT)) {
     const target = resolve(file, match[2] ?? match[3]);
     if (!target) continue;
-    const rule = FORBIDDEN.find((rule) => rule.from.test(file) && rule.to.test(target) && !rule.except?.test(target) && !(rule.valuesOnly && match[1]));
+    const rule = FORBIDDEN.find(
+      (rule) => rule.from.test(file) && rule.to.test(target) && !rule.except?.test(target) && !(rule.valuesOnly && match[1]),
+    );
     if (rule) broken.push(`${file} → ${target}${match[1] ? " (type)" : ""}: ${rule.why}`);
     const [from, to] = [unitOf(file), unitOf(target)];
     if (LAYERS.has(from) && LAYERS.has(to) && from !== to) {

@@ -31,23 +31,23 @@ const diffUrls: Record<DatabaseProvider, string> = {
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 
 async function main() {
- for (const provider of ["sqlite", "postgres"] as const) {
-  const dir = path.join(prismaDir(provider), "migrations");
-  const snapshotPath = path.join(dir, "schema.snapshot");
-  const schema = readFileSync(path.join(prismaDir(provider), "schema.prisma"), "utf8");
-  const previous = existsSync(snapshotPath) ? readFileSync(snapshotPath, "utf8") : null;
-  const sql = await diffSchemas(diffUrls[provider], previous, schema);
-  if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
-    console.log(`${provider}: no change`);
-    continue;
+  for (const provider of ["sqlite", "postgres"] as const) {
+    const dir = path.join(prismaDir(provider), "migrations");
+    const snapshotPath = path.join(dir, "schema.snapshot");
+    const schema = readFileSync(path.join(prismaDir(provider), "schema.prisma"), "utf8");
+    const previous = existsSync(snapshotPath) ? readFileSync(snapshotPath, "utf8") : null;
+    const sql = await diffSchemas(diffUrls[provider], previous, schema);
+    if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
+      console.log(`${provider}: no change`);
+      continue;
+    }
+    const migrationDir = path.join(dir, `${stamp}_${name}`);
+    mkdirSync(migrationDir, { recursive: true });
+    writeFileSync(path.join(migrationDir, "migration.sql"), sql);
+    writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider === "postgres" ? "postgresql" : "sqlite"}"\n`);
+    writeFileSync(snapshotPath, schema);
+    console.log(`${provider}: wrote ${path.relative(process.cwd(), migrationDir)}/migration.sql`);
   }
-  const migrationDir = path.join(dir, `${stamp}_${name}`);
-  mkdirSync(migrationDir, { recursive: true });
-  writeFileSync(path.join(migrationDir, "migration.sql"), sql);
-  writeFileSync(path.join(dir, "migration_lock.toml"), `provider = "${provider === "postgres" ? "postgresql" : "sqlite"}"\n`);
-  writeFileSync(snapshotPath, schema);
-  console.log(`${provider}: wrote ${path.relative(process.cwd(), migrationDir)}/migration.sql`);
-}
 }
 
 main().catch((error) => {

@@ -96,7 +96,9 @@ async function main() {
   else run(["build"], env);
   console.log(`Sésame is starting on ${config.APP_URL} (sign in with a demo account from README.md)`);
   if (!servedSafely(config.APP_URL)) {
-    console.warn(`Warning: APP_URL (${config.APP_URL}) is not https: session cookies are not marked Secure. Serve Sésame over https in production.`);
+    console.warn(
+      `Warning: APP_URL (${config.APP_URL}) is not https: session cookies are not marked Secure. Serve Sésame over https in production.`,
+    );
   }
   const server = spawn(process.execPath, [...SERVER_NODE_ARGS, nextBin(root), "start", "--port", port], {
     stdio: "inherit",

@@ -51,11 +51,16 @@ describe("ResendActivationDialog", () => {
     await user.click(screen.getByRole("button", { name: "Envoyer l'email" }));
     expect(resend).toHaveBeenCalledWith({ studentId: "stu1", guardianId: "par1", copyToStaff: true });
     expect(onOpenChange).toHaveBeenCalledWith(false);
-    expect(await screen.findByRole("status")).toHaveTextContent("Email d'activation envoyé à sophie@famille.test, avec une copie pour vous.");
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "Email d'activation envoyé à sophie@famille.test, avec une copie pour vous.",
+    );
   });
 
   it("asks who shares the address before enabling from the list, and says it", async () => {
-    sharers.mockResolvedValue({ ok: true, data: [{ kind: "guardian", name: "Marc Dupont", children: ["Lucas Dupont"], holdsSignIn: true }] });
+    sharers.mockResolvedValue({
+      ok: true,
+      data: [{ kind: "guardian", name: "Marc Dupont", children: ["Lucas Dupont"], holdsSignIn: true }],
+    });
     renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
     expect(await screen.findByRole("note", { name: "Adresse partagée" })).toHaveTextContent(
       "Cette adresse ouvre déjà l'espace étudiant de Marc Dupont (parent de Lucas Dupont).",
@@ -71,7 +76,9 @@ describe("ResendActivationDialog", () => {
 
   it("tells an active person's staff that the link resets the password", () => {
     renderWithNotice(<ResendActivationDialog person={{ ...person, state: "active" }} staffEmail="s@x.fr" open onOpenChange={() => {}} />);
-    expect(screen.getByRole("alertdialog")).toHaveTextContent("Sophie Dupont a déjà choisi un mot de passe : ce lien lui permettra d'en choisir un nouveau.");
+    expect(screen.getByRole("alertdialog")).toHaveTextContent(
+      "Sophie Dupont a déjà choisi un mot de passe : ce lien lui permettra d'en choisir un nouveau.",
+    );
     expect(screen.getByRole("alertdialog")).not.toHaveTextContent("L'accès sera activé.");
   });
 
@@ -81,7 +88,9 @@ describe("ResendActivationDialog", () => {
     const user = userEvent.setup();
     renderWithNotice(<ResendActivationDialog person={person} staffEmail="s@x.fr" open onOpenChange={onOpenChange} />);
     await user.click(screen.getByRole("button", { name: "Envoyer l'email" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("L'accès est désactivé : réactivez-le avant d'envoyer un email d'activation.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "L'accès est désactivé : réactivez-le avant d'envoyer un email d'activation.",
+    );
     expect(onOpenChange).not.toHaveBeenCalledWith(false);
   });
 
@@ -127,7 +136,9 @@ describe("EnableAccessDialog and DisableAccessDialog", () => {
   it("explains what deactivation does", async () => {
     disable.mockResolvedValue({ ok: true, data: { state: "disabled", emailQueued: false } });
     renderWithNotice(<DisableAccessDialog person={{ ...person, state: "active" }} open onOpenChange={() => {}} />);
-    expect(screen.getByRole("alertdialog", { name: "Désactiver l'accès de Sophie Dupont ?" })).toHaveTextContent("toute session ouverte sera fermée");
+    expect(screen.getByRole("alertdialog", { name: "Désactiver l'accès de Sophie Dupont ?" })).toHaveTextContent(
+      "toute session ouverte sera fermée",
+    );
     await userEvent.setup().click(screen.getByRole("button", { name: "Désactiver l'accès" }));
     expect(await screen.findByRole("status")).toHaveTextContent("Accès désactivé.");
   });

@@ -49,7 +49,15 @@ describe("reloadOnceForMissingCode", () => {
     const missing = new Error("ChunkLoadError");
     const first = reloadOnceForMissingCode(missing, store, reload, 1_000_000);
     expect(reload).toHaveBeenCalledTimes(1);
-    expect(await Promise.race([first.then(() => "settled", () => "settled"), Promise.resolve("pending")])).toBe("pending");
+    expect(
+      await Promise.race([
+        first.then(
+          () => "settled",
+          () => "settled",
+        ),
+        Promise.resolve("pending"),
+      ]),
+    ).toBe("pending");
     await expect(reloadOnceForMissingCode(missing, store, reload, 1_030_000)).rejects.toBe(missing);
     expect(reload).toHaveBeenCalledTimes(1);
     void reloadOnceForMissingCode(missing, store, reload, 1_070_000);

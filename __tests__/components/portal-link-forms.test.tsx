@@ -57,7 +57,9 @@ describe("ChoosePasswordForm", () => {
     expect(submit).toHaveBeenCalledWith({ token: "t", password: "lea", confirmation: "lea" });
     expect(password).toHaveAttribute("aria-invalid", "true");
     expect(password).toHaveAccessibleDescription(expect.stringContaining("Le mot de passe doit contenir au moins 12 caractères."));
-    expect(password).toHaveAccessibleDescription(expect.stringContaining("Le mot de passe ne doit contenir ni votre nom ni votre adresse email."));
+    expect(password).toHaveAccessibleDescription(
+      expect.stringContaining("Le mot de passe ne doit contenir ni votre nom ni votre adresse email."),
+    );
   });
 
   it("shows and hides both passwords with one toggle", async () => {

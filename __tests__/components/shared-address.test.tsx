@@ -49,7 +49,9 @@ describe("a shared address on the Espace étudiant page", () => {
     renderWithNotice(<PersonAccessSection view={view} staffEmail="s@x.fr" canEdit />);
     const note = screen.getByRole("note", { name: "Adresse partagée" });
     expect(note).toHaveTextContent("Cette adresse est aussi celle de Moussa Diallo (parent de Awa Diallo).");
-    expect(note).toHaveTextContent("si vous activez l'accès de Fatou Diallo, cette personne ne pourra pas avoir d'accès avec la même adresse");
+    expect(note).toHaveTextContent(
+      "si vous activez l'accès de Fatou Diallo, cette personne ne pourra pas avoir d'accès avec la même adresse",
+    );
 
     await user.click(screen.getByRole("button", { name: "Activer l'accès" }));
     // The dialog's code loads when it is first opened.
@@ -58,7 +60,9 @@ describe("a shared address on the Espace étudiant page", () => {
   });
 
   it("blocks « Activer l'accès » while another account signs in with the address, and offers to change it", () => {
-    renderWithNotice(<PersonAccessSection view={{ ...view, sharedWith: [{ ...father, holdsSignIn: true }] }} staffEmail="s@x.fr" canEdit />);
+    renderWithNotice(
+      <PersonAccessSection view={{ ...view, sharedWith: [{ ...father, holdsSignIn: true }] }} staffEmail="s@x.fr" canEdit />,
+    );
     expect(screen.getByRole("button", { name: "Activer l'accès" })).toBeDisabled();
     expect(screen.getByRole("note", { name: "Adresse partagée" })).toHaveTextContent(
       "Cette adresse ouvre déjà l'espace étudiant de Moussa Diallo (parent de Awa Diallo). Une adresse ne peut ouvrir qu'un seul compte",
@@ -68,7 +72,9 @@ describe("a shared address on the Espace étudiant page", () => {
 
   it("tells the holder's staff that the others cannot use the address, without naming hidden people", () => {
     const hidden = { kind: "student" as const, name: null, children: [], holdsSignIn: false };
-    renderWithNotice(<PersonAccessSection view={{ ...view, state: "active", sharedWith: [father, hidden] }} staffEmail="s@x.fr" canEdit={false} />);
+    renderWithNotice(
+      <PersonAccessSection view={{ ...view, state: "active", sharedWith: [father, hidden] }} staffEmail="s@x.fr" canEdit={false} />,
+    );
     const note = screen.getByRole("note", { name: "Adresse partagée" });
     expect(note).toHaveTextContent("Moussa Diallo (parent de Awa Diallo) ; une personne d'un établissement que vous ne gérez pas");
     expect(note).toHaveTextContent("C'est avec elle que Fatou Diallo se connecte à l'espace étudiant : ces personnes ne pourront pas");

@@ -10,7 +10,6 @@ import { renderInFrench } from "./render";
 
 jest.mock("next/navigation", () => jest.requireActual("./navigation-mock").navigationMock());
 
-
 function renderFilters(params: Record<string, string> = {}) {
   return renderInFrench(
     <StudentListNavigation query={parseStudentListQuery(params)}>

@@ -26,8 +26,26 @@ const student: StudentDetails = {
   accessState: "invited",
   sharedWith: [],
   guardians: [
-    { id: "g1", firstName: "Sophie", lastName: "Dupont", email: "sophie@@famille", phone: null, relationship: "mother", accessState: "none", sharedWith: [] },
-    { id: "g2", firstName: "Thierry", lastName: "Dupont", email: "thierry.dupont@famille.test", phone: "06 11 22 33 44", relationship: "father", accessState: "active", sharedWith: [] },
+    {
+      id: "g1",
+      firstName: "Sophie",
+      lastName: "Dupont",
+      email: "sophie@@famille",
+      phone: null,
+      relationship: "mother",
+      accessState: "none",
+      sharedWith: [],
+    },
+    {
+      id: "g2",
+      firstName: "Thierry",
+      lastName: "Dupont",
+      email: "thierry.dupont@famille.test",
+      phone: "06 11 22 33 44",
+      relationship: "father",
+      accessState: "active",
+      sharedWith: [],
+    },
   ],
 };
 

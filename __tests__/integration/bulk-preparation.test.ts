@@ -26,7 +26,8 @@ async function newBulk(studentIds: string[]) {
   return getDb().bulkSend.create({ data: { createdById: staff.id, selection: JSON.stringify({ studentIds }), total: studentIds.length } });
 }
 
-const student = (firstName: string, email: string | null = `${uniqueSuffix()}@lot.test`) => createStudent(world, { firstName, lastName: "Lot", email });
+const student = (firstName: string, email: string | null = `${uniqueSuffix()}@lot.test`) =>
+  createStudent(world, { firstName, lastName: "Lot", email });
 
 /** A student whose access was enabled: an invitation pending, its link token in hand. */
 async function invited(firstName: string) {
@@ -61,7 +62,13 @@ async function accessTrail(studentId: string) {
       actor: event.actorId,
       email: event.email,
       copy: event.copyRequested,
-      messages: event.messages.map((message) => ({ kind: message.kind, to: message.toAddress, subject: message.subject, status: message.status, bulk: !!message.bulkSendId })),
+      messages: event.messages.map((message) => ({
+        kind: message.kind,
+        to: message.toAddress,
+        subject: message.subject,
+        status: message.status,
+        bulk: !!message.bulkSendId,
+      })),
     })),
   };
 }
@@ -92,7 +99,17 @@ describe("bulk preparation in batches", () => {
 
     const items = await getDb().bulkSendItem.findMany({ where: { bulkSendId: bulk.id } });
     const outcomeOf = Object.fromEntries(items.map((item) => [item.studentId, item.outcome]));
-    expect(ids.map((id) => outcomeOf[id])).toEqual(["queued", "queued", "queued", "missing_email", "invalid_email", "disabled", "email_in_use", "queued", "email_in_use"]);
+    expect(ids.map((id) => outcomeOf[id])).toEqual([
+      "queued",
+      "queued",
+      "queued",
+      "missing_email",
+      "invalid_email",
+      "disabled",
+      "email_in_use",
+      "queued",
+      "email_in_use",
+    ]);
 
     await processOutbox(mail.transport, { limit: 50 });
     const delivered = mail.smtp.emails.slice(before);
@@ -111,7 +128,10 @@ describe("bulk preparation in batches", () => {
 
     // Skipped students got nothing: no access row created, no change to the disabled one.
     expect(await getDb().portalAccess.count({ where: { studentId: { in: [noEmail.id, invalid.id, taken.id, secondTwin.id] } } })).toBe(0);
-    expect(await accessTrail(disabled.id)).toMatchObject({ enabled: false, events: [{ type: "enabled" }, { type: "link_sent" }, { type: "disabled" }] });
+    expect(await accessTrail(disabled.id)).toMatchObject({
+      enabled: false,
+      events: [{ type: "enabled" }, { type: "link_sent" }, { type: "disabled" }],
+    });
     expect((await accessTrail(holder.id)).signInEmail).toBe(holderAddress);
   });
 
@@ -120,8 +140,17 @@ describe("bulk preparation in batches", () => {
     for (const make of [student, invited, active] as const) pairs.push([await make("Témoin"), await make("Lot")] as const);
     await processOutbox(mail.transport, { limit: 50 });
     const bulk = await newBulk(pairs.map(([, batched]) => batched.id));
-    for (const [alone] of pairs) expect(await resendActivation(staff, { studentId: alone.id }, { copyToStaff: false, bulkSendId: bulk.id })).toMatchObject({ ok: true });
-    expect(await prepareStudentsTogether(staff, bulk.id, pairs.map(([, batched]) => batched.id))).toEqual([]);
+    for (const [alone] of pairs)
+      expect(await resendActivation(staff, { studentId: alone.id }, { copyToStaff: false, bulkSendId: bulk.id })).toMatchObject({
+        ok: true,
+      });
+    expect(
+      await prepareStudentsTogether(
+        staff,
+        bulk.id,
+        pairs.map(([, batched]) => batched.id),
+      ),
+    ).toEqual([]);
     for (const [alone, batched] of pairs) {
       const [expected, actual] = [await accessTrail(alone.id), await accessTrail(batched.id)];
       const address = (trail: typeof expected, email: string | null) => JSON.parse(JSON.stringify(trail).replaceAll(email!, "<adresse>"));

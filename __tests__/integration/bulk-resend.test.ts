@@ -94,7 +94,10 @@ describe("bulk resend", () => {
     expect(await startBulkSend(staff, { selection: { studentIds: ["inconnu1", "inconnu2"] } })).toEqual({ ok: false, error: "not_found" });
     const huge = Array.from({ length: 10_001 }, (_, index) => `id${index}`);
     expect(await summarizeBulkSend(staff, { selection: { studentIds: huge } })).toMatchObject({ ok: false, error: "invalid_input" });
-    expect(await startBulkSend(staff, { selection: { studentIds: all, extra: true } })).toMatchObject({ ok: false, error: "invalid_input" });
+    expect(await startBulkSend(staff, { selection: { studentIds: all, extra: true } })).toMatchObject({
+      ok: false,
+      error: "invalid_input",
+    });
   });
 
   it("treats a double confirmation as one bulk send", async () => {

@@ -37,7 +37,8 @@ async function otherProcessInTransaction(sqliteSql: string, postgresSql: string)
 }
 
 /** Holding every table of interest: nobody else may write (nor read, on PostgreSQL). */
-const holdLocks = () => otherProcessInTransaction("BEGIN EXCLUSIVE", 'BEGIN; LOCK TABLE "StaffSession", "PortalAccess" IN ACCESS EXCLUSIVE MODE');
+const holdLocks = () =>
+  otherProcessInTransaction("BEGIN EXCLUSIVE", 'BEGIN; LOCK TABLE "StaffSession", "PortalAccess" IN ACCESS EXCLUSIVE MODE');
 
 /** In the middle of writing (an import, a bulk send being prepared): reads are allowed. */
 const holdWrites = () =>
@@ -46,34 +47,42 @@ const holdWrites = () =>
     'BEGIN; LOCK TABLE "Student", "PortalAccess" IN EXCLUSIVE MODE; UPDATE "Student" SET "updatedAt" = "updatedAt"',
   );
 
-it("lets pages read while another process holds a write transaction (SQLite in write-ahead-log mode)", async () => {
-  const world = await createWorld();
-  const staff = await createStaff(world, { rights: [RIGHTS.viewStudent] });
-  await createStudent(world, { firstName: "Lecture", lastName: "Libre" });
-  const release = await holdWrites();
-  try {
-    const started = Date.now();
-    const page = await findStudents(staff, parseStudentListQuery({ q: "lecture" }));
-    expect(page.rows.map((row) => row.lastName)).toEqual(["Libre"]);
-    expect(Date.now() - started).toBeLessThan(LOCK_WAIT_MS);
-  } finally {
-    await release();
-  }
-}, LOCK_WAIT_MS * 4);
+it(
+  "lets pages read while another process holds a write transaction (SQLite in write-ahead-log mode)",
+  async () => {
+    const world = await createWorld();
+    const staff = await createStaff(world, { rights: [RIGHTS.viewStudent] });
+    await createStudent(world, { firstName: "Lecture", lastName: "Libre" });
+    const release = await holdWrites();
+    try {
+      const started = Date.now();
+      const page = await findStudents(staff, parseStudentListQuery({ q: "lecture" }));
+      expect(page.rows.map((row) => row.lastName)).toEqual(["Libre"]);
+      expect(Date.now() - started).toBeLessThan(LOCK_WAIT_MS);
+    } finally {
+      await release();
+    }
+  },
+  LOCK_WAIT_MS * 4,
+);
 
-it("answers database_busy while the session is read, and changes nothing", async () => {
-  const world = await createWorld();
-  const staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
-  const student = await createStudent(world, { firstName: "Verrou", lastName: "Occupé" });
-  const sessionId = await openStaffSession(staff.id);
-  const release = await holdLocks();
-  let result;
-  try {
-    result = await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id });
-  } finally {
-    await release();
-  }
-  expect(result).toEqual({ ok: false, error: "database_busy" });
-  expect(await getDb().portalAccess.count({ where: { studentId: student.id } })).toBe(0);
-  expect(await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toMatchObject({ ok: true });
-}, LOCK_WAIT_MS * 4);
+it(
+  "answers database_busy while the session is read, and changes nothing",
+  async () => {
+    const world = await createWorld();
+    const staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
+    const student = await createStudent(world, { firstName: "Verrou", lastName: "Occupé" });
+    const sessionId = await openStaffSession(staff.id);
+    const release = await holdLocks();
+    let result;
+    try {
+      result = await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id });
+    } finally {
+      await release();
+    }
+    expect(result).toEqual({ ok: false, error: "database_busy" });
+    expect(await getDb().portalAccess.count({ where: { studentId: student.id } })).toBe(0);
+    expect(await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toMatchObject({ ok: true });
+  },
+  LOCK_WAIT_MS * 4,
+);

@@ -56,7 +56,11 @@ describe("Accès filter", () => {
   });
 
   it("is not changed by a parent's access", async () => {
-    const student = await createStudent(world, { firstName: "Lise", lastName: "Parentale", guardians: [{ firstName: "Marc", lastName: "Parentale" }] });
+    const student = await createStudent(world, {
+      firstName: "Lise",
+      lastName: "Parentale",
+      guardians: [{ firstName: "Marc", lastName: "Parentale" }],
+    });
     const [link] = await getDb().studentGuardian.findMany({ where: { studentId: student.id } });
     await getDb().portalAccess.create({ data: { guardianId: link.guardianId, enabled: true, passwordHash: "hash" } });
     expect((await list({ q: "lise parentale" })).rows[0].accessState).toBe("none");
@@ -90,7 +94,12 @@ describe("search index", () => {
       where: { id: student.id },
       data: {
         lastName: "Neufnom",
-        searchText: buildSearchText({ firstName: "Anatole", lastName: "Neufnom", email: student.email, studentNumber: student.studentNumber }),
+        searchText: buildSearchText({
+          firstName: "Anatole",
+          lastName: "Neufnom",
+          email: student.email,
+          studentNumber: student.studentNumber,
+        }),
         sortKey: buildSortKey({ firstName: "Anatole", lastName: "Neufnom" }),
       },
     });
@@ -129,7 +138,9 @@ describe("search index", () => {
     await createStudent(world, { firstName: "Erwan", lastName: "Kerloc", guardians: [{ firstName: "Ysolde", lastName: "Kerloc" }] });
     await createStudent(world, { firstName: "Erwan", lastName: "Guivarch", guardians: [{ firstName: "Ysoldea", lastName: "Guivarch" }] });
     for (const q of ["ysolde", "ysolde erwan", "ysolde kerloc"]) {
-      const pages = await Promise.all([1, 2, 3, 4].map((page) => findStudents(staff, { ...parseStudentListQuery({ q, page: String(page) }), pageSize: 1 })));
+      const pages = await Promise.all(
+        [1, 2, 3, 4].map((page) => findStudents(staff, { ...parseStudentListQuery({ q, page: String(page) }), pageSize: 1 })),
+      );
       const all = await list({ q });
       expect({ q, totals: pages.map((page) => page.total) }).toEqual({ q, totals: pages.map(() => all.total) });
     }

@@ -42,7 +42,10 @@ it("keeps the claim while a slow SMTP exchange outlasts the lease, so another wo
   expect(second).toEqual({ sent: 0, retried: 0, failed: 0 });
   expect(await first).toEqual({ sent: 1, retried: 0, failed: 0 });
   expect(delivered("lent@bail.test")).toHaveLength(1);
-  expect(await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: "lent@bail.test" } })).toMatchObject({ status: "sent", lockedUntil: null });
+  expect(await getDb().outboxMessage.findFirstOrThrow({ where: { toAddress: "lent@bail.test" } })).toMatchObject({
+    status: "sent",
+    lockedUntil: null,
+  });
 });
 
 it("sends a message whose sender died mid-exchange again once its lease ends, within a minute, with the same Message-ID", async () => {
@@ -53,13 +56,21 @@ it("sends a message whose sender died mid-exchange again once its lease ends, wi
     where: { id: message.id },
     data: { status: "sending", attempts: 1, lockedUntil: new Date(claimedAt.getTime() + OUTBOX_LEASE_MS) },
   });
-  expect(await processOutbox(mail.transport, { limit: 10, now: new Date(claimedAt.getTime() + OUTBOX_LEASE_MS - 1000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+  expect(await processOutbox(mail.transport, { limit: 10, now: new Date(claimedAt.getTime() + OUTBOX_LEASE_MS - 1000) })).toEqual({
+    sent: 0,
+    retried: 0,
+    failed: 0,
+  });
   // The worker ticks every second: the first tick after the lease sends it.
   const firstTickAfter = new Date(claimedAt.getTime() + OUTBOX_LEASE_MS + 1000);
   expect(firstTickAfter.getTime() - claimedAt.getTime()).toBeLessThanOrEqual(60_000);
   expect(await processOutbox(mail.transport, { limit: 10, now: firstTickAfter })).toEqual({ sent: 1, retried: 0, failed: 0 });
   const [email] = delivered("mort@bail.test");
   expect(email.messageId).toBe(message.messageId);
-  expect(await processOutbox(mail.transport, { limit: 10, now: new Date(Date.now() + 3600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
+  expect(await processOutbox(mail.transport, { limit: 10, now: new Date(Date.now() + 3600_000) })).toEqual({
+    sent: 0,
+    retried: 0,
+    failed: 0,
+  });
   expect(delivered("mort@bail.test")).toHaveLength(1);
 });

@@ -1,12 +1,6 @@
 /** @jest-environment node */
 import { checkActivationToken } from "@/lib/data/activation-links";
-import {
-  getAccessHistory,
-  changeEmail,
-  disableAccess,
-  enableAccess,
-  resendActivation,
-} from "@/lib/actions/handlers/access";
+import { getAccessHistory, changeEmail, disableAccess, enableAccess, resendActivation } from "@/lib/actions/handlers/access";
 import { getStudentAccessOverview } from "@/lib/data/access-overview";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
@@ -22,7 +16,10 @@ const deliver = (now?: Date) => processOutbox(mail.transport, { limit: 50, now }
 
 beforeAll(async () => {
   world = await createWorld();
-  secretariat = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent], email: `secretariat-${Date.now()}@ecole.test` });
+  secretariat = await createStaff(world, {
+    rights: [RIGHTS.viewStudent, RIGHTS.editStudent],
+    email: `secretariat-${Date.now()}@ecole.test`,
+  });
 });
 
 // Each test starts with an empty outbox and an empty inbox.
@@ -101,7 +98,10 @@ describe("Renvoyer l'email d'activation", () => {
   it("is refused while the access is disabled", async () => {
     const student = await createStudent(world, { firstName: "Zoé", lastName: "Roux" });
     await enableAccess(secretariat, { studentId: student.id });
-    expect(await disableAccess(secretariat, { studentId: student.id })).toEqual({ ok: true, data: { state: "disabled", emailQueued: false } });
+    expect(await disableAccess(secretariat, { studentId: student.id })).toEqual({
+      ok: true,
+      data: { state: "disabled", emailQueued: false },
+    });
     expect(await resendActivation(secretariat, { studentId: student.id })).toEqual({ ok: false, error: "access_disabled" });
   });
 });
@@ -165,7 +165,9 @@ describe("races and second thoughts", () => {
     await disableAccess(secretariat, { studentId: disabled.id });
     expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(mail.smtp.emails).toHaveLength(0);
-    const cancelled = await getDb().outboxMessage.findMany({ where: { toAddress: { in: ["faute.de.frappe@eleves.test", "vite.desactive@eleves.test"] } } });
+    const cancelled = await getDb().outboxMessage.findMany({
+      where: { toAddress: { in: ["faute.de.frappe@eleves.test", "vite.desactive@eleves.test"] } },
+    });
     expect(cancelled.map((message) => [message.status, message.payload, message.lastError?.split(":")[0]])).toEqual([
       ["failed", null, "cancelled"],
       ["failed", null, "cancelled"],
@@ -236,7 +238,8 @@ describe("rights and bad input", () => {
   it.each(mutations)("%s is refused to roles without Modifier un étudiant and to anonymous callers", async (_name, handler) => {
     const viewer = await createStaff(world, { rights: [RIGHTS.viewStudent] });
     const none = await createStaff(world, { rights: [] });
-    for (const caller of [viewer, none]) expect(await handler(caller, { studentId: student.id })).toEqual({ ok: false, error: "forbidden" });
+    for (const caller of [viewer, none])
+      expect(await handler(caller, { studentId: student.id })).toEqual({ ok: false, error: "forbidden" });
     expect(await handler(null, { studentId: student.id })).toEqual({ ok: false, error: "unauthenticated" });
     expect(await changeEmail(viewer, { studentId: student.id, email: "x@y.fr" })).toEqual({ ok: false, error: "forbidden" });
     expect(await getDb().portalAccess.count({ where: { studentId: student.id } })).toBe(0);
@@ -246,8 +249,15 @@ describe("rights and bad input", () => {
     const restricted = await createStaff(world, { rights: ALL_RIGHTS, schools: [0] });
     expect(await enableAccess(restricted, { studentId: otherSchoolStudent.id })).toEqual({ ok: false, error: "not_found" });
     expect(await resendActivation(secretariat, { studentId: "inconnu" })).toEqual({ ok: false, error: "not_found" });
-    expect(await resendActivation(secretariat, { studentId: student.id, guardianId: "inconnu" })).toEqual({ ok: false, error: "not_found" });
-    const strangerParent = await createStudent(world, { firstName: "Autre", lastName: "Famille", guardians: [{ firstName: "Paul", lastName: "Famille" }] });
+    expect(await resendActivation(secretariat, { studentId: student.id, guardianId: "inconnu" })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
+    const strangerParent = await createStudent(world, {
+      firstName: "Autre",
+      lastName: "Famille",
+      guardians: [{ firstName: "Paul", lastName: "Famille" }],
+    });
     const { guardianId } = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: strangerParent.id } });
     expect(await resendActivation(secretariat, { studentId: student.id, guardianId })).toEqual({ ok: false, error: "not_found" });
     expect(await getDb().portalAccess.count({ where: { OR: [{ studentId: otherSchoolStudent.id }, { guardianId }] } })).toBe(0);

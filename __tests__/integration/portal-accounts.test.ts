@@ -61,7 +61,12 @@ describe("portal home and session", () => {
       guardians: [{ firstName: "Sophie", lastName: "Famille", email: "sophie.famille@maison.test" }],
     });
     const { guardianId } = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: elder.id } });
-    await createStudent(world, { firstName: "Tom", lastName: "Famille", school: 1, guardians: [{ id: guardianId, firstName: "", lastName: "" }] });
+    await createStudent(world, {
+      firstName: "Tom",
+      lastName: "Famille",
+      school: 1,
+      guardians: [{ id: guardianId, firstName: "", lastName: "" }],
+    });
     await activate({ studentId: elder.id, guardianId }, "sophie.famille@maison.test");
     const session = await signIn("sophie.famille@maison.test", PASSWORD);
     const home = await loadPortalHome(session);
@@ -170,14 +175,20 @@ describe("changing one's password from the portal", () => {
     const elsewhere = await signIn("change.portail@lycee.test", PASSWORD);
     expect(await sendLinksToAddress("change.portail@lycee.test")).toBe(1);
     const pending = await deliverLinkTo(mail, "change.portail@lycee.test");
-    expect(await changePortalPassword(here, "pas le bon", "une nouvelle phrase bien longue")).toEqual({ ok: false, reason: "wrong_current" });
+    expect(await changePortalPassword(here, "pas le bon", "une nouvelle phrase bien longue")).toEqual({
+      ok: false,
+      reason: "wrong_current",
+    });
     expect(await changePortalPassword(here, PASSWORD, "court")).toEqual({ ok: false, reason: "weak_password", problems: ["too_short"] });
     const changed = await changePortalPassword(here, PASSWORD, "une nouvelle phrase bien longue");
     expect(changed).toEqual({ ok: true, sessionVersion: here.sessionVersion + 1 });
     expect(await loadPortalHome(elsewhere)).toBeNull();
     expect(await loadPortalHome({ ...here, sessionVersion: here.sessionVersion + 1 })).toMatchObject({ kind: "student" });
     expect(await findPortalAccount("change.portail@lycee.test", "une nouvelle phrase bien longue")).toMatchObject({ ok: true });
-    expect(await changePortalPassword(elsewhere, "une nouvelle phrase bien longue", "encore une autre phrase longue")).toEqual({ ok: false, reason: "session" });
+    expect(await changePortalPassword(elsewhere, "une nouvelle phrase bien longue", "encore une autre phrase longue")).toEqual({
+      ok: false,
+      reason: "session",
+    });
     // A link asked for earlier cannot undo the new password.
     expect(await describeActivationLink(pending)).toEqual({ ok: false, reason: "password_set" });
   });

@@ -44,7 +44,12 @@ describe("activation link", () => {
     const described = await describeActivationLink(token);
     expect(described).toEqual({
       ok: true,
-      target: { name: "Hélène Lefèvre", maskedEmail: expect.stringMatching(/^e•+\d@lycee\.test$/), schoolName: world.schools[0].school.name, purpose: "activation" },
+      target: {
+        name: "Hélène Lefèvre",
+        maskedEmail: expect.stringMatching(/^e•+\d@lycee\.test$/),
+        schoolName: world.schools[0].school.name,
+        purpose: "activation",
+      },
     });
     expect(await describeActivationLink(token)).toMatchObject({ ok: true });
 
@@ -53,7 +58,10 @@ describe("activation link", () => {
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
     // The person lands signed in: the returned session is the access's current one.
     expect(chosen).toEqual({ ok: true, email, accessId: after.id, sessionVersion: after.sessionVersion });
-    expect(await loadPortalHome(await openPortalSession({ accessId: after.id, sessionVersion: after.sessionVersion }))).toMatchObject({ kind: "student", email });
+    expect(await loadPortalHome(await openPortalSession({ accessId: after.id, sessionVersion: after.sessionVersion }))).toMatchObject({
+      kind: "student",
+      email,
+    });
     expect(accessState(after)).toBe("active");
     expect(after.activatedAt).not.toBeNull();
     expect(after.sessionVersion).toBeGreaterThan(before.sessionVersion);
@@ -65,7 +73,11 @@ describe("activation link", () => {
   it("refuses a weak password and keeps the link usable", async () => {
     const { token } = await studentWithLink();
     expect(await choosePassword(token, "court")).toEqual({ ok: false, reason: "weak_password", problems: ["too_short"] });
-    expect(await choosePassword(token, "helene2026-lefevre")).toMatchObject({ ok: false, reason: "weak_password", problems: expect.arrayContaining(["contains_personal"]) });
+    expect(await choosePassword(token, "helene2026-lefevre")).toMatchObject({
+      ok: false,
+      reason: "weak_password",
+      problems: expect.arrayContaining(["contains_personal"]),
+    });
     expect(await choosePassword(token, "motdepasse123")).toMatchObject({ ok: false, problems: ["too_common"] });
     expect(await describeActivationLink(token)).toMatchObject({ ok: true });
   });
@@ -77,7 +89,11 @@ describe("activation link", () => {
       error: "invalid_input",
       fieldErrors: { password: ["too_short"], confirmation: ["mismatch"] },
     });
-    expect(await portalActions.choosePassword({ token, password: "", confirmation: "" })).toEqual({ ok: false, error: "invalid_input", fieldErrors: { password: ["required"] } });
+    expect(await portalActions.choosePassword({ token, password: "", confirmation: "" })).toEqual({
+      ok: false,
+      error: "invalid_input",
+      fieldErrors: { password: ["required"] },
+    });
     expect(await portalActions.choosePassword({ token: 42, password: ["x"] })).toMatchObject({ ok: false, error: "invalid_input" });
     expect(await describeActivationLink(token)).toMatchObject({ ok: true });
   });
@@ -93,7 +109,10 @@ describe("activation link", () => {
     const { email, token: fromStaff } = await studentWithLink();
     expect(await sendLinksToAddress(email)).toBe(1);
     const asked = await deliverLinkTo(mail, email);
-    const results = await Promise.all([choosePassword(fromStaff, GOOD_PASSWORD), choosePassword(asked, "une autre phrase tout aussi longue")]);
+    const results = await Promise.all([
+      choosePassword(fromStaff, GOOD_PASSWORD),
+      choosePassword(asked, "une autre phrase tout aussi longue"),
+    ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, reason: "password_set" }]);
     const winner = results[0].ok ? GOOD_PASSWORD : "une autre phrase tout aussi longue";

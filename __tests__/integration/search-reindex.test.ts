@@ -32,6 +32,9 @@ it("rebuilds stored search texts once when the normalisation rules change", asyn
   expect((await findStudents(staff, parseStudentListQuery({ q: "awa" }))).rows[0]?.matchedGuardian).toBe("Awa N'Diaye");
   expect(await find("ndiaye")).toEqual([student.id]);
   expect(await find("awa")).toEqual([student.id]);
-  expect(await db.appSetting.findUnique({ where: { key: "searchTextVersion" } })).toEqual({ key: "searchTextVersion", value: String(SEARCH_TEXT_VERSION) });
+  expect(await db.appSetting.findUnique({ where: { key: "searchTextVersion" } })).toEqual({
+    key: "searchTextVersion",
+    value: String(SEARCH_TEXT_VERSION),
+  });
   expect(await refreshSearchTexts(db)).toBe(0);
 });

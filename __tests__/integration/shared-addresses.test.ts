@@ -43,7 +43,11 @@ async function familyWithOneAddress(familyEmail: string, studentEmail?: string) 
   const links = await getDb().studentGuardian.findMany({ where: { studentId: student.id }, include: { guardian: true } });
   const mother = links.find((link) => link.relationship === "mother")!.guardianId;
   const father = links.find((link) => link.relationship === "father")!.guardianId;
-  return { studentId: student.id, mother: { studentId: student.id, guardianId: mother }, father: { studentId: student.id, guardianId: father } };
+  return {
+    studentId: student.id,
+    mother: { studentId: student.id, guardianId: mother },
+    father: { studentId: student.id, guardianId: father },
+  };
 }
 
 async function activate(ref: { studentId: string; guardianId?: string }, to: string, password = PASSWORD) {
@@ -100,7 +104,9 @@ describe("one address signs in to one account", () => {
     const results = await Promise.all([enableAccess(staff, mother), enableAccess(staff, father)]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: "email_in_use" }]);
-    const enabled = await getDb().portalAccess.count({ where: { guardianId: { in: [mother.guardianId, father.guardianId] }, enabled: true } });
+    const enabled = await getDb().portalAccess.count({
+      where: { guardianId: { in: [mother.guardianId, father.guardianId] }, enabled: true },
+    });
     expect(enabled).toBe(1);
   });
 

@@ -49,7 +49,14 @@ async function failedSend(url: string, tuning: Parameters<typeof createSmtpTrans
   const transport = createSmtpTransport(url, tuning);
   const started = Date.now();
   try {
-    await transport.send({ from: "a@sesame.test", to: "b@sesame.test", subject: "x", html: "<p>x</p>", text: "x", messageId: "<t@sesame.test>" });
+    await transport.send({
+      from: "a@sesame.test",
+      to: "b@sesame.test",
+      subject: "x",
+      html: "<p>x</p>",
+      text: "x",
+      messageId: "<t@sesame.test>",
+    });
     return { elapsed: Date.now() - started, error: null };
   } catch (error) {
     return { elapsed: Date.now() - started, error: error as { code?: string } };

@@ -17,10 +17,16 @@ describe("staff sessions", () => {
     const staff = await createStaff(world, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
     const student = await createStudent(world, { firstName: "Copie", lastName: "Cookie" });
     const sessionId = await openStaffSession(staff.id);
-    expect(await loadStaffSession(sessionId, staff.id)).toMatchObject({ id: staff.id, rights: expect.arrayContaining([RIGHTS.viewStudent, RIGHTS.editStudent]) });
+    expect(await loadStaffSession(sessionId, staff.id)).toMatchObject({
+      id: staff.id,
+      rights: expect.arrayContaining([RIGHTS.viewStudent, RIGHTS.editStudent]),
+    });
     await closeStaffSession(sessionId);
     expect(await loadStaffSession(sessionId, staff.id)).toBeNull();
-    expect(await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toEqual({ ok: false, error: "unauthenticated" });
+    expect(await enableAccess(() => loadStaffSession(sessionId, staff.id), { studentId: student.id })).toEqual({
+      ok: false,
+      error: "unauthenticated",
+    });
     expect(await getDb().portalAccess.count({ where: { studentId: student.id } })).toBe(0);
   });
 

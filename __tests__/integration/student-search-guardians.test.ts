@@ -20,7 +20,10 @@ beforeAll(async () => {
   await createStudent(world, {
     firstName: "Hervé",
     lastName: "Zeller",
-    guardians: [{ firstName: "Anne", lastName: "Zeller" }, { firstName: "Hervé", lastName: "Zeller", relationship: "father" }],
+    guardians: [
+      { firstName: "Anne", lastName: "Zeller" },
+      { firstName: "Hervé", lastName: "Zeller", relationship: "father" },
+    ],
   });
   // Found only through a parent, in list order (last name): Adam before Morel.
   await createStudent(world, {
@@ -31,11 +34,19 @@ beforeAll(async () => {
   await createStudent(world, {
     firstName: "Paul",
     lastName: "Adam",
-    guardians: [{ firstName: "Sophie", lastName: "Adam" }, { firstName: "Hervé", lastName: "Adam", relationship: "father" }],
+    guardians: [
+      { firstName: "Sophie", lastName: "Adam" },
+      { firstName: "Hervé", lastName: "Adam", relationship: "father" },
+    ],
   });
   await createStudent(world, { firstName: "Sans", lastName: "Parent" });
   // Another school's family, out of a restricted staff member's sight.
-  await createStudent(world, { firstName: "Noé", lastName: "Bernard", school: 1, guardians: [{ firstName: "Hervé", lastName: "Bernard" }] });
+  await createStudent(world, {
+    firstName: "Noé",
+    lastName: "Bernard",
+    school: 1,
+    guardians: [{ firstName: "Hervé", lastName: "Bernard" }],
+  });
 });
 
 describe("search by a parent", () => {
@@ -55,7 +66,9 @@ describe("search by a parent", () => {
   });
 
   it("pages across both sets without repeating or losing anyone", async () => {
-    const small = [1, 2, 3, 4].map((page) => findStudents(staff, { ...parseStudentListQuery({ q: "herve", page: String(page) }), pageSize: 1 }));
+    const small = [1, 2, 3, 4].map((page) =>
+      findStudents(staff, { ...parseStudentListQuery({ q: "herve", page: String(page) }), pageSize: 1 }),
+    );
     const rows = (await Promise.all(small)).flatMap((page) => page.rows.map((row) => row.firstName));
     expect(rows).toEqual(["Hervé", "Paul", "Noé", "Lina"]);
   });

@@ -42,9 +42,12 @@ describe("search", () => {
     expect(names(await list({ q: row.studentNumber.toLowerCase() }))).toEqual(["Émile Zola"]);
   });
 
-  it.each(["n'diaye", "ndiaye", "n diaye", "N’DIAYE", "jean-baptiste ndiaye", "jeanbaptiste", "Ｎ'Ｄｉａｙｅ"])("finds N'Diaye with « %s »", async (q) => {
-    expect(names(await list({ q }))).toEqual(["Jean-Baptiste N'Diaye"]);
-  });
+  it.each(["n'diaye", "ndiaye", "n diaye", "N’DIAYE", "jean-baptiste ndiaye", "jeanbaptiste", "Ｎ'Ｄｉａｙｅ"])(
+    "finds N'Diaye with « %s »",
+    async (q) => {
+      expect(names(await list({ q }))).toEqual(["Jean-Baptiste N'Diaye"]);
+    },
+  );
 
   it("finds a name typed in full-width characters", async () => {
     expect(names(await list({ q: "Ｄｕｐｏｎｔ" }))).toEqual(["Marie Dupont"]);

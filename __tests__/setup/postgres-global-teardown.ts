@@ -8,9 +8,7 @@ export default async function teardown() {
   await admin.connect();
   try {
     // Every database of this run was created from the template under its name as prefix.
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
-      `${template}%`,
-    ]);
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${template}%`]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } finally {
     await admin.end();

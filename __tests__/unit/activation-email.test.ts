@@ -25,7 +25,11 @@ describe("activation email", () => {
   });
 
   it("names the students a parent follows", async () => {
-    const email = await renderActivationEmail({ ...base, recipientName: "Sophie Dupont", studentNames: ["Marie Dupont", "Lucas Dupont", "Zoé Dupont"] });
+    const email = await renderActivationEmail({
+      ...base,
+      recipientName: "Sophie Dupont",
+      studentNames: ["Marie Dupont", "Lucas Dupont", "Zoé Dupont"],
+    });
     expect(email.text).toContain("suivre la scolarité de Marie Dupont, Lucas Dupont et Zoé Dupont");
   });
 
@@ -60,10 +64,20 @@ describe("activation email from its pre-rendered template", () => {
   ];
   const variants = names.flatMap((name, index) => [
     { ...base, recipientName: name },
-    { ...base, schoolName: index % 2 ? "École Sainte-Élisabeth" : "Lycée <Victor> & \"Hugo\"", recipientName: name, studentNames: [name, "Marie Dupont"] },
+    {
+      ...base,
+      schoolName: index % 2 ? "École Sainte-Élisabeth" : 'Lycée <Victor> & "Hugo"',
+      recipientName: name,
+      studentNames: [name, "Marie Dupont"],
+    },
     { ...base, recipientName: name, studentNames: [name] },
     { ...base, recipientName: name, copyOf: { name, email: "o'brien+copie@eleves.fr" } },
-    { ...base, recipientName: name, activationUrl: `https://sesame.ecole.fr/sous/dossier?x=1&y='2'/activation/${"Zz9_-".repeat(8)}abc`, expiresAt: name },
+    {
+      ...base,
+      recipientName: name,
+      activationUrl: `https://sesame.ecole.fr/sous/dossier?x=1&y='2'/activation/${"Zz9_-".repeat(8)}abc`,
+      expiresAt: name,
+    },
   ]);
 
   it.each(variants.map((props, index) => [index, props]))("matches a full render byte for byte (%i)", async (_index, props) => {
@@ -73,7 +87,8 @@ describe("activation email from its pre-rendered template", () => {
   it("takes well under a millisecond per email once the school's template exists", async () => {
     await renderActivationEmail(base);
     const started = performance.now();
-    for (let index = 0; index < 1000; index += 1) await renderActivationEmail({ ...base, recipientName: `Élève ${index}`, activationUrl: `${base.activationUrl}${index}` });
+    for (let index = 0; index < 1000; index += 1)
+      await renderActivationEmail({ ...base, recipientName: `Élève ${index}`, activationUrl: `${base.activationUrl}${index}` });
     expect((performance.now() - started) / 1000).toBeLessThan(0.5);
   });
 });

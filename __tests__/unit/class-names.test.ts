@@ -24,7 +24,9 @@ const tokens = (text: string) => [...text.matchAll(/"([^"]*)"/g)].flatMap((match
 /** Pairs where tailwind-merge keeps only the second class. */
 function conflicts(own: string[], added: string[]): string[] {
   return own.flatMap((first) =>
-    added.filter((second) => second !== first && !twMerge(`${first} ${second}`).split(" ").includes(first)).map((second) => `"${first}" vs "${second}"`),
+    added
+      .filter((second) => second !== first && !twMerge(`${first} ${second}`).split(" ").includes(first))
+      .map((second) => `"${first}" vs "${second}"`),
   );
 }
 
@@ -51,7 +53,11 @@ function argumentsAt(source: string, open: number): string[] {
 function moduleOf(file: string, name: string): string | null {
   const specifier = read(file).match(new RegExp(`import\\s*\\{[^}]*\\b${name}\\b[^}]*\\}\\s*from\\s*"([^"]+)"`))?.[1];
   if (!specifier) return null;
-  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(file), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? specifier.slice(2)
+    : specifier.startsWith(".")
+      ? path.join(path.dirname(file), specifier)
+      : null;
   return base && FILES.includes(`${base}.tsx`) ? `${base}.tsx` : null;
 }
 
@@ -82,7 +88,9 @@ describe("class names without tailwind-merge", () => {
       const source = read(file);
       for (const call of source.matchAll(/\bcn\(/g)) {
         const args = argumentsAt(source, call.index + 2).map(tokens);
-        args.forEach((own, index) => args.slice(index + 1).forEach((added) => found.push(...conflicts(own, added).map((pair) => `${file}: ${pair}`))));
+        args.forEach((own, index) =>
+          args.slice(index + 1).forEach((added) => found.push(...conflicts(own, added).map((pair) => `${file}: ${pair}`))),
+        );
       }
     }
     expect(found).toEqual([]);

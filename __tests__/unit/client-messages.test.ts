@@ -25,7 +25,9 @@ const directive = (source: string) => source.match(/^\s*(?:\/\/[^\n]*\n\s*)*["']
 function importsOf(file: string): Map<string, string> {
   const found = new Map<string, string>(); // file → the import's text, to find which names it brings
   const source = read(file);
-  for (const match of source.matchAll(/(?:import|export)\s+(?!type\s)([^;]*?)\s+from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)) {
+  for (const match of source.matchAll(
+    /(?:import|export)\s+(?!type\s)([^;]*?)\s+from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g,
+  )) {
     const target = resolve(file, match[2] ?? match[3]);
     if (target) found.set(target, match[1] ?? "");
   }
@@ -33,9 +35,15 @@ function importsOf(file: string): Map<string, string> {
 }
 
 function resolve(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? specifier.slice(2)
+    : specifier.startsWith(".")
+      ? path.join(path.dirname(from), specifier)
+      : null;
   if (base === null) return null;
-  const candidate = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"].map((extension) => base + extension).find((file) => existsSync(path.join(root, file)) && statSync(path.join(root, file)).isFile());
+  const candidate = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"]
+    .map((extension) => base + extension)
+    .find((file) => existsSync(path.join(root, file)) && statSync(path.join(root, file)).isFile());
   return candidate ?? null;
 }
 

@@ -2,7 +2,14 @@ import { activeFilterChips, narrowOptions } from "@/components/students/filter-c
 import { parseStudentListQuery } from "@/lib/validation/students";
 import { FILTER_OPTIONS as options } from "../factories/filter-options";
 
-const labels = { school: "École", program: "Formation", class: "Classe", schoolYear: "Année scolaire", email: "Email", emailPresent: "Email renseigné", emailMissing: "Email manquant",
+const labels = {
+  school: "École",
+  program: "Formation",
+  class: "Classe",
+  schoolYear: "Année scolaire",
+  email: "Email",
+  emailPresent: "Email renseigné",
+  emailMissing: "Email manquant",
   access: "Accès",
   accessStates: { none: "Aucun accès", invited: "Invitation envoyée", expired: "Lien expiré", active: "Actif", disabled: "Désactivé" },
 };

@@ -20,13 +20,15 @@ describe("what reaches the server logs", () => {
     expect(described).not.toContain("\n");
     expect(described.length).toBeLessThanOrEqual(500);
     expect(describeError("plain")).toBe("plain");
-    expect(describeError({ error: "JWT_SESSION_ERROR", token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" })).toBe('{"error":"JWT_SESSION_ERROR","token":"[token]"}');
+    expect(describeError({ error: "JWT_SESSION_ERROR", token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" })).toBe(
+      '{"error":"JWT_SESSION_ERROR","token":"[token]"}',
+    );
   });
 
   it("keeps the call, the code and the cause of a Prisma error, not the quoted source", () => {
     const error = Object.assign(
       new Error(
-        "\nInvalid `getDb().staffSession.findFirst()` invocation in\n/app/lib/data/staff-sessions.ts:30:46\n\n  29 export async function load(email = \"marie@famille.test\") {\n→ 30   const session = await getDb().staffSession.findFirst(\nOperation has timed out",
+        '\nInvalid `getDb().staffSession.findFirst()` invocation in\n/app/lib/data/staff-sessions.ts:30:46\n\n  29 export async function load(email = "marie@famille.test") {\n→ 30   const session = await getDb().staffSession.findFirst(\nOperation has timed out',
       ),
       { name: "PrismaClientKnownRequestError", code: "P1008" },
     );
@@ -39,11 +41,16 @@ describe("routeConsoleThroughLog", () => {
     const lines: unknown[][] = [];
     const target = { error: (...args: unknown[]) => lines.push(args), warn: (...args: unknown[]) => lines.push(args) };
     routeConsoleThroughLog(target);
-    const error = Object.assign(new Error("Invalid `db.student.findMany()` invocation in\n/app/x.ts:1:1\n\n→ 1 where: { email: \"marie@famille.test\" }\nOperation has timed out"), {
-      name: "PrismaClientKnownRequestError",
-      code: "P1008",
-      digest: "2731180449",
-    });
+    const error = Object.assign(
+      new Error(
+        'Invalid `db.student.findMany()` invocation in\n/app/x.ts:1:1\n\n→ 1 where: { email: "marie@famille.test" }\nOperation has timed out',
+      ),
+      {
+        name: "PrismaClientKnownRequestError",
+        code: "P1008",
+        digest: "2731180449",
+      },
+    );
     error.stack = `${error.message}\n    at render (/app/.next/server/page.js:1:2)`;
     target.error(" ⨯", error);
     target.warn("cookie", { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" }, "for paul@lycee.test\nsecond line");

@@ -5,7 +5,8 @@ import { bytesInHtml, messagesInPayload, originOf, originsOfChunk, payloadOfHtml
 const push = (text: string) => `<script nonce="n">self.__next_f.push(${JSON.stringify([1, text])})</script>`;
 
 describe("a served page", () => {
-  const payload = '1:I[123,["/_next/static/chunks/lazy.js"],"List"]\n2:["$","$L1",null,{"locale":"fr","messages":{"a":{"b":"x}y \\" {"}},"timeZone":"Europe/Paris"}]\n';
+  const payload =
+    '1:I[123,["/_next/static/chunks/lazy.js"],"List"]\n2:["$","$L1",null,{"locale":"fr","messages":{"a":{"b":"x}y \\" {"}},"timeZone":"Europe/Paris"}]\n';
   const html = [
     '<html><head><script src="/_next/static/chunks/main.js" async="" nonce="n"></script>',
     '<script src="/_next/static/chunks/polyfills.js" noModule="" nonce="n"></script></head><body>',

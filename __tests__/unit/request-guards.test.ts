@@ -22,7 +22,12 @@ function actionRequest(body: string, headers: Record<string, string> = {}) {
   const request = new Request("http://localhost/etudiants", {
     method: "POST",
     body,
-    headers: { "next-action": "abc", "content-type": "text/plain;charset=UTF-8", "content-length": String(Buffer.byteLength(body)), ...headers },
+    headers: {
+      "next-action": "abc",
+      "content-type": "text/plain;charset=UTF-8",
+      "content-length": String(Buffer.byteLength(body)),
+      ...headers,
+    },
   });
   return request;
 }
@@ -63,9 +68,10 @@ describe("refuseActionRequest", () => {
 
   const multipart = (parts: Record<string, string>) => {
     const boundary = "----SesameBoundary7f3a9c";
-    const body = Object.entries(parts)
-      .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
-      .join("") + `--${boundary}--\r\n`;
+    const body =
+      Object.entries(parts)
+        .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+        .join("") + `--${boundary}--\r\n`;
     return actionRequest(body, { "content-type": `multipart/form-data; boundary=${boundary}` });
   };
 
@@ -110,13 +116,17 @@ describe("refuseActionRequest", () => {
   });
 
   it("refuses a body type the client never sends", async () => {
-    expect(await refuseActionRequest(actionRequest("a=1", { "content-type": "application/x-www-form-urlencoded" }))).toEqual({ status: 400 });
-    expect(await refuseActionRequest(actionRequest('[1]', { "content-type": "application/json" }))).toEqual({ status: 400 });
+    expect(await refuseActionRequest(actionRequest("a=1", { "content-type": "application/x-www-form-urlencoded" }))).toEqual({
+      status: 400,
+    });
+    expect(await refuseActionRequest(actionRequest("[1]", { "content-type": "application/json" }))).toEqual({ status: 400 });
   });
 
   it("refuses a multipart body that does not parse, and lets a sound one through", async () => {
-    const broken = "--b\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[1]";
-    expect(await refuseActionRequest(actionRequest(broken, { "content-type": "multipart/form-data; boundary=b" }))).toEqual({ status: 400 });
+    const broken = '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1]';
+    expect(await refuseActionRequest(actionRequest(broken, { "content-type": "multipart/form-data; boundary=b" }))).toEqual({
+      status: 400,
+    });
     expect(await refuseActionRequest(actionRequest("x", { "content-type": "multipart/form-data" }))).toEqual({ status: 400 });
     const sound = '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n[1]\r\n--b--\r\n';
     expect(await refuseActionRequest(actionRequest(sound, { "content-type": "multipart/form-data; boundary=b" }))).toBeNull();
@@ -126,7 +136,9 @@ describe("refuseActionRequest", () => {
     const read = jest.fn();
     const headers = (length?: string) =>
       new Headers({ "next-action": "abc", "content-type": "text/plain", ...(length === undefined ? {} : { "content-length": length }) });
-    expect(await refuseActionRequest({ headers: headers(String(ACTION_BODY_LIMIT + 1)), text: read, formData: read })).toEqual({ status: 413 });
+    expect(await refuseActionRequest({ headers: headers(String(ACTION_BODY_LIMIT + 1)), text: read, formData: read })).toEqual({
+      status: 413,
+    });
     expect(await refuseActionRequest({ headers: headers(), text: read, formData: read })).toEqual({ status: 411 });
     expect(await refuseActionRequest({ headers: headers("-1"), text: read, formData: read })).toEqual({ status: 411 });
     expect(read).not.toHaveBeenCalled();

@@ -21,7 +21,9 @@ describe("rights", () => {
   });
 
   it("labels every right in French", () => {
-    const labels = ALL_RIGHTS.map((right) => RIGHT_LABEL_KEYS[right].split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], messages));
+    const labels = ALL_RIGHTS.map((right) =>
+      RIGHT_LABEL_KEYS[right].split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], messages),
+    );
     expect(labels).toEqual(["Afficher un étudiant", "Modifier un étudiant"]);
   });
 });

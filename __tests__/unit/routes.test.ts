@@ -92,9 +92,12 @@ describe("the paths users see", () => {
     }
   });
 
-  it.each(["/connexion", "/espace-etudiant", "/espace-etudiant/connexion", "/activation/abc", "/etudiantsx"])("does not count %p as a staff page", (path) => {
-    expect(isStaffPath(path)).toBe(false);
-  });
+  it.each(["/connexion", "/espace-etudiant", "/espace-etudiant/connexion", "/activation/abc", "/etudiantsx"])(
+    "does not count %p as a staff page",
+    (path) => {
+      expect(isStaffPath(path)).toBe(false);
+    },
+  );
 
   it("builds the portal's addresses", () => {
     expect(PORTAL_HOME_PATH).toBe("/espace-etudiant");
@@ -109,12 +112,17 @@ describe("the paths users see", () => {
   });
 
   it("reads back what the portal's paths carry", () => {
-    expect(readPortalSignInParams(searchParamsOf(portalSignInPath({ email: "zoé+1@exemple.fr" })))).toEqual({ email: "zoé+1@exemple.fr", expired: false });
+    expect(readPortalSignInParams(searchParamsOf(portalSignInPath({ email: "zoé+1@exemple.fr" })))).toEqual({
+      email: "zoé+1@exemple.fr",
+      expired: false,
+    });
     expect(readPortalSignInParams(searchParamsOf(portalSignInPath({ expired: true })))).toEqual({ email: "", expired: true });
     expect(readPortalSignInParams({})).toEqual({ email: "", expired: false });
     expect(readPortalHomeParams(searchParamsOf(portalHomePath({ welcome: true })))).toEqual({ welcome: true });
     expect(readPortalHomeParams(searchParamsOf(portalHomePath()))).toEqual({ welcome: false });
-    expect(withoutWelcome("https://sesame.example.org/espace-etudiant?bienvenue=1#contenu").href).toBe("https://sesame.example.org/espace-etudiant#contenu");
+    expect(withoutWelcome("https://sesame.example.org/espace-etudiant?bienvenue=1#contenu").href).toBe(
+      "https://sesame.example.org/espace-etudiant#contenu",
+    );
   });
 
   it("keeps a repeated or oversized address out of the sign-in form", () => {

@@ -23,9 +23,9 @@ describe("normalizeText", () => {
 
 describe("buildSearchText", () => {
   it("holds names, email and student number, without apostrophes, hyphens or LIKE wildcards", () => {
-    expect(
-      buildSearchText({ firstName: "Jean-Baptiste", lastName: "N'Diaye", email: "jb_n%d@exemple.fr", studentNumber: "E000042" }),
-    ).toBe("jeanbaptiste ndiaye jb n d@exemple.fr e000042");
+    expect(buildSearchText({ firstName: "Jean-Baptiste", lastName: "N'Diaye", email: "jb_n%d@exemple.fr", studentNumber: "E000042" })).toBe(
+      "jeanbaptiste ndiaye jb n d@exemple.fr e000042",
+    );
   });
 
   it("skips missing parts", () => {

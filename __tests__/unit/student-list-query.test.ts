@@ -5,7 +5,16 @@ import { parseStudentListQuery } from "@/lib/validation/students";
 describe("parseStudentListQuery", () => {
   it("reads the French URL keys and words, and gives typed values", () => {
     expect(
-      parseStudentListQuery({ q: "dupont", ecole: "abc123", formation: "p1", classe: "c1", annee: "y1", email: "manquant", page: "3", taille: "50" }),
+      parseStudentListQuery({
+        q: "dupont",
+        ecole: "abc123",
+        formation: "p1",
+        classe: "c1",
+        annee: "y1",
+        email: "manquant",
+        page: "3",
+        taille: "50",
+      }),
     ).toEqual({
       query: "dupont",
       schoolId: "abc123",
@@ -19,9 +28,16 @@ describe("parseStudentListQuery", () => {
   });
 
   it("falls back to defaults for every bad value instead of failing", () => {
-    expect(
-      parseStudentListQuery({ q: "x".repeat(500), ecole: "'; DROP TABLE", email: "peut-être", page: "-4", taille: "1000" }),
-    ).toEqual({ query: "", schoolId: undefined, programId: undefined, classId: undefined, schoolYearId: undefined, email: undefined, page: 1, pageSize: 25 });
+    expect(parseStudentListQuery({ q: "x".repeat(500), ecole: "'; DROP TABLE", email: "peut-être", page: "-4", taille: "1000" })).toEqual({
+      query: "",
+      schoolId: undefined,
+      programId: undefined,
+      classId: undefined,
+      schoolYearId: undefined,
+      email: undefined,
+      page: 1,
+      pageSize: 25,
+    });
     expect(parseStudentListQuery({ page: "abc", taille: "26" })).toMatchObject({ page: 1, pageSize: 25 });
   });
 
@@ -33,7 +49,14 @@ describe("parseStudentListQuery", () => {
 describe("studentListSearchParams", () => {
   it("writes only what differs from the defaults, and round-trips", () => {
     expect(studentListSearchParams({ query: " ", page: 1, pageSize: 25 }).toString()).toBe("");
-    const params = studentListSearchParams({ query: "Hélène", schoolId: "s1", email: "present", access: "expired", page: 2, pageSize: 100 });
+    const params = studentListSearchParams({
+      query: "Hélène",
+      schoolId: "s1",
+      email: "present",
+      access: "expired",
+      page: 2,
+      pageSize: 100,
+    });
     expect(params.toString()).toBe("q=H%C3%A9l%C3%A8ne&ecole=s1&email=renseigne&acces=lien-expire&page=2&taille=100");
     expect(parseStudentListQuery(Object.fromEntries(params))).toMatchObject({
       query: "Hélène",
@@ -48,7 +71,11 @@ describe("studentListSearchParams", () => {
 
 describe("a bulk send's selection by query", () => {
   it("keeps the list's typed filters, so « all matching » means what the list showed", () => {
-    const { page: _page, pageSize: _pageSize, ...criteria } = parseStudentListQuery({ q: "dupont", email: "renseigne", acces: "lien-expire" });
+    const {
+      page: _page,
+      pageSize: _pageSize,
+      ...criteria
+    } = parseStudentListQuery({ q: "dupont", email: "renseigne", acces: "lien-expire" });
     expect(ZBulkSelection.parse({ query: criteria })).toEqual({ query: { query: "dupont", email: "present", access: "expired" } });
   });
 

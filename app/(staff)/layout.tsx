@@ -10,14 +10,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const t = await getTranslations("access");
   return (
     <NoticeProvider closeLabel={t("close")}>
-    <div className="min-h-screen">
-      <StaffHeader
-        name={staff.name}
-        roleName={staff.roleName}
-        canViewStudents={hasRight(staff, RIGHTS.viewStudent)}
-      />
-      {children}
-    </div>
+      <div className="min-h-screen">
+        <StaffHeader name={staff.name} roleName={staff.roleName} canViewStudents={hasRight(staff, RIGHTS.viewStudent)} />
+        {children}
+      </div>
     </NoticeProvider>
   );
 }

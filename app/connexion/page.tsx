@@ -11,11 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function SignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const requested = (await searchParams)[RETURN_PARAM];
   const returnPath = safeReturnPath(Array.isArray(requested) ? requested[0] : requested);
   if (await getStaff()) redirect(returnPath);

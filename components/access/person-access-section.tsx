@@ -54,7 +54,13 @@ export function PersonAccessSection({ view, staffEmail, canEdit }: { view: Perso
             </Button>
           ) : null}
           {canEdit ? (
-            <PersonMoreMenu person={person} emailStatus={view.emailStatus} staffEmail={staffEmail} items={["resend", "history"]} size="md" />
+            <PersonMoreMenu
+              person={person}
+              emailStatus={view.emailStatus}
+              staffEmail={staffEmail}
+              items={["resend", "history"]}
+              size="md"
+            />
           ) : (
             <Button variant="secondary" onClick={() => setDialog("history")}>
               {t("access.history")}

@@ -30,7 +30,9 @@ export function SharedAddressNotice({
   if (!sharedWith?.length) return null;
   const describe = (sharer: AddressSharer) => {
     if (!sharer.name) return t("hidden");
-    return sharer.kind === "student" ? t("student", { name: sharer.name }) : t("guardian", { name: sharer.name, children: sharer.children.join(", ") });
+    return sharer.kind === "student"
+      ? t("student", { name: sharer.name })
+      : t("guardian", { name: sharer.name, children: sharer.children.join(", ") });
   };
   const holders = sharedWith.filter((sharer) => sharer.holdsSignIn);
   const others = sharedWith.map(describe).join(" ; ");

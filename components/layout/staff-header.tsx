@@ -5,19 +5,14 @@ import { ClientMessages } from "./client-messages";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
-export async function StaffHeader({
-  name,
-  roleName,
-  canViewStudents,
-}: {
-  name: string;
-  roleName: string;
-  canViewStudents: boolean;
-}) {
+export async function StaffHeader({ name, roleName, canViewStudents }: { name: string; roleName: string; canViewStudents: boolean }) {
   const t = await getTranslations();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#contenu"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:p-2"
+      >
         {t("app.skipToContent")}
       </a>
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">

@@ -48,7 +48,13 @@ export function ChangePasswordForm() {
       {(["current", "next", "confirmation"] as const).map((field) => (
         <div key={field} className="flex flex-col gap-1.5">
           <Label htmlFor={`change-${field}`}>{t(field)}</Label>
-          <Input id={`change-${field}`} name={field} type="password" autoComplete={field === "current" ? "current-password" : "new-password"} required />
+          <Input
+            id={`change-${field}`}
+            name={field}
+            type="password"
+            autoComplete={field === "current" ? "current-password" : "new-password"}
+            required
+          />
         </div>
       ))}
       <Button type="submit" disabled={pending} className="self-start">

@@ -114,7 +114,10 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
             <>
               <span className="flex flex-1 gap-1" aria-hidden>
                 {[0, 1, 2, 3].map((bar) => (
-                  <span key={bar} className={`h-1.5 flex-1 rounded-full ${bar < Math.max(1, score) ? METER_COLOURS[score] : "bg-slate-200"}`} />
+                  <span
+                    key={bar}
+                    className={`h-1.5 flex-1 rounded-full ${bar < Math.max(1, score) ? METER_COLOURS[score] : "bg-slate-200"}`}
+                  />
                 ))}
               </span>
               <span>

@@ -46,7 +46,15 @@ export function PortalSignInForm({ email, initialProblem }: { email: string; ini
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="portal-password">{t("password")}</Label>
         <div className="relative">
-          <Input id="portal-password" name="password" type={visible ? "text" : "password"} autoComplete="current-password" required className="pr-11" autoFocus={!!email} />
+          <Input
+            id="portal-password"
+            name="password"
+            type={visible ? "text" : "password"}
+            autoComplete="current-password"
+            required
+            className="pr-11"
+            autoFocus={!!email}
+          />
           <button
             type="button"
             onClick={() => setVisible((shown) => !shown)}

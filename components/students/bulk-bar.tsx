@@ -33,7 +33,11 @@ export function BulkBar({
   const t = useTranslations("bulk");
   const [open, setOpen] = useState(false);
   return (
-    <div role="region" aria-label={t("selected", { count: allMatching ? total : selectedCount })} className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm">
+    <div
+      role="region"
+      aria-label={t("selected", { count: allMatching ? total : selectedCount })}
+      className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm"
+    >
       <p className="font-medium text-indigo-900" aria-live="polite">
         {allMatching ? t("allMatchingSelected", { count: total }) : t("selected", { count: selectedCount })}
       </p>

@@ -41,7 +41,10 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
   return (
     <div className="mt-4 flex flex-col gap-4">
       <p className="text-sm text-slate-600">
-        {t("startedBy", { date: format.dateTime(new Date(progress.createdAt), { dateStyle: "long", timeStyle: "short" }), name: progress.createdBy })}
+        {t("startedBy", {
+          date: format.dateTime(new Date(progress.createdAt), { dateStyle: "long", timeStyle: "short" }),
+          name: progress.createdBy,
+        })}
       </p>
       <Card>
         <div className="flex items-center justify-between text-sm">
@@ -80,7 +83,8 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
             <p className="text-red-800">{t("cancelled")}</p>
           ) : progress.done ? (
             <p className="font-medium text-emerald-800">
-              {t("done", { sent: progress.emails.sent })} {progress.emails.failed ? t("doneWithFailures", { failed: progress.emails.failed }) : null}
+              {t("done", { sent: progress.emails.sent })}{" "}
+              {progress.emails.failed ? t("doneWithFailures", { failed: progress.emails.failed }) : null}
             </p>
           ) : progress.status === "preparing" ? (
             <p className="flex items-center gap-2">

@@ -14,13 +14,18 @@ import { bulkSendPath } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
-type State =
-  | { status: "loading" }
-  | { status: "ready"; summary: BulkSummary }
-  | { status: "error"; error: AppErrorShape };
+type State = { status: "loading" } | { status: "ready"; summary: BulkSummary } | { status: "error"; error: AppErrorShape };
 
 /** The bulk summary: how many will receive the email, how many are skipped and why; then the start. */
-export function BulkResendDialog({ selection, open, onOpenChange }: { selection: TBulkSelection; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function BulkResendDialog({
+  selection,
+  open,
+  onOpenChange,
+}: {
+  selection: TBulkSelection;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const describe = useErrorMessage();
@@ -35,7 +40,10 @@ export function BulkResendDialog({ selection, open, onOpenChange }: { selection:
     let current = true;
     setState({ status: "loading" });
     summarizeBulkSend({ selection: JSON.parse(selectionKey) })
-      .then((result) => current && setState(result.ok ? { status: "ready", summary: result.data } : { status: "error", error: shapeOf(result) }))
+      .then(
+        (result) =>
+          current && setState(result.ok ? { status: "ready", summary: result.data } : { status: "error", error: shapeOf(result) }),
+      )
       .catch(() => current && setState({ status: "error", error: { code: "network" } }));
     return () => {
       current = false;

@@ -71,7 +71,12 @@ export function ActiveFilters({ options }: { options: FilterOptions }) {
       {search ? (
         <span className={chipClass}>
           {t("searchChip", { value: search })}
-          <button type="button" className={removeClass} aria-label={t("remove", { label: t("searchChip", { value: search }) })} onClick={() => navigate({ query: "" })}>
+          <button
+            type="button"
+            className={removeClass}
+            aria-label={t("remove", { label: t("searchChip", { value: search }) })}
+            onClick={() => navigate({ query: "" })}
+          >
             <X aria-hidden className="h-3.5 w-3.5" />
           </button>
         </span>
@@ -81,7 +86,12 @@ export function ActiveFilters({ options }: { options: FilterOptions }) {
         return (
           <span key={chip.key} className={chipClass}>
             {label}
-            <button type="button" className={removeClass} aria-label={t("remove", { label })} onClick={() => navigate({ [chip.key]: undefined })}>
+            <button
+              type="button"
+              className={removeClass}
+              aria-label={t("remove", { label })}
+              onClick={() => navigate({ [chip.key]: undefined })}
+            >
               <X aria-hidden className="h-3.5 w-3.5" />
             </button>
           </span>

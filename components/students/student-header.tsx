@@ -14,11 +14,21 @@ export function StudentHeader({ student }: { student: StudentDetails }) {
         <Link href={STUDENTS_PATH} className="text-indigo-800 hover:underline">
           {t("student.backToList")}
         </Link>
-        <span aria-hidden className="px-2 text-slate-400">/</span>
-        <span aria-current="page" className="text-slate-600">{fullName}</span>
+        <span aria-hidden className="px-2 text-slate-400">
+          /
+        </span>
+        <span aria-current="page" className="text-slate-600">
+          {fullName}
+        </span>
       </nav>
       <div className="mt-4 flex flex-wrap items-center gap-4">
-        <Avatar size="lg" firstName={student.firstName} lastName={student.lastName} photoUrl={student.photoUrl} alt={t("students.photoOf", { name: fullName })} />
+        <Avatar
+          size="lg"
+          firstName={student.firstName}
+          lastName={student.lastName}
+          photoUrl={student.photoUrl}
+          alt={t("students.photoOf", { name: fullName })}
+        />
         <div>
           <h1 className="text-2xl font-semibold">{fullName}</h1>
           <p className="text-sm text-slate-600">

@@ -41,7 +41,13 @@ function CardHeading({
 export function StudentInformation({ student, canEdit, staffEmail }: { student: StudentDetails } & Editing) {
   const t = useTranslations();
   const studentName = `${student.firstName} ${student.lastName}`;
-  const menu = (ref: { studentId: string; guardianId?: string }, name: string, email: string | null, state: AccessState, sharedWith: AddressSharer[]) =>
+  const menu = (
+    ref: { studentId: string; guardianId?: string },
+    name: string,
+    email: string | null,
+    state: AccessState,
+    sharedWith: AddressSharer[],
+  ) =>
     canEdit ? (
       <PersonMoreMenu
         person={{ ref, name, email, state, hasPassword: false, sharedWith }}
@@ -82,7 +88,13 @@ export function StudentInformation({ student, canEdit, staffEmail }: { student: 
                 label={t(relationshipKey(guardian.relationship))}
                 title={name}
                 state={guardian.accessState}
-                menu={menu({ studentId: student.id, guardianId: guardian.id }, name, guardian.email, guardian.accessState, guardian.sharedWith)}
+                menu={menu(
+                  { studentId: student.id, guardianId: guardian.id },
+                  name,
+                  guardian.email,
+                  guardian.accessState,
+                  guardian.sharedWith,
+                )}
               />
               <div className="mt-2">
                 <GuardianFacts guardian={guardian} />

@@ -61,12 +61,14 @@ function useRowSelection(page: StudentListPage, query: TStudentListQuery) {
       setAllMatching(false);
       setSelected((previous) => {
         const next = new Set(previous);
-        for (const id of pageIds) if (on) next.add(id);
-        else next.delete(id);
+        for (const id of pageIds)
+          if (on) next.add(id);
+          else next.delete(id);
         return next;
       });
     },
-    pageState: allMatching || (selectedOnPage > 0 && selectedOnPage === pageIds.length) ? true : selectedOnPage > 0 ? "indeterminate" : false,
+    pageState:
+      allMatching || (selectedOnPage > 0 && selectedOnPage === pageIds.length) ? true : selectedOnPage > 0 ? "indeterminate" : false,
   };
   return {
     selection,
@@ -114,7 +116,20 @@ function StudentListBody({ page, filterOptions, editing }: ListProps) {
         {page.total === 0 ? (
           hasCriteria(query) ? (
             <EmptyState title={t("noResults.title")} description={t("noResults.description")}>
-              <Button variant="secondary" onClick={() => navigate({ query: "", schoolId: undefined, programId: undefined, classId: undefined, schoolYearId: undefined, email: undefined, access: undefined })}>
+              <Button
+                variant="secondary"
+                onClick={() =>
+                  navigate({
+                    query: "",
+                    schoolId: undefined,
+                    programId: undefined,
+                    classId: undefined,
+                    schoolYearId: undefined,
+                    email: undefined,
+                    access: undefined,
+                  })
+                }
+              >
                 {t("noResults.reset")}
               </Button>
             </EmptyState>
@@ -123,7 +138,10 @@ function StudentListBody({ page, filterOptions, editing }: ListProps) {
           )
         ) : (
           <>
-            <StudentTable rows={page.rows} editing={editing ? { staffEmail: editing.staffEmail, selection: rowSelection.selection } : null} />
+            <StudentTable
+              rows={page.rows}
+              editing={editing ? { staffEmail: editing.staffEmail, selection: rowSelection.selection } : null}
+            />
             <StudentPagination page={page} />
           </>
         )}

@@ -35,22 +35,12 @@ export function StudentPagination({ page }: { page: StudentListPage }) {
         </span>
       </div>
       <div className="flex items-center gap-2">
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={page.page <= 1}
-          onClick={() => navigate({ page: page.page - 1 })}
-        >
+        <Button variant="secondary" size="sm" disabled={page.page <= 1} onClick={() => navigate({ page: page.page - 1 })}>
           <ChevronLeft aria-hidden className="h-4 w-4" />
           {t("previous")}
         </Button>
         <span aria-current="page">{t("page", { page: page.page, pageCount: page.pageCount })}</span>
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={page.page >= page.pageCount}
-          onClick={() => navigate({ page: page.page + 1 })}
-        >
+        <Button variant="secondary" size="sm" disabled={page.page >= page.pageCount} onClick={() => navigate({ page: page.page + 1 })}>
           {t("next")}
           <ChevronRight aria-hidden className="h-4 w-4" />
         </Button>

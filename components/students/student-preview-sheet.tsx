@@ -81,7 +81,13 @@ function PreviewBody({ student }: { student: StudentDetails }) {
   return (
     <div className="flex flex-1 flex-col gap-6 p-6">
       <div className="flex items-center gap-4 pr-8">
-        <Avatar size="lg" firstName={student.firstName} lastName={student.lastName} photoUrl={student.photoUrl} alt={t("students.photoOf", { name: fullName })} />
+        <Avatar
+          size="lg"
+          firstName={student.firstName}
+          lastName={student.lastName}
+          photoUrl={student.photoUrl}
+          alt={t("students.photoOf", { name: fullName })}
+        />
         <div>
           <DialogTitle className="text-xl font-semibold">{fullName}</DialogTitle>
           <DialogDescription className="text-sm text-slate-600">

@@ -58,11 +58,21 @@ export function StudentTable({
               <th scope="col" className="px-4 py-3">
                 <span className="sr-only">{t("columns.photo")}</span>
               </th>
-              <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.studentNumber")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.schooling")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.email")}</th>
-              <th scope="col" className="px-4 py-3">{t("columns.access")}</th>
+              <th scope="col" className="px-4 py-3">
+                {t("columns.name")}
+              </th>
+              <th scope="col" className="px-4 py-3">
+                {t("columns.studentNumber")}
+              </th>
+              <th scope="col" className="px-4 py-3">
+                {t("columns.schooling")}
+              </th>
+              <th scope="col" className="px-4 py-3">
+                {t("columns.email")}
+              </th>
+              <th scope="col" className="px-4 py-3">
+                {t("columns.access")}
+              </th>
               <th scope="col" className="px-4 py-3">
                 <span className="sr-only">{t("columns.actions")}</span>
               </th>
@@ -73,7 +83,14 @@ export function StudentTable({
               const fullName = `${row.firstName} ${row.lastName}`;
               const selected = editing?.selection.isSelected(row.id) ?? false;
               return (
-                <tr key={row.id} className={selected ? "border-b border-slate-100 bg-indigo-50/60 last:border-0" : "border-b border-slate-100 last:border-0 hover:bg-slate-50"}>
+                <tr
+                  key={row.id}
+                  className={
+                    selected
+                      ? "border-b border-slate-100 bg-indigo-50/60 last:border-0"
+                      : "border-b border-slate-100 last:border-0 hover:bg-slate-50"
+                  }
+                >
                   {editing ? (
                     <td className="px-4 py-2">
                       <Checkbox
@@ -100,7 +117,9 @@ export function StudentTable({
                     <Link href={studentPath(row.id)} prefetch={false} className="font-medium text-indigo-800 hover:underline">
                       <span className="uppercase">{row.lastName}</span> {row.firstName}
                     </Link>
-                    {row.matchedGuardian ? <span className="block text-xs text-slate-600">{t("matchedGuardian", { name: row.matchedGuardian })}</span> : null}
+                    {row.matchedGuardian ? (
+                      <span className="block text-xs text-slate-600">{t("matchedGuardian", { name: row.matchedGuardian })}</span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-2 font-mono text-xs text-slate-700">{row.studentNumber}</td>
                   <td className="px-4 py-2 text-slate-700">
@@ -117,13 +136,24 @@ export function StudentTable({
                   </td>
                   <td className="px-4 py-2">
                     <div className="flex items-center justify-end gap-1">
-                      <Button variant="ghost" size="sm" onClick={() => setPreviewId(row.id)} aria-label={t("previewOf", { name: fullName })}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => setPreviewId(row.id)}
+                        aria-label={t("previewOf", { name: fullName })}
+                      >
                         <Eye aria-hidden className="h-4 w-4" />
                         {t("preview")}
                       </Button>
                       {editing ? (
                         <PersonMoreMenu
-                          person={{ ref: { studentId: row.id }, name: fullName, email: row.email, state: row.accessState, hasPassword: false }}
+                          person={{
+                            ref: { studentId: row.id },
+                            name: fullName,
+                            email: row.email,
+                            state: row.accessState,
+                            hasPassword: false,
+                          }}
                           emailStatus={row.emailStatus}
                           staffEmail={editing.staffEmail}
                           items={["resend"]}

@@ -9,7 +9,11 @@ export const AlertDialogDescription = AlertDialogPrimitive.Description;
 export const AlertDialogCancel = AlertDialogPrimitive.Cancel;
 
 /** A confirmation dialog: focus stays inside, Escape cancels, the page behind is inert. */
-export function AlertDialogContent({ className, children, ...props }: ComponentProps<typeof AlertDialogPrimitive.Content> & { children: ReactNode }) {
+export function AlertDialogContent({
+  className,
+  children,
+  ...props
+}: ComponentProps<typeof AlertDialogPrimitive.Content> & { children: ReactNode }) {
   return (
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />

@@ -1,13 +1,5 @@
 "use client";
-import {
-  cloneElement,
-  useState,
-  useTransition,
-  type HTMLAttributes,
-  type KeyboardEvent,
-  type ReactElement,
-  type ReactNode,
-} from "react";
+import { cloneElement, useState, useTransition, type HTMLAttributes, type KeyboardEvent, type ReactElement, type ReactNode } from "react";
 
 type TriggerProps = HTMLAttributes<HTMLElement> & {
   "aria-haspopup"?: "menu" | "dialog";

@@ -11,7 +11,12 @@ const RELOAD_AT_MOST_EVERY_MS = 60_000;
  * once brings the current code (the error page's « Réessayer » cannot, React.lazy keeps the failure).
  * A second failure within a minute is a real outage: it goes to the error page.
  */
-export function reloadOnceForMissingCode(error: unknown, storage: Pick<Storage, "getItem" | "setItem">, reload: () => void, now = Date.now()): Promise<never> {
+export function reloadOnceForMissingCode(
+  error: unknown,
+  storage: Pick<Storage, "getItem" | "setItem">,
+  reload: () => void,
+  now = Date.now(),
+): Promise<never> {
   const last = Number(storage.getItem(RELOADED_AT) ?? 0);
   if (now - last < RELOAD_AT_MOST_EVERY_MS) return Promise.reject(error);
   storage.setItem(RELOADED_AT, String(now));

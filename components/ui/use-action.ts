@@ -1,6 +1,14 @@
 "use client";
 import { useRef, useState } from "react";
-import { failure, shapeOf, type ActionFailure, type ActionResult, type AppErrorShape, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import {
+  failure,
+  shapeOf,
+  type ActionFailure,
+  type ActionResult,
+  type AppErrorShape,
+  type ErrorCode,
+  type FieldErrors,
+} from "@/lib/errors";
 import { useNotice } from "./notice";
 
 type Options<Data> = {

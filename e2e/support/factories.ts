@@ -58,6 +58,10 @@ export async function createFamily(world: World) {
   const first = await createTestStudent(world, { lastName: parent.lastName, guardians: [parent] });
   const { id } = await getDb().guardian.findFirstOrThrow({ where: { email: parent.email }, select: { id: true } });
   const second = await createTestStudent(world, { lastName: parent.lastName, school: 1, guardians: [{ ...parent, id }] });
-  const children = [first, second].map((child, index) => ({ ...child, schoolName: world.schools[index].school.name, className: world.schools[index].currentClass.name }));
+  const children = [first, second].map((child, index) => ({
+    ...child,
+    schoolName: world.schools[index].school.name,
+    className: world.schools[index].currentClass.name,
+  }));
   return { parent, children };
 }

@@ -67,7 +67,9 @@ export function databaseState(canaryIds: string[]) {
 
 export const BOUNDARY = "----SesameHostileBoundary4b1e";
 export function multipartBody(parts: Record<string, string>): string {
-  const fields = Object.entries(parts).map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const fields = Object.entries(parts).map(
+    ([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return `${fields.join("")}--${BOUNDARY}--\r\n`;
 }
 

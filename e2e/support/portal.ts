@@ -8,10 +8,18 @@ import { lastEmailId, linkTokenIn, waitForEmails } from "./inbox";
  * Enables a person's access from a student's Espace étudiant page as staff do, and returns the
  * activation email it sent to `address` with the link it carries.
  */
-export async function enableAccessFor(staffPage: Page, studentId: string, personName: string, address: string): Promise<{ email: CapturedEmail; link: string }> {
+export async function enableAccessFor(
+  staffPage: Page,
+  studentId: string,
+  personName: string,
+  address: string,
+): Promise<{ email: CapturedEmail; link: string }> {
   const before = await lastEmailId();
   await staffPage.goto(`/etudiants/${studentId}/espace-etudiant`);
-  await staffPage.getByRole("region", { name: new RegExp(personName) }).getByRole("button", { name: "Activer l'accès" }).click();
+  await staffPage
+    .getByRole("region", { name: new RegExp(personName) })
+    .getByRole("button", { name: "Activer l'accès" })
+    .click();
   await staffPage.getByRole("alertdialog").getByRole("button", { name: "Activer l'accès" }).click();
   const [email] = await waitForEmails(address, 1, before);
   return { email, link: `/activation/${linkTokenIn(email.text)}` };
@@ -30,7 +38,12 @@ export async function choosePasswordAt(page: Page, link: string, password: strin
  * A student whose access staff enabled and who chose `password` from the emailed link: signed in,
  * in a browser context of their own (closed by the caller).
  */
-export async function activeStudent(browser: Browser, staffPage: Page, student: { id: string; firstName: string; lastName: string; email: string | null }, password: string) {
+export async function activeStudent(
+  browser: Browser,
+  staffPage: Page,
+  student: { id: string; firstName: string; lastName: string; email: string | null },
+  password: string,
+) {
   const { link } = await enableAccessFor(staffPage, student.id, `${student.firstName} ${student.lastName}`, student.email!);
   const visitor = await newContext(browser);
   const page = await visitor.newPage();

@@ -34,7 +34,8 @@ export function parseAnswers(raw: string): RawAnswer[] {
     }
     const start = (match.index ?? 0) + match[0].length;
     const rest = raw.slice(start, start + 200_000);
-    const body = headers["transfer-encoding"] === "chunked" ? dechunk(rest) : rest.slice(0, Number(headers["content-length"] ?? rest.length));
+    const body =
+      headers["transfer-encoding"] === "chunked" ? dechunk(rest) : rest.slice(0, Number(headers["content-length"] ?? rest.length));
     answers.push({ status: Number(match[1]), headers, body, raw });
   }
   return answers;

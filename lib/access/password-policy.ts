@@ -11,7 +11,6 @@ export const PASSWORD_MAX_LENGTH = 128;
 /** zxcvbn score (0–4) a password needs: 3 means "safely unguessable" against online attacks. */
 export const PASSWORD_MIN_SCORE = 3;
 
-
 let factory: ZxcvbnFactory | undefined;
 
 function zxcvbn(): ZxcvbnFactory {

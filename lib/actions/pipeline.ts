@@ -139,5 +139,10 @@ type PublicContext = ClientContext;
 export function publicAction<Schema extends z.ZodType, Data>(
   config: Config<Schema, PublicContext, Data> & { limit?: Limit<z.infer<Schema>, PublicContext> },
 ) {
-  return build<PublicContext, Schema, PublicContext, Data>(config, async () => ({ client: requestClient }), async (context) => context, guardOf(config.limit));
+  return build<PublicContext, Schema, PublicContext, Data>(
+    config,
+    async () => ({ client: requestClient }),
+    async (context) => context,
+    guardOf(config.limit),
+  );
 }

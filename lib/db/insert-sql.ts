@@ -22,7 +22,9 @@ export function insertSql(table: string, rows: Record<string, unknown>[]): Prism
   const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   const statements: Prisma.Sql[] = [];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const values = rows.slice(start, start + rowsPerStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`);
+    const values = rows
+      .slice(start, start + rowsPerStatement)
+      .map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => row[column] ?? null))})`);
     statements.push(Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columnList}) VALUES ${Prisma.join(values)}`);
   }
   return statements;

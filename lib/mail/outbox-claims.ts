@@ -33,20 +33,23 @@ export function claimBook(leaseMs: number) {
     return [...groups].map(([lease, group]) => ({ where: { id: { in: group }, status: "sending", lockedUntil: new Date(lease) } }));
   };
 
-  const renewal = setInterval(() => {
-    if (!leases.size) return;
-    void serially(async () => {
-      const next = new Date(Date.now() + leaseMs);
-      for (const { where } of byLease(leases.keys())) {
-        try {
-          const renewed = await getDb().outboxMessage.updateManyAndReturn({ where, data: { lockedUntil: next }, select: { id: true } });
-          for (const { id } of renewed) if (leases.has(id)) leases.set(id, next);
-        } catch {
-          // The next renewal tries again; the lease still has two thirds of its length to run.
+  const renewal = setInterval(
+    () => {
+      if (!leases.size) return;
+      void serially(async () => {
+        const next = new Date(Date.now() + leaseMs);
+        for (const { where } of byLease(leases.keys())) {
+          try {
+            const renewed = await getDb().outboxMessage.updateManyAndReturn({ where, data: { lockedUntil: next }, select: { id: true } });
+            for (const { id } of renewed) if (leases.has(id)) leases.set(id, next);
+          } catch {
+            // The next renewal tries again; the lease still has two thirds of its length to run.
+          }
         }
-      }
-    });
-  }, Math.max(10, Math.floor(leaseMs / 3)));
+      });
+    },
+    Math.max(10, Math.floor(leaseMs / 3)),
+  );
   renewal.unref?.();
 
   let waitingSent: { id: string; written: { resolve(): void; reject(error: unknown): void } }[] = [];
@@ -57,7 +60,9 @@ export function claimBook(leaseMs: number) {
       const sentAt = new Date();
       // Delivered: a database hiccup now must not turn into a "failed" or a resend, so insist a little.
       for (const { where } of byLease(batch.map(({ id }) => id))) {
-        await withRetries(() => getDb().outboxMessage.updateMany({ where, data: { status: "sent", sentAt, payload: null, lockedUntil: null, lastError: null } }));
+        await withRetries(() =>
+          getDb().outboxMessage.updateMany({ where, data: { status: "sent", sentAt, payload: null, lockedUntil: null, lastError: null } }),
+        );
       }
       for (const { id, written } of batch) {
         leases.delete(id);

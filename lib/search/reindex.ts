@@ -18,7 +18,11 @@ function updateTexts(db: Pick<Database, "$executeRaw">, table: "Student" | "Guar
   if (!rows.length) return Promise.resolve(0);
   const columns = Object.keys(rows[0]).filter((column) => column !== "id");
   const sets = columns.map(
-    (column) => Prisma.sql`${Prisma.raw(`"${column}"`)} = CASE "id" ${Prisma.join(rows.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row[column]}`), " ")} END`,
+    (column) =>
+      Prisma.sql`${Prisma.raw(`"${column}"`)} = CASE "id" ${Prisma.join(
+        rows.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row[column]}`),
+        " ",
+      )} END`,
   );
   return db.$executeRaw`UPDATE ${Prisma.raw(`"${table}"`)} SET ${Prisma.join(sets, ", ")} WHERE "id" IN (${Prisma.join(rows.map((row) => row.id))})`;
 }
@@ -48,9 +52,12 @@ export async function refreshGuardianSearchTexts(db: FamilyTables, studentIds: s
 type Page = { take: number; orderBy: { id: "asc" }; cursor?: { id: string }; skip?: number };
 
 /** Walks a table in id order, BATCH rows at a time; returns how many rows were read. */
-async function inBatches<T extends { id: string }>(read: (page: Page) => Promise<T[]>, write: (rows: T[]) => Promise<unknown>): Promise<number> {
+async function inBatches<T extends { id: string }>(
+  read: (page: Page) => Promise<T[]>,
+  write: (rows: T[]) => Promise<unknown>,
+): Promise<number> {
   let total = 0;
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const rows = await read({ take: BATCH, orderBy: { id: "asc" }, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
     if (!rows.length) return total;
     await write(rows);
@@ -65,16 +72,30 @@ export async function refreshSearchTexts(db: Database): Promise<number> {
   if (stored?.value === String(SEARCH_TEXT_VERSION)) return 0;
   const students = await inBatches(
     (page) => db.student.findMany({ ...page, select: { id: true, firstName: true, lastName: true, email: true, studentNumber: true } }),
-    (rows) => updateTexts(db, "Student", rows.map((row) => ({ id: row.id, searchText: buildSearchText(row), sortKey: buildSortKey(row) }))),
+    (rows) =>
+      updateTexts(
+        db,
+        "Student",
+        rows.map((row) => ({ id: row.id, searchText: buildSearchText(row), sortKey: buildSortKey(row) })),
+      ),
   );
   const guardians = await inBatches(
     (page) => db.guardian.findMany({ ...page, select: { id: true, firstName: true, lastName: true, email: true } }),
-    (rows) => updateTexts(db, "Guardian", rows.map((row) => ({ id: row.id, searchText: buildSearchText(row) }))),
+    (rows) =>
+      updateTexts(
+        db,
+        "Guardian",
+        rows.map((row) => ({ id: row.id, searchText: buildSearchText(row) })),
+      ),
   );
   // After the parents' own texts, which these are made of.
   await inBatches(
     (page) => db.student.findMany({ ...page, select: { id: true } }),
-    (rows) => refreshGuardianSearchTexts(db, rows.map((row) => row.id)),
+    (rows) =>
+      refreshGuardianSearchTexts(
+        db,
+        rows.map((row) => row.id),
+      ),
   );
   await db.appSetting.upsert({
     where: { key: VERSION_KEY },

@@ -21,11 +21,7 @@ export const ZRequestLink = z.object({
 });
 
 // Anything unreadable in a password field is told as "type your password", as the form always did.
-const password = (min: number) =>
-  z
-    .string({ message: "required" })
-    .min(min, { message: "required" })
-    .max(1024, { message: "required" });
+const password = (min: number) => z.string({ message: "required" }).min(min, { message: "required" }).max(1024, { message: "required" });
 
 /** « Changer mon mot de passe »: the two new entries must match before anything is checked. */
 export const ZChangePortalPassword = z

@@ -66,9 +66,7 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 export function parseStudentListQuery(searchParams: RawSearchParams): TStudentListQuery {
-  const raw = Object.fromEntries(
-    Object.entries(LIST_PARAMS).map(([key, param]) => [key, first(searchParams[param]) || undefined]),
-  );
+  const raw = Object.fromEntries(Object.entries(LIST_PARAMS).map(([key, param]) => [key, first(searchParams[param]) || undefined]));
   return ZStudentListQuery.parse(raw);
 }
 

@@ -86,7 +86,7 @@ function createRandom(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
+  return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
 }
 
 function emailLocalPart(firstName: string, lastName: string): string {
@@ -187,11 +187,14 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
   let previous: { lastName: string; guardianIds: { id: string; relationship: string; searchText: string }[] } | null = null;
 
   const flush = async () => {
-    await db.$transaction([
-      ...insertStatements(db, "Student", students),
-      ...insertStatements(db, "Guardian", guardians),
-      ...insertStatements(db, "StudentGuardian", links),
-    ], SEED_BATCH_TRANSACTION);
+    await db.$transaction(
+      [
+        ...insertStatements(db, "Student", students),
+        ...insertStatements(db, "Guardian", guardians),
+        ...insertStatements(db, "StudentGuardian", links),
+      ],
+      SEED_BATCH_TRANSACTION,
+    );
     students = [];
     guardians = [];
     links = [];
@@ -268,7 +271,10 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
     if (featured?.shares === "parent_address" && studentGuardians.length) {
       const studentRow = students[students.length - 1];
       const parentEmail = guardians[guardians.length - studentGuardians.length].email;
-      Object.assign(studentRow, { email: parentEmail, ...deriveStudentColumns({ firstName, lastName, email: parentEmail ?? null, studentNumber }) });
+      Object.assign(studentRow, {
+        email: parentEmail,
+        ...deriveStudentColumns({ firstName, lastName, email: parentEmail ?? null, studentNumber }),
+      });
     }
     students[students.length - 1].guardianSearchText = buildGuardianSearchText(studentGuardians.map((guardian) => guardian.searchText));
     for (const guardian of studentGuardians) links.push({ studentId: id, guardianId: guardian.id, relationship: guardian.relationship });

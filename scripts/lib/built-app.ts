@@ -15,7 +15,11 @@ export const LOAD_DIST_DIR = ".next-load";
 /** Builds the app into `distDir` unless the build there is newer than every source; says which. */
 export function buildIfStale(root: string, distDir: string, env: NodeJS.ProcessEnv): "built" | "current" {
   if (buildIsCurrent(root, distDir)) return "current";
-  const build = spawnSync(process.execPath, [nextBin(root), "build"], { cwd: root, env: { ...env, NEXT_DIST_DIR: distDir }, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [nextBin(root), "build"], {
+    cwd: root,
+    env: { ...env, NEXT_DIST_DIR: distDir },
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
   return "built";
 }
@@ -68,12 +72,16 @@ export type RunningApp = {
 export async function startApp(root: string, distDir: string, env: NodeJS.ProcessEnv, logFile?: string): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [...SERVER_NODE_ARGS, nextBin(root), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: root,
-    // As `npm start` runs it (heap limit, allocator settings), so figures are those of the real server.
-    env: serverProcessEnv({ ...env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, APP_URL: url, NEXTAUTH_URL: url }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [...SERVER_NODE_ARGS, nextBin(root), "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: root,
+      // As `npm start` runs it (heap limit, allocator settings), so figures are those of the real server.
+      env: serverProcessEnv({ ...env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, APP_URL: url, NEXTAUTH_URL: url }),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk).slice(-20_000);

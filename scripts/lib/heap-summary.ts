@@ -30,7 +30,11 @@ export function summarizeHeapSnapshot(file: string): HeapSummary {
   const meta = (JSON.parse(`${head}}`) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } } }).snapshot.meta;
   const { values: nodes } = numbersBetween(buffer, nodesAt + '"nodes":['.length);
   const stringsAt = buffer.indexOf('"strings":[', nodesAt);
-  const tail = buffer.subarray(stringsAt + '"strings":'.length).toString("utf8").trim().replace(/}$/, "");
+  const tail = buffer
+    .subarray(stringsAt + '"strings":'.length)
+    .toString("utf8")
+    .trim()
+    .replace(/}$/, "");
   const strings = JSON.parse(tail) as string[];
 
   const width = meta.node_fields.length;
@@ -41,7 +45,8 @@ export function summarizeHeapSnapshot(file: string): HeapSummary {
   for (let offset = 0; offset < nodes.length; offset += width) {
     const type = types[nodes[offset + typeAt]];
     const name = strings[nodes[offset + nameAt]] ?? "?";
-    const key = type === "object" || type === "native" ? name.slice(0, 80) : type === "closure" ? `closure ${name.slice(0, 60)}` : `(${type})`;
+    const key =
+      type === "object" || type === "native" ? name.slice(0, 80) : type === "closure" ? `closure ${name.slice(0, 60)}` : `(${type})`;
     const bytes = nodes[offset + sizeAt];
     const group = groups.get(key) ?? { count: 0, bytes: 0 };
     group.count += 1;

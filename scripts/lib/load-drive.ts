@@ -15,12 +15,20 @@ export type Drive = {
 };
 
 /** `connections` connections for `seconds`, each looping over `requests`; every latency kept, by page. */
-export async function drive(url: string, connections: number, seconds: number, requests: autocannon.Request[], pageOf: () => string): Promise<Drive> {
+export async function drive(
+  url: string,
+  connections: number,
+  seconds: number,
+  requests: autocannon.Request[],
+  pageOf: () => string,
+): Promise<Drive> {
   const latencies: number[] = [];
   const byPage = new Map<string, number[]>();
   const bytesByPage = new Map<string, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, requests, timeout: 30 }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url, connections, duration: seconds, requests, timeout: 30 }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
     instance.on("response", (_client, _status, bytes, responseTime) => {
       latencies.push(responseTime);
       const page = pageOf();
@@ -30,14 +38,34 @@ export async function drive(url: string, connections: number, seconds: number, r
     });
   });
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]));
-  return { seconds: result.duration, responses: latencies.length, non2xx: result.non2xx, errors: result.errors, latencies, byPage, bytesByPage, statusCodes };
+  return {
+    seconds: result.duration,
+    responses: latencies.length,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    latencies,
+    byPage,
+    bytesByPage,
+    statusCodes,
+  };
 }
 
 /** Requests per second and latency percentiles of a run. */
 export function describe(label: string, run: Drive) {
   const all = summarize(run.latencies);
   const rate = run.responses / run.seconds;
-  return { label, requestsPerSecond: rate, p50: all.p50, p95: all.p95, p99: all.p99, max: all.max, responses: run.responses, non2xx: run.non2xx, errors: run.errors, statusCodes: run.statusCodes };
+  return {
+    label,
+    requestsPerSecond: rate,
+    p50: all.p50,
+    p95: all.p95,
+    p99: all.p99,
+    max: all.max,
+    responses: run.responses,
+    non2xx: run.non2xx,
+    errors: run.errors,
+    statusCodes: run.statusCodes,
+  };
 }
 
 /** Several runs (the rounds) as one. */

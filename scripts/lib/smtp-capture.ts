@@ -26,7 +26,9 @@ export type SmtpCapture = {
   close(): Promise<void>;
 };
 
-export async function startSmtpCapture(options: { port?: number; host?: string; onEmail?: (email: CapturedEmail) => void } = {}): Promise<SmtpCapture> {
+export async function startSmtpCapture(
+  options: { port?: number; host?: string; onEmail?: (email: CapturedEmail) => void } = {},
+): Promise<SmtpCapture> {
   const emails: CapturedEmail[] = [];
   let refusal: number | null = null;
   let refusalStage: "data" | "rcpt" = "data";

@@ -19,7 +19,12 @@ if (file && isNextServer) {
     const current = requests.getStore();
     if (!current) return;
     current.statements += 1;
-    if (withSql) current.sql.push(`  ${String(typeof sql === "object" ? sql?.text : sql).replace(/\s+/g, " ").slice(0, 300)}`);
+    if (withSql)
+      current.sql.push(
+        `  ${String(typeof sql === "object" ? sql?.text : sql)
+          .replace(/\s+/g, " ")
+          .slice(0, 300)}`,
+      );
   };
   const fromApp = (name) => require(require.resolve(name, { paths: [process.cwd()] }));
   const counted = (prototype, method) => {
@@ -37,7 +42,10 @@ if (file && isNextServer) {
     if (event !== "request") return emit.apply(this, arguments);
     const current = { statements: 0, sql: [] };
     response.on("finish", () =>
-      appendFileSync(file, [`${request.method} ${request.url} ${response.statusCode} ${current.statements}`, ...current.sql, ""].join("\n")),
+      appendFileSync(
+        file,
+        [`${request.method} ${request.url} ${response.statusCode} ${current.statements}`, ...current.sql, ""].join("\n"),
+      ),
     );
     return requests.run(current, () => emit.apply(this, arguments));
   };

@@ -60,9 +60,7 @@ async function StudentCard({ student, withName = false }: { student: PortalStude
   const headingId = withName ? `enfant-${student.firstName}-${student.lastName}-${student.className}`.replace(/\W+/g, "-") : undefined;
   return (
     <Card aria-labelledby={headingId}>
-      {withName ? (
-        <h3 id={headingId} className="text-base font-semibold">{`${student.firstName} ${student.lastName}`}</h3>
-      ) : null}
+      {withName ? <h3 id={headingId} className="text-base font-semibold">{`${student.firstName} ${student.lastName}`}</h3> : null}
       <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">

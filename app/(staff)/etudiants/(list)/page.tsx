@@ -11,11 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function StudentsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function StudentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireRight(RIGHTS.viewStudent);
   const query = parseStudentListQuery(await searchParams);
   const [page, filterOptions] = await Promise.all([findStudents(staff, query), getFilterOptions(staff)]);

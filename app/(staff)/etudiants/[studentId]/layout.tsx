@@ -3,13 +3,7 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { StudentHeader } from "@/components/students/student-header";
 import { loadStudentOr404 } from "./load-student";
 
-export default async function StudentProfileLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ studentId: string }>;
-}) {
+export default async function StudentProfileLayout({ children, params }: { children: ReactNode; params: Promise<{ studentId: string }> }) {
   const { student } = await loadStudentOr404(params);
   return (
     <main id="contenu" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">

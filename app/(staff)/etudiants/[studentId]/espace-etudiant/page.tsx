@@ -27,7 +27,9 @@ export default async function StudentSpacePage({ params }: Props) {
         {t("title")}
       </h2>
       <RefreshWhileSending
-        active={[overview.student, ...overview.guardians].some((person) => person.lastEmail?.status === "pending" || person.lastEmail?.status === "sending")}
+        active={[overview.student, ...overview.guardians].some(
+          (person) => person.lastEmail?.status === "pending" || person.lastEmail?.status === "sending",
+        )}
       />
       {canEdit ? null : <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("readOnly")}</p>}
       <PersonAccessSection view={overview.student} staffEmail={staff.email} canEdit={canEdit} />

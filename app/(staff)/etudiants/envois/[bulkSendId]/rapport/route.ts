@@ -5,7 +5,6 @@ import { hasRight, RIGHTS } from "@/lib/rights";
 import { csvCell } from "@/lib/csv";
 import { ZId } from "@/lib/validation/ids";
 
-
 /** The bulk resend report, one line per student, as CSV (semicolons, for French spreadsheets). */
 export async function GET(_request: Request, { params }: { params: Promise<{ bulkSendId: string }> }) {
   const staff = await getStaff();
