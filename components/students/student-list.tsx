@@ -6,6 +6,7 @@ import { DEFAULT_PAGE_SIZE, studentListSearchParams } from "@/lib/students/list-
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { useState } from "react";
 import { BulkBar } from "./bulk-bar";
+import { CLEARED_FILTERS } from "./filter-chips";
 import { StudentListNavigation, useStudentList } from "./list-navigation";
 import { StudentFilters, ActiveFilters } from "./student-filters";
 import { StudentPagination } from "./student-pagination";
@@ -116,20 +117,7 @@ function StudentListBody({ page, filterOptions, editing }: ListProps) {
         {page.total === 0 ? (
           hasCriteria(query) ? (
             <EmptyState title={t("noResults.title")} description={t("noResults.description")}>
-              <Button
-                variant="secondary"
-                onClick={() =>
-                  navigate({
-                    query: "",
-                    schoolId: undefined,
-                    programId: undefined,
-                    classId: undefined,
-                    schoolYearId: undefined,
-                    email: undefined,
-                    access: undefined,
-                  })
-                }
-              >
+              <Button variant="secondary" onClick={() => navigate({ query: "", ...CLEARED_FILTERS })}>
                 {t("noResults.reset")}
               </Button>
             </EmptyState>
