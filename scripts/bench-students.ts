@@ -21,6 +21,8 @@ async function main() {
       runs: { type: "string", default: "30" },
       postgres: { type: "boolean", default: false },
       json: { type: "string" },
+      // Only the cases whose label holds this text (e.g. --only "Suivi des accès").
+      only: { type: "string" },
     },
   });
   const students = Number(values.students);
@@ -35,6 +37,7 @@ async function main() {
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { seedAccessMix } = await import("../prisma/seed/access-mix");
   const { findStudentIds, findStudents, getStudentDetails } = await import("../lib/data/students");
+  const { getAccessBoard, parentCountsSql, studentCountsSql } = await import("../lib/data/access-board");
   const { loadStaffContext } = await import("../lib/data/staff");
   const { parseStudentListQuery } = await import("../lib/validation/students");
   const { redactUrl } = await import("./lib/redact-url");
@@ -92,6 +95,16 @@ async function main() {
     app: () => findStudents(staff, parseStudentListQuery(params)),
     floor: () => findStudents(staff, parseStudentListQuery(params), floorRunner),
   });
+  // The follow-up board; its floor sends the two counting statements on the driver (the names of the
+  // classes found, a small Prisma read, are the app's share).
+  const board = (label: string, staff: typeof direction): Case => ({
+    label,
+    app: () => getAccessBoard(staff),
+    floor: () => {
+      const now = new Date();
+      return Promise.all([floorRunner(studentCountsSql(staff, now)), floorRunner(parentCountsSql(staff, now))]);
+    },
+  });
   const cases: Case[] = [
     list("list, page 1", {}),
     list("list, page 400 (deepest reachable)", { page: "400" }),
@@ -122,7 +135,9 @@ async function main() {
       app: () => findStudentIds(direction, parseStudentListQuery({ acces: "lien-expire" }), 10_001),
     },
     { label: "profile (student + parents)", app: () => getStudentDetails(direction, sample.id) },
-  ];
+    board("Suivi des accès, every school", direction),
+    board("Suivi des accès, restricted teacher", teacher),
+  ].filter((entry) => !values.only || entry.label.includes(values.only));
 
   const samples = new Map(cases.map((entry) => [entry.label, { app: [] as number[], floor: [] as number[] }]));
   const time = async (run: () => Promise<unknown>) => {
