@@ -28,6 +28,17 @@ export function bulkSendReportPath(bulkSendId: string): string {
   return `${bulkSendPath(bulkSendId)}/rapport`;
 }
 
+/** « Suivi des accès »: students and parents in each access state, by school, program and class. */
+export const ACCESS_BOARD_PATH = "/suivi-des-acces";
+/** The same board as a CSV file. */
+export const ACCESS_BOARD_CSV_PATH = `${ACCESS_BOARD_PATH}/export`;
+
+/** The Étudiants list in a given state (its query string built by lib/students/list-params.ts). */
+export function studentListPath(search: URLSearchParams): string {
+  const query = search.toString();
+  return query ? `${STUDENTS_PATH}?${query}` : STUDENTS_PATH;
+}
+
 /** The staff sign-in page, bringing the visitor back to `returnPath` afterwards (none: home). */
 export function signInPath(returnPath?: string): string {
   return returnPath ? `${SIGN_IN_PATH}?${new URLSearchParams({ [RETURN_PARAM]: returnPath })}` : SIGN_IN_PATH;
@@ -35,7 +46,7 @@ export function signInPath(returnPath?: string): string {
 
 /** Whether proxy.ts sends a visitor without a staff session cookie to the sign-in page. */
 export function isStaffPath(pathname: string): boolean {
-  return pathname === HOME_PATH || pathname === STUDENTS_PATH || pathname.startsWith(`${STUDENTS_PATH}/`);
+  return pathname === HOME_PATH || [STUDENTS_PATH, ACCESS_BOARD_PATH].some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
 /** next-auth's endpoints (app/api/auth/[...nextauth]), called by the staff browser (lib/auth-client.ts). */
@@ -95,6 +106,7 @@ export const DEFAULT_RETURN_PATH = STUDENTS_PATH;
 const STAFF_PAGES = [
   /^\/$/,
   /^\/etudiants$/,
+  /^\/suivi-des-acces$/,
   /^\/etudiants\/[a-z0-9]{1,40}$/i,
   /^\/etudiants\/[a-z0-9]{1,40}\/espace-etudiant$/i,
   /^\/etudiants\/envois\/[a-z0-9]{1,40}$/i,

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { HOME_PATH, STUDENTS_PATH } from "@/lib/routes";
+import { ACCESS_BOARD_PATH, HOME_PATH, STUDENTS_PATH } from "@/lib/routes";
 import { ClientMessages } from "./client-messages";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -21,6 +21,7 @@ export async function StaffHeader({ name, roleName, canViewStudents }: { name: s
         </Link>
         <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
           {canViewStudents ? <NavLink href={STUDENTS_PATH}>{t("nav.students")}</NavLink> : null}
+          {canViewStudents ? <NavLink href={ACCESS_BOARD_PATH}>{t("nav.accessBoard")}</NavLink> : null}
         </nav>
         <ClientMessages group="userMenu">
           <UserMenu name={name} roleName={roleName} />
