@@ -20,8 +20,22 @@ export function studentPortalPath(studentId: string): string {
   return `${studentPath(studentId)}/espace-etudiant`;
 }
 
+/** « Envois »: the past bulk sends, newest first. */
+export const BULK_SENDS_PATH = `${STUDENTS_PATH}/envois`;
+const PAGE_PARAM = "page";
+
+export function bulkSendsPath(page = 1): string {
+  return page > 1 ? `${BULK_SENDS_PATH}?${PAGE_PARAM}=${page}` : BULK_SENDS_PATH;
+}
+
+export function readBulkSendsParams(params: SearchParams): { page: number } {
+  const raw = params[PAGE_PARAM];
+  const page = typeof raw === "string" && /^[0-9]{1,6}$/.test(raw) ? Number(raw) : 1;
+  return { page: Math.max(1, page) };
+}
+
 export function bulkSendPath(bulkSendId: string): string {
-  return `${STUDENTS_PATH}/envois/${bulkSendId}`;
+  return `${BULK_SENDS_PATH}/${bulkSendId}`;
 }
 
 export function bulkSendReportPath(bulkSendId: string): string {
@@ -109,6 +123,7 @@ const STAFF_PAGES = [
   /^\/suivi-des-acces$/,
   /^\/etudiants\/[a-z0-9]{1,40}$/i,
   /^\/etudiants\/[a-z0-9]{1,40}\/espace-etudiant$/i,
+  /^\/etudiants\/envois$/,
   /^\/etudiants\/envois\/[a-z0-9]{1,40}$/i,
 ];
 

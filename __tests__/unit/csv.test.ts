@@ -1,4 +1,4 @@
-import { csvCell } from "@/lib/csv";
+import { csvCell, csvDateTime } from "@/lib/csv";
 
 describe("csvCell", () => {
   it.each([
@@ -12,5 +12,16 @@ describe("csvCell", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
   ])("%p → %p", (input, expected) => {
     expect(csvCell(input)).toBe(expected);
+  });
+});
+
+describe("csvDateTime", () => {
+  it.each([
+    ["2026-11-27T13:05:00Z", "2026-11-27 14:05"],
+    ["2026-07-01T22:30:00Z", "2026-07-02 00:30"],
+    ["2026-03-29T00:59:00Z", "2026-03-29 01:59"],
+    ["2026-03-29T01:00:00Z", "2026-03-29 03:00"],
+  ])("%p reads %p on the school's clock (Paris)", (iso, expected) => {
+    expect(csvDateTime(new Date(iso))).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@ import {
   activationPath,
   bulkSendPath,
   bulkSendReportPath,
+  bulkSendsPath,
   isStaffPath,
   PORTAL_FORGOT_PASSWORD_PATH,
   PORTAL_HOME_PATH,
@@ -9,6 +10,7 @@ import {
   portalHomePath,
   portalSignInPath,
   readPortalHomeParams,
+  readBulkSendsParams,
   readPortalSignInParams,
   safeReturnPath,
   signInPath,
@@ -29,6 +31,7 @@ describe("safeReturnPath", () => {
     ["/etudiants/abc123", "/etudiants/abc123"],
     ["/etudiants/abc123/espace-etudiant", "/etudiants/abc123/espace-etudiant"],
     ["/etudiants/envois/bulk1", "/etudiants/envois/bulk1"],
+    ["/etudiants/envois?page=2", "/etudiants/envois?page=2"],
     ["/", "/"],
     [undefined, "/"],
     ["", "/"],
@@ -129,5 +132,18 @@ describe("the paths users see", () => {
     expect(readPortalSignInParams({ email: ["a@exemple.fr", "b@exemple.fr"] }).email).toBe("");
     expect(readPortalSignInParams({ email: "a".repeat(300) }).email).toHaveLength(254);
     expect(readPortalSignInParams({ session: ["expiree"] }).expired).toBe(false);
+  });
+});
+
+describe("« Envois »", () => {
+  it("builds the list's path with its page and reads it back", () => {
+    expect(bulkSendsPath()).toBe("/etudiants/envois");
+    expect(bulkSendsPath(1)).toBe("/etudiants/envois");
+    expect(bulkSendsPath(3)).toBe("/etudiants/envois?page=3");
+    expect(readBulkSendsParams(searchParamsOf(bulkSendsPath(3)))).toEqual({ page: 3 });
+    expect(readBulkSendsParams({})).toEqual({ page: 1 });
+    expect(readBulkSendsParams({ page: "abc" })).toEqual({ page: 1 });
+    expect(readBulkSendsParams({ page: ["2", "3"] })).toEqual({ page: 1 });
+    expect(readBulkSendsParams({ page: "0" })).toEqual({ page: 1 });
   });
 });

@@ -4,9 +4,12 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+const within = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);
+
+/** A link of the main menu, current on its page and the pages under it (but not under `except`, another entry's). */
+export function NavLink({ href, except, children }: { href: string; except?: string; children: ReactNode }) {
   const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  const active = within(pathname, href) && !(except && within(pathname, except));
   return (
     <Link
       href={href}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ACCESS_BOARD_PATH, HOME_PATH, STUDENTS_PATH } from "@/lib/routes";
+import { ACCESS_BOARD_PATH, BULK_SENDS_PATH, HOME_PATH, STUDENTS_PATH } from "@/lib/routes";
 import { ClientMessages } from "./client-messages";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -20,7 +20,12 @@ export async function StaffHeader({ name, roleName, canViewStudents }: { name: s
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
-          {canViewStudents ? <NavLink href={STUDENTS_PATH}>{t("nav.students")}</NavLink> : null}
+          {canViewStudents ? (
+            <NavLink href={STUDENTS_PATH} except={BULK_SENDS_PATH}>
+              {t("nav.students")}
+            </NavLink>
+          ) : null}
+          {canViewStudents ? <NavLink href={BULK_SENDS_PATH}>{t("nav.sends")}</NavLink> : null}
           {canViewStudents ? <NavLink href={ACCESS_BOARD_PATH}>{t("nav.accessBoard")}</NavLink> : null}
         </nav>
         <ClientMessages group="userMenu">

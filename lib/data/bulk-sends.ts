@@ -210,17 +210,99 @@ export async function getBulkProgress(staff: StaffContext, bulkSendId: string): 
   };
 }
 
-/** One line per student for the downloadable report. */
-export async function getBulkReport(staff: StaffContext, bulkSendId: string) {
+/** One line of the report: a student of the selection and what became of their email. */
+export type BulkReportLine = {
+  student: { studentNumber: string; firstName: string; lastName: string; email: string | null; sortKey: string };
+  /** queued, a skip reason, or not_prepared / cancelled for those the worker has not reached (or never will). */
+  outcome: string;
+  outboxMessage: { status: string; sentAt: Date | null; lastError: string | null } | null;
+};
+
+const reportStudentColumns = { studentNumber: true, firstName: true, lastName: true, email: true, sortKey: true } as const;
+
+/** One line per student of the selection (that the staff member may see) for the downloadable report. */
+export async function getBulkReport(staff: StaffContext, bulkSendId: string): Promise<{ bulk: BulkProgress; items: BulkReportLine[] } | null> {
   const bulk = await getBulkProgress(staff, bulkSendId);
   if (!bulk) return null;
   const items = await getDb().bulkSendItem.findMany({
     where: { bulkSendId, student: visibleStudentsWhere(staff) },
-    include: {
-      student: { select: { studentNumber: true, firstName: true, lastName: true, email: true, sortKey: true } },
+    select: {
+      studentId: true,
+      outcome: true,
+      student: { select: reportStudentColumns },
       outboxMessage: { select: { status: true, sentAt: true, lastError: true } },
     },
   });
-  items.sort((a, b) => a.student.sortKey.localeCompare(b.student.sortKey));
-  return { bulk, items };
+  const lines: BulkReportLine[] = items.map(({ student, outcome, outboxMessage }) => ({ student, outcome, outboxMessage }));
+  // Everyone of the selection has a line: those not prepared yet (or never, the send being interrupted) too.
+  const withItem = new Set(items.map((item) => item.studentId));
+  const rest = ((await readBulkSelection(bulkSendId)) ?? []).filter((id) => !withItem.has(id));
+  const outcome = bulk.status === "cancelled" ? "cancelled" : "not_prepared";
+  for (const ids of chunks(rest)) {
+    const students = await getDb().student.findMany({ where: { AND: [{ id: { in: ids } }, visibleStudentsWhere(staff)] }, select: reportStudentColumns });
+    lines.push(...students.map((student) => ({ student, outcome, outboxMessage: null })));
+  }
+  lines.sort((a, b) => a.student.sortKey.localeCompare(b.student.sortKey));
+  return { bulk, items: lines };
+}
+
+export const SENDS_PAGE_SIZE = 20;
+
+/** A past send as « Envois » lists it. `kind` leaves room for reminder runs next to bulk sends. */
+export type SendSummary = {
+  kind: "bulk_send";
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  total: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  state: "preparing" | "sending" | "done" | "cancelled";
+};
+
+export type SendsPage = { sends: SendSummary[]; page: number; pageCount: number; total: number };
+
+/** The bulk sends a staff member may open (the rule of getBulkProgress), newest first, a page at a time. */
+export async function listBulkSends(staff: StaffContext, requestedPage: number): Promise<SendsPage> {
+  const db = getDb();
+  const where = { createdBy: { organizationId: staff.organizationId }, ...(staff.allSchools ? {} : { createdById: staff.id }) };
+  const total = await db.bulkSend.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / SENDS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pageCount);
+  const bulks = await db.bulkSend.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * SENDS_PAGE_SIZE,
+    take: SENDS_PAGE_SIZE,
+    select: { id: true, status: true, total: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+  const ids = bulks.map((bulk) => bulk.id);
+  const [outcomes, statuses] = ids.length
+    ? await Promise.all([
+        db.bulkSendItem.groupBy({ by: ["bulkSendId", "outcome"], where: { bulkSendId: { in: ids } }, _count: { _all: true } }),
+        db.outboxMessage.groupBy({ by: ["bulkSendId", "status"], where: { bulkSendId: { in: ids } }, _count: { _all: true } }),
+      ])
+    : [[], []];
+  const sends = bulks.map((bulk): SendSummary => {
+    const emails = statuses.filter((row) => row.bulkSendId === bulk.id);
+    const emailCount = (status: OutboxStatus) => emails.filter((row) => row.status === status).reduce((sum, row) => sum + row._count._all, 0);
+    const skipped = outcomes
+      .filter((row) => row.bulkSendId === bulk.id && row.outcome !== "queued")
+      .reduce((sum, row) => sum + row._count._all, 0);
+    const inFlight = emailCount("pending") + emailCount("sending");
+    const state = bulk.status === "cancelled" ? "cancelled" : bulk.status === "preparing" ? "preparing" : inFlight ? "sending" : "done";
+    return {
+      kind: "bulk_send",
+      id: bulk.id,
+      createdAt: bulk.createdAt.toISOString(),
+      createdBy: bulk.createdBy.name,
+      total: bulk.total,
+      sent: emailCount("sent"),
+      failed: emailCount("failed"),
+      skipped,
+      state,
+    };
+  });
+  return { sends, page, pageCount, total };
 }

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getStaff } from "@/lib/auth";
 import { getBulkReport } from "@/lib/data/bulk-sends";
 import { hasRight, RIGHTS } from "@/lib/rights";
-import { csvCell } from "@/lib/csv";
+import { csvCell, csvDateTime } from "@/lib/csv";
 import { ZId } from "@/lib/validation/ids";
 
 /** The bulk resend report, one line per student, as CSV (semicolons, for French spreadsheets). */
@@ -25,14 +25,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ bul
         item.student.firstName,
         item.student.email ?? "",
         t(`reportResults.${result}` as "reportResults.sent"),
-        item.outboxMessage?.sentAt?.toISOString() ?? "",
+        item.outboxMessage?.sentAt ? csvDateTime(item.outboxMessage.sentAt) : "",
         item.outboxMessage?.status === "failed" ? (item.outboxMessage.lastError ?? "") : "",
       ]
         .map(csvCell)
         .join(";"),
     );
   }
-  const date = report.bulk.createdAt.slice(0, 10);
+  const date = csvDateTime(new Date(report.bulk.createdAt)).slice(0, 10);
   return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
