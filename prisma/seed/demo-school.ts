@@ -30,6 +30,7 @@ export const DEMO_SCHOOLS = [
   {
     name: "Lycée Victor-Hugo",
     city: "Lyon",
+    contactEmail: "secretariat@lycee-victor-hugo.test",
     programs: [
       { name: "Seconde générale", short: "2nde" },
       { name: "Première générale", short: "1re" },
@@ -125,7 +126,14 @@ export async function seedDemoSchool(db: Database, options: SeedOptions): Promis
   const slots: ClassSlot[] = [];
   const schoolIds: string[] = [];
   for (const school of DEMO_SCHOOLS) {
-    const created = await db.school.create({ data: { name: school.name, city: school.city, organizationId: organization.id } });
+    const created = await db.school.create({
+      data: {
+        name: school.name,
+        city: school.city,
+        contactEmail: "contactEmail" in school ? school.contactEmail : null,
+        organizationId: organization.id,
+      },
+    });
     schoolIds.push(created.id);
     for (const [level, program] of school.programs.entries()) {
       const createdProgram = await db.program.create({ data: { name: program.name, schoolId: created.id } });
