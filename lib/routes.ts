@@ -76,17 +76,24 @@ export const PORTAL_SIGN_IN_PATH = `${PORTAL_HOME_PATH}/connexion`;
 export const PORTAL_FORGOT_PASSWORD_PATH = `${PORTAL_HOME_PATH}/mot-de-passe-oublie`;
 
 const WELCOME_PARAM = "bienvenue";
+const WELCOME_RESET = "nouveau-mot-de-passe";
 const SESSION_PARAM = "session";
 const SESSION_EXPIRED = "expiree";
 const EMAIL_PARAM = "email";
 
+/** After a password was just chosen: the first one (activation) or a new one (reset). */
+export type PortalWelcome = "activation" | "reset";
+
 /** The portal home; `welcome` after a password was just chosen, to say which address signs in. */
-export function portalHomePath({ welcome = false }: { welcome?: boolean } = {}): string {
-  return welcome ? `${PORTAL_HOME_PATH}?${WELCOME_PARAM}=1` : PORTAL_HOME_PATH;
+export function portalHomePath({ welcome }: { welcome?: PortalWelcome } = {}): string {
+  if (!welcome) return PORTAL_HOME_PATH;
+  return `${PORTAL_HOME_PATH}?${WELCOME_PARAM}=${welcome === "reset" ? WELCOME_RESET : "1"}`;
 }
 
-export function readPortalHomeParams(params: SearchParams): { welcome: boolean } {
-  return { welcome: Boolean(params[WELCOME_PARAM]) };
+export function readPortalHomeParams(params: SearchParams): { welcome: PortalWelcome | null } {
+  const value = params[WELCOME_PARAM];
+  if (!value) return { welcome: null };
+  return { welcome: value === WELCOME_RESET ? "reset" : "activation" };
 }
 
 /** The same address without the welcome flag, so a reload or a bookmark does not announce it again. */

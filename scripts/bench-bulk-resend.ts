@@ -56,6 +56,8 @@ async function main() {
 
   const stop = startWorker();
   const rendered = await renderActivationEmail({
+    purpose: "invitation",
+    signInUrl: "http://localhost:3000/espace-etudiant/connexion",
     schoolName: "Lycée Victor-Hugo",
     recipientName: "Marie Dupont",
     studentNames: [],

@@ -115,6 +115,10 @@ describe("bulk preparation in batches", () => {
     const delivered = mail.smtp.emails.slice(before);
     expect(delivered.map((email) => email.to[0]).sort()).toEqual([fresh.email, pending.email, signedIn.email, twinAddress].sort());
     expect(delivered.every((email) => email.text.includes("Bonjour ") && email.html.includes("Lot"))).toBe(true);
+    // Who has a password is sent a new one, the others the invitation: each from its own pre-rendered template.
+    const subjectOf = (address: string | null) => delivered.find((email) => email.to[0] === address)!.subject;
+    expect(subjectOf(signedIn.email)).toMatch(/^Choisissez un nouveau mot de passe — /);
+    expect(subjectOf(fresh.email)).toMatch(/^Votre accès à l'espace étudiant — /);
 
     // A link sent by staff ends open portal sessions.
     expect(await portalSessionStands(signedIn.session)).toBe(false);

@@ -57,7 +57,7 @@ describe("activation link", () => {
     const chosen = await choosePassword(token, GOOD_PASSWORD);
     const after = await getDb().portalAccess.findUniqueOrThrow({ where: { studentId: student.id } });
     // The person lands signed in: the returned session is the access's current one.
-    expect(chosen).toEqual({ ok: true, email, accessId: after.id, sessionVersion: after.sessionVersion });
+    expect(chosen).toEqual({ ok: true, email, accessId: after.id, sessionVersion: after.sessionVersion, reset: false });
     expect(await loadPortalHome(await openPortalSession({ accessId: after.id, sessionVersion: after.sessionVersion }))).toMatchObject({
       kind: "student",
       email,

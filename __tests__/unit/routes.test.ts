@@ -107,7 +107,8 @@ describe("the paths users see", () => {
     expect(PORTAL_SIGN_IN_PATH).toBe("/espace-etudiant/connexion");
     expect(PORTAL_FORGOT_PASSWORD_PATH).toBe("/espace-etudiant/mot-de-passe-oublie");
     expect(portalHomePath()).toBe("/espace-etudiant");
-    expect(portalHomePath({ welcome: true })).toBe("/espace-etudiant?bienvenue=1");
+    expect(portalHomePath({ welcome: "activation" })).toBe("/espace-etudiant?bienvenue=1");
+    expect(portalHomePath({ welcome: "reset" })).toBe("/espace-etudiant?bienvenue=nouveau-mot-de-passe");
     expect(portalSignInPath()).toBe("/espace-etudiant/connexion");
     expect(portalSignInPath({ expired: true })).toBe("/espace-etudiant/connexion?session=expiree");
     expect(portalSignInPath({ email: "zoé+1@exemple.fr" })).toBe("/espace-etudiant/connexion?email=zo%C3%A9%2B1%40exemple.fr");
@@ -121,8 +122,9 @@ describe("the paths users see", () => {
     });
     expect(readPortalSignInParams(searchParamsOf(portalSignInPath({ expired: true })))).toEqual({ email: "", expired: true });
     expect(readPortalSignInParams({})).toEqual({ email: "", expired: false });
-    expect(readPortalHomeParams(searchParamsOf(portalHomePath({ welcome: true })))).toEqual({ welcome: true });
-    expect(readPortalHomeParams(searchParamsOf(portalHomePath()))).toEqual({ welcome: false });
+    expect(readPortalHomeParams(searchParamsOf(portalHomePath({ welcome: "activation" })))).toEqual({ welcome: "activation" });
+    expect(readPortalHomeParams(searchParamsOf(portalHomePath({ welcome: "reset" })))).toEqual({ welcome: "reset" });
+    expect(readPortalHomeParams(searchParamsOf(portalHomePath()))).toEqual({ welcome: null });
     expect(withoutWelcome("https://sesame.example.org/espace-etudiant?bienvenue=1#contenu").href).toBe(
       "https://sesame.example.org/espace-etudiant#contenu",
     );

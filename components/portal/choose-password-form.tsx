@@ -37,9 +37,6 @@ function useStrength(password: string, names: string[]): number | null {
   return score;
 }
 
-/** Where a person lands once their password is saved: their espace étudiant, signed in. */
-const PORTAL_WELCOME = portalHomePath({ welcome: true });
-
 const METER_COLOURS = ["bg-red-600", "bg-red-500", "bg-amber-500", "bg-emerald-500", "bg-emerald-600"];
 
 export function ChoosePasswordForm({ token, names }: { token: string; names: string[] }) {
@@ -48,14 +45,16 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
   const ids = { password: useId(), confirmation: useId() };
   const [password, setPassword] = useState("");
   const [visible, setVisible] = useState(false);
-  const [done, setDone] = useState<{ email: string; signedIn: boolean } | null>(null);
+  const [done, setDone] = useState<{ email: string; reset: boolean; signedIn: boolean } | null>(null);
   const score = useStrength(password, names);
   const describe = useErrorMessage();
   const { execute, pending, error, fieldErrors } = useAction(choosePassword, {
     onSuccess: (data) => {
       setDone(data);
       // replace(): the used link leaves the history, so "Back" does not lead to a dead page.
-      if (data.signedIn) window.location.replace(PORTAL_WELCOME);
+      // Where a person lands once their password is saved: their espace étudiant, signed in, with a
+      // note that speaks of a first password or of a new one.
+      if (data.signedIn) window.location.replace(portalHomePath({ welcome: data.reset ? "reset" : "activation" }));
     },
   });
   const linkProblem = error?.code === "link_unusable" ? error.reason : null;
@@ -75,7 +74,7 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
         <p className="flex items-center gap-2 text-lg font-semibold text-emerald-800">
           <CheckCircle2 aria-hidden className="h-5 w-5" /> {t("done.title")}
         </p>
-        <p className="text-slate-700">{t("done.description", { email: done.email })}</p>
+        <p className="text-slate-700">{t(done.reset ? "done.resetDescription" : "done.description", { email: done.email })}</p>
         {done.signedIn ? (
           <p className="flex items-center gap-2 text-slate-700">
             <Spinner /> {t("done.redirecting")}

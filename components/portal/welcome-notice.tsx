@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { withoutWelcome } from "@/lib/routes";
 
 /**
- * The note shown once after a password is chosen. It drops `?bienvenue=1` from the address, so a
+ * The note shown once after a password is chosen. It drops `?bienvenue=…` from the address, so a
  * reload or a bookmark does not announce it again.
  */
 export function WelcomeNotice({ children }: { children: React.ReactNode }) {

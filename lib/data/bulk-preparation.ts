@@ -15,7 +15,8 @@ import { insertRows } from "@/lib/db/insert-rows";
 import { visibleStudentsWhere } from "./scope";
 
 // What the plan relies on about a student's access: read with the batch, read again under lock.
-const accessColumns = { id: true, enabled: true, disabledAt: true, signInEmail: true } satisfies Prisma.PortalAccessSelect;
+// passwordHash: who has chosen a password is sent a new one (staff_reset), not the invitation.
+const accessColumns = { id: true, enabled: true, disabledAt: true, signInEmail: true, passwordHash: true } satisfies Prisma.PortalAccessSelect;
 
 type StudentRow = {
   id: string;
@@ -23,7 +24,7 @@ type StudentRow = {
   lastName: string;
   email: string | null;
   emailKey: string | null;
-  school: { name: string };
+  school: { name: string; contactEmail: string | null };
   access: Prisma.PortalAccessGetPayload<{ select: typeof accessColumns }> | null;
 };
 
@@ -50,7 +51,7 @@ export async function prepareStudentsTogether(staff: StaffContext, bulkSendId: s
       lastName: true,
       email: true,
       emailKey: true,
-      school: { select: { name: true } },
+      school: { select: { name: true, contactEmail: true } },
       access: { select: accessColumns },
     },
   });
@@ -61,7 +62,7 @@ export async function prepareStudentsTogether(staff: StaffContext, bulkSendId: s
   if (!plan.sends.length && !plan.skips.length) return leftovers;
 
   // The random tokens before the transaction, as resendActivation draws them.
-  const sends: Send[] = plan.sends.map((row) => ({ row, key: emailKey(row.email)!, link: newLink(studentPerson(row), false, now) }));
+  const sends: Send[] = plan.sends.map((row) => ({ row, key: emailKey(row.email)!, link: newLink(studentPerson(row), false, now, row.access?.passwordHash ? "staff_reset" : "invitation") }));
   // Pages waiting are served first, and the transaction starts in a turn of the event loop of its
   // own: on SQLite it then runs in one go, no other work's statements in the middle (see writeBatch).
   await yieldToEventLoop();

@@ -13,6 +13,8 @@ export type Person = {
   lastName: string;
   email: string | null;
   schoolName: string;
+  /** The school's contact address, where replies to its emails go; null when it has none. */
+  schoolContactEmail: string | null;
   /** For a guardian, the students they follow (named in the activation email). */
   studentNames: string[];
   accessId: string | null;
@@ -24,7 +26,7 @@ export function studentPerson(student: {
   firstName: string;
   lastName: string;
   email: string | null;
-  school: { name: string };
+  school: { name: string; contactEmail: string | null };
   access: { id: string } | null;
 }): Person {
   return {
@@ -34,6 +36,7 @@ export function studentPerson(student: {
     lastName: student.lastName,
     email: student.email,
     schoolName: student.school.name,
+    schoolContactEmail: student.school.contactEmail,
     studentNames: [],
     accessId: student.access?.id ?? null,
   };
@@ -47,7 +50,7 @@ export async function findPerson(staff: StaffContext, ref: PersonRef): Promise<P
   const db = getDb();
   const student = await db.student.findFirst({
     where: { AND: [{ id: ref.studentId }, visibleStudentsWhere(staff)] },
-    include: { school: { select: { name: true } }, access: { select: { id: true } } },
+    include: { school: { select: { name: true, contactEmail: true } }, access: { select: { id: true } } },
   });
   if (!student) return null;
   if (!ref.guardianId) return studentPerson(student);
@@ -71,6 +74,7 @@ export async function findPerson(staff: StaffContext, ref: PersonRef): Promise<P
     lastName: guardian.lastName,
     email: guardian.email,
     schoolName: student.school.name,
+    schoolContactEmail: student.school.contactEmail,
     // Only children in schools the staff member sees: a copy of the email must not reveal the others.
     studentNames: guardian.students
       .filter(({ student: child }) => staff.schoolIds.includes(child.schoolId))

@@ -49,7 +49,8 @@ export async function describeActivationLink(token: string, now = new Date()): P
 }
 
 export type ChoosePasswordOutcome =
-  | { ok: true; email: string; accessId: string; sessionVersion: number }
+  /** `reset`: the person had a password before, this one replaces it. */
+  | { ok: true; email: string; accessId: string; sessionVersion: number; reset: boolean }
   | { ok: false; reason: LinkFailure }
   | { ok: false; reason: "weak_password"; problems: PasswordProblem[] };
 
@@ -95,5 +96,5 @@ export async function choosePassword(token: string, password: string, now = new 
     const overtaken = await checkActivationToken(token, now);
     return overtaken.ok ? { ok: false, reason: "used" } : overtaken;
   }
-  return { ok: true, email: person.email ?? "", accessId: access.id, sessionVersion: consumed };
+  return { ok: true, email: person.email ?? "", accessId: access.id, sessionVersion: consumed, reset: !!access.passwordHash };
 }

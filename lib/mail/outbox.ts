@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { claimBook } from "./outbox-claims";
 import { decryptPayload } from "./payload-crypto";
-import type { StoredEmail } from "./queue";
-import { renderActivationEmail } from "./render";
+import { portalSignInUrl, type StoredEmail } from "./queue";
+import { renderActivationEmail, type RenderedEmail } from "./render";
 import { isPermanentFailure, SMTP_MAX_CONNECTIONS, type MailTransport } from "./transport";
 
 /**
@@ -84,9 +84,10 @@ export async function processOutbox(
     try {
       if (!message.payload) throw Object.assign(new Error("payload missing"), { permanent: true });
       const stored = decryptPayload<StoredEmail>(env.AUTH_SECRET, message.payload);
-      const body = "activation" in stored ? await renderActivationEmail(stored.activation) : stored;
+      const { body, schoolName, replyTo } = await bodyOf(stored, env.APP_URL);
       await transport.send({
-        from: env.MAIL_FROM,
+        from: senderOf(env.MAIL_FROM, schoolName),
+        ...(replyTo ? { replyTo } : {}),
         to: message.toAddress,
         subject: message.subject,
         html: body.html,
@@ -132,6 +133,27 @@ export async function processOutbox(
   const failure = [...lanes, ...written].find((outcome) => outcome.status === "rejected");
   if (failure) throw failure.reason;
   return result;
+}
+
+/** The email to send from what was queued: rows of every earlier format still leave as they were meant to. */
+async function bodyOf(
+  stored: StoredEmail,
+  appUrl: string,
+): Promise<{ body: RenderedEmail | Omit<RenderedEmail, "subject">; schoolName: string | null; replyTo: string | null }> {
+  if ("email" in stored)
+    return { body: await renderActivationEmail(stored.email), schoolName: stored.email.schoolName, replyTo: stored.replyTo };
+  if ("activation" in stored) {
+    const email = { ...stored.activation, purpose: "invitation" as const, signInUrl: portalSignInUrl(appUrl) };
+    return { body: await renderActivationEmail(email), schoolName: email.schoolName, replyTo: null };
+  }
+  return { body: stored, schoolName: null, replyTo: null };
+}
+
+/** « Lycée Victor-Hugo via Sésame » with MAIL_FROM's address; MAIL_FROM as it is when the school is unknown. */
+export function senderOf(mailFrom: string, schoolName: string | null): string | { name: string; address: string } {
+  if (!schoolName) return mailFrom;
+  const address = mailFrom.match(/<([^>]+)>/)?.[1] ?? mailFrom.trim();
+  return { name: `${schoolName} via Sésame`, address };
 }
 
 type Claimed = { id: string; toAddress: string; subject: string; payload: string | null; messageId: string; attempts: number };

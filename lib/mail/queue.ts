@@ -4,28 +4,43 @@ import type { Transaction } from "@/lib/db/client";
 import { insertRows } from "@/lib/db/insert-rows";
 import { newRowId } from "@/lib/db/insert-sql";
 import { getEnv } from "@/lib/env";
-import { activationSubject, type ActivationEmailProps } from "@/emails/activation-email";
+import { accessEmailSubject } from "@/emails/_components/access-email-layout";
+import { PORTAL_SIGN_IN_PATH } from "@/lib/routes";
 import { encryptPayload } from "./payload-crypto";
-import { formatExpiry } from "./render";
+import { formatExpiry, type ActivationEmailProps } from "./render";
 
 // The one door from the data layer into lib/mail: what an email says goes in, in the caller's
 // transaction, and the worker renders and sends it (outbox.ts). Nothing here reads the database.
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
-/** An activation email to queue: what it says (the expiry as a date, formatted here) and what it belongs to. */
-export type ActivationEmail = Omit<ActivationEmailProps, "expiresAt"> & {
+/**
+ * An email with a link to choose a password, to queue: its purpose, what it says (the expiry as a
+ * date, formatted here; the portal's sign-in address added here), where replies go, what it belongs to.
+ */
+export type ActivationEmail = Omit<ActivationEmailProps, "expiresAt" | "signInUrl"> & {
   to: string;
   expiresAt: Date;
+  /** The school's contact address (Reply-To), if it has one. */
+  replyTo: string | null;
   eventId?: string;
   bulkSendId?: string;
 };
 
 /**
  * The payload, encrypted: what the email says, rendered when it is sent (from its school's template,
- * a few microseconds), which keeps a bulk send's rows small. Rows queued before held the rendered email.
+ * a few microseconds), which keeps a bulk send's rows small. Rows queued before purposes existed hold
+ * `activation` (an invitation, without the sign-in address), older ones the rendered email.
  */
-export type StoredEmail = { activation: ActivationEmailProps } | { html: string; text: string };
+export type StoredEmail =
+  | { email: ActivationEmailProps; replyTo: string | null }
+  | { activation: Omit<ActivationEmailProps, "purpose" | "signInUrl"> }
+  | { html: string; text: string };
+
+/** The portal's sign-in page, which every email gives. */
+export function portalSignInUrl(appUrl: string): string {
+  return `${appUrl}${PORTAL_SIGN_IN_PATH}`;
+}
 
 function messageIdDomain(from: string): string {
   return from.match(/@([^>\s]+)/)?.[1] ?? "sesame.local";
@@ -33,14 +48,14 @@ function messageIdDomain(from: string): string {
 
 function outboxRow(email: ActivationEmail, now: Date) {
   const env = getEnv();
-  const { to, eventId, bulkSendId, expiresAt, ...content } = email;
-  const props: ActivationEmailProps = { ...content, expiresAt: formatExpiry(expiresAt) };
+  const { to, eventId, bulkSendId, expiresAt, replyTo, ...content } = email;
+  const props: ActivationEmailProps = { ...content, expiresAt: formatExpiry(expiresAt), signInUrl: portalSignInUrl(env.APP_URL) };
   return {
     id: newRowId(),
     kind: "activation",
     toAddress: to,
-    subject: activationSubject(props),
-    payload: encryptPayload(env.AUTH_SECRET, { activation: props } satisfies StoredEmail),
+    subject: accessEmailSubject(props.purpose, props),
+    payload: encryptPayload(env.AUTH_SECRET, { email: props, replyTo } satisfies StoredEmail),
     messageId: `<${randomUUID()}@${messageIdDomain(env.MAIL_FROM)}>`,
     eventId: eventId ?? null,
     bulkSendId: bulkSendId ?? null,

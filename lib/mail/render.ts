@@ -1,15 +1,24 @@
 // Turns an email template into what the outbox stores and the worker sends: subject, HTML, text.
 import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
-import ActivationEmail, { activationSubject, listNames, type ActivationEmailProps } from "@/emails/activation-email";
+import { accessEmailSubject, listNames, type AccessEmailProps, type EmailPurpose } from "@/emails/_components/access-email-layout";
+import InvitationEmail from "@/emails/invitation-email";
+import ReminderEmail from "@/emails/reminder-email";
+import SelfResetEmail from "@/emails/self-reset-email";
+import StaffResetEmail from "@/emails/staff-reset-email";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
+/** What the outbox stores for one email and renders when it sends it: its purpose and what it says. */
+export type ActivationEmailProps = AccessEmailProps & { purpose: EmailPurpose };
+
+const TEMPLATES = { invitation: InvitationEmail, reminder: ReminderEmail, staff_reset: StaffResetEmail, self_reset: SelfResetEmail };
+
 /** A full react-email render (2–5 ms): the reference that the template below reproduces byte for byte. */
-export async function renderActivationEmailFully(props: ActivationEmailProps): Promise<RenderedEmail> {
-  const element = ActivationEmail(props);
+export async function renderActivationEmailFully({ purpose, ...props }: ActivationEmailProps): Promise<RenderedEmail> {
+  const element = TEMPLATES[purpose](props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: activationSubject(props), html, text };
+  return { subject: accessEmailSubject(purpose, props), html, text };
 }
 
 /**
@@ -78,13 +87,16 @@ const MAX_TEMPLATES = 200;
 const templates = new Map<string, Promise<Template>>();
 
 function templateFor(props: ActivationEmailProps): Promise<Template> {
-  // What shapes the email beyond the slots: the school, whether it names students, whether it is a copy.
-  const key = JSON.stringify([props.schoolName, props.studentNames.length > 0, !!props.copyOf]);
+  // What shapes the email beyond the slots: its purpose, the school, the sign-in address, whether it
+  // names students, whether it is a copy.
+  const key = JSON.stringify([props.purpose, props.schoolName, props.signInUrl, props.studentNames.length > 0, !!props.copyOf]);
   let template = templates.get(key);
   if (!template) {
     if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value!);
     template = renderActivationEmailFully({
+      purpose: props.purpose,
       schoolName: props.schoolName,
+      signInUrl: props.signInUrl,
       recipientName: marker("recipientName"),
       // One name that is the marker: the list is formatted before it reaches the slot.
       studentNames: props.studentNames.length ? [marker("students")] : [],

@@ -3,7 +3,16 @@ import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 
-export type OutgoingEmail = { from: string; to: string; subject: string; html: string; text: string; messageId: string };
+export type OutgoingEmail = {
+  /** An address, or a display name with an address (« Lycée Victor-Hugo via Sésame »). */
+  from: string | { name: string; address: string };
+  replyTo?: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+};
 
 /** The one thing that talks SMTP. Tests give the worker the same transport pointed at their server. */
 export type MailTransport = { send(email: OutgoingEmail): Promise<void>; close(): void };

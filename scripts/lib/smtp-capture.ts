@@ -7,6 +7,8 @@ export type CapturedEmail = {
   id: number;
   messageId: string;
   from: string;
+  /** The Reply-To header, "" when there is none. */
+  replyTo: string;
   to: string[];
   subject: string;
   html: string;
@@ -68,6 +70,7 @@ export async function startSmtpCapture(
             id: emails.length + 1,
             messageId: parsed.messageId ?? "",
             from: parsed.from?.text ?? "",
+            replyTo: parsed.replyTo?.text ?? "",
             to: session.envelope.rcptTo.map((recipient) => recipient.address),
             subject: parsed.subject ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",

@@ -88,7 +88,7 @@ export const choosePassword = publicAction({
       throw AppError.invalidInput({ ...(problems.length ? { password: problems } : {}), confirmation: ["mismatch"] });
     }
     const outcome = await activation.choosePassword(token, password);
-    if (outcome.ok) return { email: outcome.email, signedIn: await signIn(outcome) };
+    if (outcome.ok) return { email: outcome.email, reset: outcome.reset, signedIn: await signIn(outcome) };
     if (outcome.reason === "weak_password") throw AppError.invalidInput({ password: outcome.problems });
     throw new AppError("link_unusable", { reason: outcome.reason });
   },

@@ -3,6 +3,7 @@ import { activationUrl, createLinkToken } from "@/lib/access/tokens";
 import type { Transaction } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { queueActivationEmails, type ActivationEmail } from "@/lib/mail/queue";
+import type { EmailPurpose } from "@/emails/_components/access-email-layout";
 import type { StaffContext } from "@/lib/rights";
 import type { Person } from "../people";
 
@@ -61,14 +62,17 @@ export async function issueLink(
 export type NewLink = ReturnType<typeof newLink>;
 
 /**
- * A new link token for the person and what its email (and the staff member's copy) will say; nothing
- * stored yet. The worker renders the email when it sends it (lib/mail/render.ts).
+ * A new link token for the person and what its email (and the staff member's copy) will say, in the
+ * template of its purpose; nothing stored yet. The worker renders the email when it sends it
+ * (lib/mail/render.ts).
  */
-export function newLink(person: Person, copyToStaff: boolean, now: Date) {
+export function newLink(person: Person, copyToStaff: boolean, now: Date, purpose: EmailPurpose) {
   const env = getEnv();
   const { token, tokenHash } = createLinkToken();
   const expiresAt = new Date(now.getTime() + env.ACTIVATION_LINK_TTL_HOURS * 3600_000);
   const email: Omit<ActivationEmail, "to"> = {
+    purpose,
+    replyTo: person.schoolContactEmail,
     schoolName: person.schoolName,
     recipientName: `${person.firstName} ${person.lastName}`,
     studentNames: person.kind === "guardian" ? person.studentNames : [],

@@ -18,8 +18,8 @@ export async function sendLinksToAddress(email: string, now = new Date()): Promi
   const accesses = await getDb().portalAccess.findMany({
     where: { enabled: true, signInEmail: key },
     include: {
-      student: { include: { school: { select: { name: true } } } },
-      guardian: { include: { students: { include: { student: { include: { school: { select: { name: true } } } } } } } },
+      student: { include: { school: { select: { name: true, contactEmail: true } } } },
+      guardian: { include: { students: { include: { student: { include: { school: { select: { name: true, contactEmail: true } } } } } } } },
     },
     take: 10,
   });
@@ -33,6 +33,7 @@ export async function sendLinksToAddress(email: string, now = new Date()): Promi
           lastName: access.student.lastName,
           email: access.student.email,
           schoolName: access.student.school.name,
+          schoolContactEmail: access.student.school.contactEmail,
           studentNames: [],
           accessId: access.id,
         }
@@ -43,11 +44,14 @@ export async function sendLinksToAddress(email: string, now = new Date()): Promi
           lastName: access.guardian!.lastName,
           email: access.guardian!.email,
           schoolName: access.guardian!.students[0]?.student.school.name ?? "",
+          schoolContactEmail: access.guardian!.students[0]?.student.school.contactEmail ?? null,
           studentNames: access.guardian!.students.map(({ student }) => `${student.firstName} ${student.lastName}`),
           accessId: access.id,
         };
     if (emailProblem(person)) continue;
-    const link = newLink(person, false, now);
+    // « Mot de passe oublié ? » from a person with a password; a never-activated person asking for a
+    // new link (theirs expired) gets the invitation again.
+    const link = newLink(person, false, now, access.passwordHash ? "self_reset" : "invitation");
     const done = await refusedAs(() =>
       getDb().$transaction(async (tx) => {
         const current = await lockAndRecheck(tx, person, access.id);

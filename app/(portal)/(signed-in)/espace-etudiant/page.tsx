@@ -24,7 +24,9 @@ export default async function PortalHomePage({ searchParams }: { searchParams: P
   const t = await getTranslations("portal.home");
   return (
     <>
-      {welcome && home.email ? <WelcomeNotice>{t("welcome", { email: home.email })}</WelcomeNotice> : null}
+      {welcome && home.email ? (
+        <WelcomeNotice>{t(welcome === "reset" ? "welcomeReset" : "welcome", { email: home.email })}</WelcomeNotice>
+      ) : null}
       <h1 className="text-2xl font-semibold">{t("greeting", { name: home.name })}</h1>
       {home.kind === "student" ? (
         <>
