@@ -38,7 +38,19 @@ describe("bulk resend", () => {
     const result = await summarizeBulkSend(staff, { selection: { studentIds: all } });
     expect(result).toEqual({
       ok: true,
-      data: { total: 27, willReceive: 24, willEnable: 23, skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0 } },
+      data: {
+        total: 27,
+        willReceive: 24,
+        willEnable: 23,
+        withPassword: 0,
+        skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0 },
+        skippedPeople: {
+          missing_email: [{ id: all[24], name: "Sans Groupe" }],
+          invalid_email: [{ id: all[25], name: "Invalide Groupe" }],
+          disabled: [{ id: all[26], name: "Désactivé Groupe" }],
+          email_in_use: [],
+        },
+      },
     });
     const byQuery = await summarizeBulkSend(staff, { selection: { query: { query: "groupe", email: "missing" } } });
     expect(byQuery).toMatchObject({ ok: true, data: { total: 1, skipped: { missing_email: 1 } } });
@@ -75,7 +87,7 @@ describe("bulk resend", () => {
         done: true,
         total: 27,
         prepared: 27,
-        skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0, not_found: 0 },
+        skipped: { missing_email: 1, invalid_email: 1, disabled: 1, email_in_use: 0, not_found: 0, has_password: 0 },
         emails: { sent: 24, pending: 0, sending: 0, failed: 0 },
       },
     });

@@ -1,22 +1,28 @@
 "use client";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/error-message";
 import { useAction } from "@/components/ui/use-action";
 import { startBulkSend, summarizeBulkSend } from "@/lib/actions/bulk";
 import type { BulkSummary } from "@/lib/data/bulk-sends";
 import { shapeOf, type AppErrorShape, type SkipReason } from "@/lib/errors";
-import { bulkSendPath } from "@/lib/routes";
+import { bulkSendPath, studentPath } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 type State = { status: "loading" } | { status: "ready"; summary: BulkSummary } | { status: "error"; error: AppErrorShape };
 
-/** The bulk summary: how many will receive the email, how many are skipped and why; then the start. */
+/**
+ * The bulk summary: how many will receive the email, who is skipped and why (each name opens the
+ * profile where the address can be fixed), whether people who already chose a password are included;
+ * then the start.
+ */
 export function BulkResendDialog({
   selection,
   open,
@@ -30,6 +36,8 @@ export function BulkResendDialog({
   const router = useRouter();
   const describe = useErrorMessage();
   const [state, setState] = useState<State>({ status: "loading" });
+  // Off each time the dialog opens: people who already chose a password are left out unless ticked.
+  const [includeWithPassword, setIncludeWithPassword] = useState(false);
   // Stays busy once started: the progress page is on its way.
   const start = useAction(startBulkSend, { busyAfterSuccess: true, onSuccess: ({ bulkSendId }) => router.push(bulkSendPath(bulkSendId)) });
   const starting = start.pending;
@@ -39,6 +47,7 @@ export function BulkResendDialog({
     if (!open) return;
     let current = true;
     setState({ status: "loading" });
+    setIncludeWithPassword(false);
     summarizeBulkSend({ selection: JSON.parse(selectionKey) })
       .then(
         (result) =>
@@ -51,6 +60,7 @@ export function BulkResendDialog({
   }, [open, selectionKey]);
 
   const summary = "summary" in state ? state.summary : undefined;
+  const receiving = summary ? summary.willReceive - (includeWithPassword ? 0 : summary.withPassword) : 0;
   const error = describe(start.error ?? (state.status === "error" ? state.error : null));
   return (
     <AlertDialog
@@ -72,7 +82,7 @@ export function BulkResendDialog({
             ) : null}
             {summary ? (
               <>
-                <p className="text-base font-medium text-slate-900">{t("bulk.willReceive", { count: summary.willReceive })}</p>
+                <p className="text-base font-medium text-slate-900">{t("bulk.willReceive", { count: receiving })}</p>
                 {summary.willEnable ? <p>{t("bulk.willEnable", { count: summary.willEnable })}</p> : null}
                 {summary.total > summary.willReceive ? (
                   <div>
@@ -81,9 +91,45 @@ export function BulkResendDialog({
                       {(Object.keys(summary.skipped) as SkipReason[])
                         .filter((reason) => summary.skipped[reason] > 0)
                         .map((reason) => (
-                          <li key={reason}>{t(`bulk.skipped.${reason}`, { count: summary.skipped[reason] })}</li>
+                          <li key={reason}>
+                            {t(`bulk.skipped.${reason}`, { count: summary.skipped[reason] })}
+                            <ul className="mt-1 mb-2 flex flex-wrap gap-x-3 gap-y-1">
+                              {summary.skippedPeople[reason].map((person) => (
+                                <li key={person.id}>
+                                  <Link
+                                    href={studentPath(person.id)}
+                                    className="text-indigo-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                                    aria-label={t("bulk.openProfile", { name: person.name })}
+                                  >
+                                    {person.name}
+                                  </Link>
+                                </li>
+                              ))}
+                              {summary.skipped[reason] > summary.skippedPeople[reason].length ? (
+                                <li>
+                                  {t("bulk.skippedOthers", { count: summary.skipped[reason] - summary.skippedPeople[reason].length })}
+                                </li>
+                              ) : null}
+                            </ul>
+                          </li>
                         ))}
                     </ul>
+                  </div>
+                ) : null}
+                {summary.withPassword ? (
+                  <div className="rounded-md bg-slate-50 p-3">
+                    <p>{t("bulk.withPassword", { count: summary.withPassword })}</p>
+                    <div className="mt-2 flex items-center gap-2">
+                      <Checkbox
+                        id="bulk-include-with-password"
+                        checked={includeWithPassword}
+                        onCheckedChange={setIncludeWithPassword}
+                        disabled={starting}
+                      />
+                      <label htmlFor="bulk-include-with-password" className="cursor-pointer">
+                        {t("bulk.includeWithPassword")}
+                      </label>
+                    </div>
                   </div>
                 ) : null}
                 <p className="text-slate-600">{t("bulk.replaceNote")}</p>
@@ -98,9 +144,9 @@ export function BulkResendDialog({
               {t("access.cancel")}
             </Button>
           </AlertDialogCancel>
-          <Button onClick={() => void start.execute({ selection })} disabled={!summary || summary.willReceive === 0 || starting}>
+          <Button onClick={() => void start.execute({ selection, includeWithPassword })} disabled={!summary || receiving === 0 || starting}>
             {starting ? <Spinner /> : null}
-            {t("bulk.confirm", { count: summary?.willReceive ?? 0 })}
+            {t("bulk.confirm", { count: receiving })}
           </Button>
         </div>
       </AlertDialogContent>

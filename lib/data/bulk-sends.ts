@@ -6,16 +6,24 @@ import type { OutboxStatus } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus } from "@/lib/access/email-address";
 import type { SkipReason } from "@/lib/errors";
-import { MAX_BULK_STUDENTS, type TBulkSelection } from "@/lib/validation/bulk";
+import { MAX_BULK_STUDENTS, type TBulkOptions, type TBulkSelection } from "@/lib/validation/bulk";
 import { findStudentIds } from "./students";
 import { visibleStudentsWhere } from "./scope";
 
 
+/** How many skipped people the summary names for each reason; the rest are counted. */
+export const NAMED_SKIPS = 20;
+
 export type BulkSummary = {
   total: number;
+  /** Those who will be sent a link when people with a password are included. */
   willReceive: number;
   willEnable: number;
+  /** Of willReceive, those who already chose a password: sent nothing unless staff include them. */
+  withPassword: number;
   skipped: Record<SkipReason, number>;
+  /** The first NAMED_SKIPS of each reason, in list order, to open their profile and fix the address. */
+  skippedPeople: Record<SkipReason, { id: string; name: string }[]>;
 };
 
 // SQLite through the driver adapter accepts a few hundred bound parameters per query: ask in slices.
@@ -46,6 +54,9 @@ async function resolveSelection(staff: StaffContext, selection: TBulkSelection):
 }
 
 type SummaryStudent = {
+  id: string;
+  firstName: string;
+  lastName: string;
   email: string | null;
   emailKey: string | null;
   access: { id: string; enabled: boolean; disabledAt: Date | null; passwordHash: string | null; linkExpiresAt: Date | null } | null;
@@ -70,17 +81,24 @@ export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSel
     total: ids.length,
     willReceive: 0,
     willEnable: 0,
+    withPassword: 0,
     skipped: { missing_email: 0, invalid_email: 0, disabled: 0, email_in_use: 0 },
+    skippedPeople: { missing_email: [], invalid_email: [], disabled: [], email_in_use: [] },
   };
   for (const slice of chunks(ids)) {
-    const students = await getDb().student.findMany({
+    const order = new Map(slice.map((id, index) => [id, index]));
+    const found = await getDb().student.findMany({
       where: { id: { in: slice } },
       select: {
+        id: true,
+        firstName: true,
+        lastName: true,
         email: true,
         emailKey: true,
         access: { select: { id: true, enabled: true, disabledAt: true, passwordHash: true, linkExpiresAt: true } },
       },
     });
+    const students = found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const keys = [...new Set(students.map((student) => student.emailKey).filter((key): key is string => !!key))];
     const holders = keys.length
       ? await getDb().portalAccess.findMany({ where: { signInEmail: { in: keys } }, select: { id: true, signInEmail: true } })
@@ -91,8 +109,11 @@ export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSel
       if (outcome === "enable" || outcome === "send") {
         summary.willReceive += 1;
         if (outcome === "enable") summary.willEnable += 1;
+        if (student.access?.passwordHash) summary.withPassword += 1;
       } else {
         summary.skipped[outcome] += 1;
+        const named = summary.skippedPeople[outcome];
+        if (named.length < NAMED_SKIPS) named.push({ id: student.id, name: `${student.firstName} ${student.lastName}` });
       }
     }
   }
@@ -100,11 +121,15 @@ export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSel
 }
 
 /** Records a bulk send for the worker to prepare and send (lib/jobs/bulk-sends.ts starts it). */
-export async function createBulkSend(staff: StaffContext, selection: TBulkSelection): Promise<{ id: string; total: number } | "too_many" | "empty"> {
+export async function createBulkSend(
+  staff: StaffContext,
+  selection: TBulkSelection,
+  { includeWithPassword }: TBulkOptions,
+): Promise<{ id: string; total: number } | "too_many" | "empty"> {
   const ids = await resolveSelection(staff, selection);
   if (ids === "too_many") return ids;
   if (!ids.length) return "empty";
-  const selectionJson = JSON.stringify({ studentIds: ids });
+  const selectionJson = JSON.stringify({ studentIds: ids, includeWithPassword });
   // A double click on "Envoyer" must not email everyone twice: the same selection, still being
   // prepared by the same person, is the same bulk send.
   const duplicate = await getDb().bulkSend.findFirst({
@@ -125,11 +150,20 @@ export async function findBulkSendToPrepare(): Promise<{ id: string; createdById
   return getDb().bulkSend.findFirst({ where: { status: "preparing" }, orderBy: { createdAt: "asc" }, select: { id: true, createdById: true } });
 }
 
-/** The students a bulk send was started for, in the order of the list; null when its selection is unreadable. */
-export async function readBulkSelection(bulkSendId: string): Promise<string[] | null> {
+/**
+ * The students a bulk send was started for, in the order of the list, and whether those who already
+ * chose a password are sent a link (sends recorded before the option existed did); null when unreadable.
+ */
+export async function readBulkSelection(bulkSendId: string): Promise<({ studentIds: string[] } & TBulkOptions) | null> {
   const { selection } = await getDb().bulkSend.findUniqueOrThrow({ where: { id: bulkSendId }, select: { selection: true } });
-  const { studentIds } = JSON.parse(selection) as { studentIds?: string[] };
-  return Array.isArray(studentIds) ? studentIds : null;
+  const { studentIds, includeWithPassword } = JSON.parse(selection) as { studentIds?: string[]; includeWithPassword?: boolean };
+  return Array.isArray(studentIds) ? { studentIds, includeWithPassword: includeWithPassword !== false } : null;
+}
+
+/** Those of these students who already chose a password. */
+export async function findStudentsWithPassword(studentIds: string[]): Promise<Set<string>> {
+  const rows = await getDb().portalAccess.findMany({ where: { studentId: { in: studentIds }, passwordHash: { not: null } }, select: { studentId: true } });
+  return new Set(rows.flatMap((row) => (row.studentId ? [row.studentId] : [])));
 }
 
 /** Those of these students the bulk send already has an item for (prepared or skipped). */
@@ -164,7 +198,7 @@ export type BulkProgress = {
   status: string;
   total: number;
   prepared: number;
-  skipped: Record<SkipReason | "not_found", number>;
+  skipped: Record<SkipReason | "not_found" | "has_password", number>;
   emails: Record<OutboxStatus, number>;
   done: boolean;
   createdAt: string;
@@ -192,7 +226,7 @@ export async function getBulkProgress(staff: StaffContext, bulkSendId: string): 
   ]);
   const count = (rows: { _count: { _all: number } }[], pick: (row: never) => boolean) =>
     rows.filter(pick as never).reduce((sum, row) => sum + row._count._all, 0);
-  const skipped = { missing_email: 0, invalid_email: 0, disabled: 0, email_in_use: 0, not_found: 0 };
+  const skipped = { missing_email: 0, invalid_email: 0, disabled: 0, email_in_use: 0, not_found: 0, has_password: 0 };
   for (const row of outcomes) if (row.outcome in skipped) skipped[row.outcome as keyof typeof skipped] = row._count._all;
   const emails = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const row of statuses) if (row.status in emails) emails[row.status as OutboxStatus] = row._count._all;
@@ -236,7 +270,7 @@ export async function getBulkReport(staff: StaffContext, bulkSendId: string): Pr
   const lines: BulkReportLine[] = items.map(({ student, outcome, outboxMessage }) => ({ student, outcome, outboxMessage }));
   // Everyone of the selection has a line: those not prepared yet (or never, the send being interrupted) too.
   const withItem = new Set(items.map((item) => item.studentId));
-  const rest = ((await readBulkSelection(bulkSendId)) ?? []).filter((id) => !withItem.has(id));
+  const rest = ((await readBulkSelection(bulkSendId))?.studentIds ?? []).filter((id) => !withItem.has(id));
   const outcome = bulk.status === "cancelled" ? "cancelled" : "not_prepared";
   for (const ids of chunks(rest)) {
     const students = await getDb().student.findMany({ where: { AND: [{ id: { in: ids } }, visibleStudentsWhere(staff)] }, select: reportStudentColumns });

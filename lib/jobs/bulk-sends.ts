@@ -7,21 +7,22 @@ import {
   createBulkSend,
   findBulkSendToPrepare,
   findPreparedStudents,
+  findStudentsWithPassword,
   markBulkSendPrepared,
   readBulkSelection,
   recordBulkSkip,
 } from "@/lib/data/bulk-sends";
 import { loadStaffContext } from "@/lib/data/staff";
 import { hasRight, RIGHTS, type StaffContext } from "@/lib/rights";
-import type { TBulkSelection } from "@/lib/validation/bulk";
+import type { TBulkOptions, TBulkSelection } from "@/lib/validation/bulk";
 import { wakeWorker } from "./wake";
 
 // A bulk send is a job: the request records it and returns at once, and the worker (worker.ts)
 // prepares it a batch at a time through lib/data, which queues its emails through lib/mail.
 
 /** Records a bulk send and returns at once; the worker prepares and sends it in the background. */
-export async function startBulkSend(staff: StaffContext, selection: TBulkSelection) {
-  const started = await createBulkSend(staff, selection);
+export async function startBulkSend(staff: StaffContext, selection: TBulkSelection, options: TBulkOptions) {
+  const started = await createBulkSend(staff, selection, options);
   // The first emails leave within a moment of the click, not at the worker's next tick.
   if (typeof started === "object") wakeWorker();
   return started;
@@ -43,7 +44,11 @@ export async function prepareBulkSends(options: { maxStudents: number }): Promis
     return 0;
   }
   const { todo, next } = await nextStudents(bulk.id, progress, options.maxStudents);
-  const leftovers = todo.length ? await prepareStudentsTogether(staff, bulk.id, todo) : [];
+  // People who already chose a password are left out unless staff included them: recorded as skipped.
+  const withPassword = todo.length && !progress.includeWithPassword ? await findStudentsWithPassword(todo) : new Set<string>();
+  for (const studentId of withPassword) await recordBulkSkip(bulk.id, studentId, "has_password");
+  const toPrepare = todo.filter((id) => !withPassword.has(id));
+  const leftovers = toPrepare.length ? await prepareStudentsTogether(staff, bulk.id, toPrepare) : [];
   for (const studentId of leftovers) await prepareOneStudent(staff, bulk.id, studentId);
   progress.next = next;
   if (next >= progress.studentIds.length) await markBulkSendPrepared(bulk.id);
@@ -56,13 +61,13 @@ export async function prepareBulkSends(options: { maxStudents: number }): Promis
  * done item again for each batch: after a restart, or for what another worker did, the items
  * themselves say what is done.
  */
-type Progress = { bulkSendId: string; studentIds: string[]; next: number };
+type Progress = { bulkSendId: string; studentIds: string[]; includeWithPassword: boolean; next: number };
 let current: Progress | null = null;
 
 async function progressOf(bulkSendId: string): Promise<Progress | null> {
   if (current?.bulkSendId === bulkSendId) return current;
-  const studentIds = await readBulkSelection(bulkSendId);
-  current = studentIds ? { bulkSendId, studentIds, next: 0 } : null;
+  const selection = await readBulkSelection(bulkSendId);
+  current = selection ? { bulkSendId, ...selection, next: 0 } : null;
   return current;
 }
 

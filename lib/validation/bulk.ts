@@ -11,5 +11,10 @@ export const ZBulkSelection = z.union([
 ]);
 export type TBulkSelection = z.infer<typeof ZBulkSelection>;
 
-export const ZBulkSelectionInput = z.object({ selection: ZBulkSelection });
+export const ZBulkSelectionInput = z.object({
+  selection: ZBulkSelection,
+  /** Whether people who already chose a password are sent a link too; staff tick it, off otherwise. */
+  includeWithPassword: z.boolean().default(false),
+});
+export type TBulkOptions = { includeWithPassword: boolean };
 export const ZBulkProgressInput = z.object({ bulkSendId: ZId });

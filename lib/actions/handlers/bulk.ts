@@ -21,8 +21,8 @@ export const summarizeBulkSend = staffAction(RIGHTS.editStudent, {
 export const startBulkSend = staffAction(RIGHTS.editStudent, {
   name: "startBulkSend",
   schema: ZBulkSelectionInput,
-  handler: async ({ selection }, { staff }) => {
-    const started = await jobs.startBulkSend(staff, selection);
+  handler: async ({ selection, includeWithPassword }, { staff }) => {
+    const started = await jobs.startBulkSend(staff, selection, { includeWithPassword });
     if (started === "too_many") throw new AppError("too_many_students");
     if (started === "empty") throw new AppError("not_found");
     return { bulkSendId: started.id, total: started.total };
