@@ -1,0 +1,75 @@
+/** @jest-environment node */
+// « Envois »: a bulk send started from the students list is found in the list of past sends with
+// its numbers, and opens its progress page.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser, signedInPage } from "./support/browser";
+import { createSchoolWithStaff, createTestStudent, type StaffAccount, type World } from "./support/factories";
+import { lastEmailId, waitForEmails } from "./support/inbox";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let world: World;
+let staff: StaffAccount;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ world, staff } = await createSchoolWithStaff());
+  ({ context, page } = await signedInPage(browser, staff));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+const nameOf = (student: { firstName: string; lastName: string }) => `${student.firstName} ${student.lastName}`;
+
+describe("« Envois »", () => {
+  it("lists a bulk send started from the list with who started it and its numbers, and opens it", async () => {
+    const chosen = [await createTestStudent(world), await createTestStudent(world)];
+    const withoutEmail = await createTestStudent(world, { email: null });
+    const before = await lastEmailId();
+    await page.goto("/etudiants?taille=100");
+    for (const student of [...chosen, withoutEmail]) {
+      await page.getByRole("checkbox", { name: `Sélectionner ${nameOf(student)}` }).check();
+    }
+    await page
+      .getByRole("region", { name: "3 étudiants sélectionnés" })
+      .getByRole("button", { name: "Renvoyer l'email d'activation" })
+      .click();
+    const summary = page.getByRole("alertdialog", { name: "Renvoyer l'email d'activation" });
+    await summary.getByText("2 étudiants recevront l'email.").waitFor();
+    // The skipped student is named, with a link to the profile where the address can be fixed.
+    const fix = summary.getByRole("link", { name: `Ouvrir la fiche de ${nameOf(withoutEmail)} pour corriger son adresse` });
+    expect(await fix.getAttribute("href")).toBe(`/etudiants/${withoutEmail.id}`);
+    await summary.getByRole("button", { name: "Envoyer 2 emails" }).click();
+    await page.waitForURL(/\/etudiants\/envois\/[a-z0-9]+$/);
+    const progressUrl = page.url();
+    await page.getByText("Envoi terminé : 2 emails envoyés.").waitFor();
+    for (const student of chosen) await waitForEmails(student.email!, 1, before);
+
+    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Envois" }).click();
+    await page.getByRole("heading", { name: "Envois", level: 1 }).waitFor();
+    // The loading state shows the same heading: wait for the list itself.
+    const rows = page.getByRole("table").getByRole("row");
+    await rows.nth(1).waitFor();
+    expect(await rows.count()).toBe(2);
+    const row = rows.nth(1);
+    expect(await row.getByRole("cell").allTextContents()).toEqual([
+      "Email d'activation",
+      staff.name,
+      "3",
+      "2",
+      "0",
+      "1",
+      "Terminé",
+      "Rapport CSV",
+    ]);
+    expect(await row.getByRole("link", { name: /Télécharger le rapport/ }).getAttribute("href")).toBe(
+      `${new URL(progressUrl).pathname}/rapport`,
+    );
+    await row.getByRole("link", { name: /^Suivre l'envoi du / }).click();
+    await page.waitForURL(progressUrl);
+    await page.getByText("Envoi terminé : 2 emails envoyés.").waitFor();
+  });
+});
