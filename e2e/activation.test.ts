@@ -242,7 +242,7 @@ describe("forgotten password", () => {
 
     await page.goto(`/activation/${linkTokenIn(reset.text)}`);
     await page.getByRole("heading", { name: "Choisir un nouveau mot de passe" }).waitFor();
-    await choosePasswordAt(page, `/activation/${linkTokenIn(reset.text)}`, "lanterne verger parapluie");
+    await choosePasswordAt(page, `/activation/${linkTokenIn(reset.text)}`, "lanterne verger parapluie", { reset: true });
 
     // From a fresh browser: the old password is refused, the new one opens the espace étudiant.
     const later = await newContext(browser);

@@ -25,13 +25,16 @@ export async function enableAccessFor(
   return { email, link: `/activation/${linkTokenIn(email.text)}` };
 }
 
-/** Opens a link, chooses a password twice, and waits to land signed in on the espace étudiant. */
-export async function choosePasswordAt(page: Page, link: string, password: string) {
+/**
+ * Opens a link, chooses a password twice, and waits to land signed in on the espace étudiant (`reset`:
+ * a new password, whose note says so).
+ */
+export async function choosePasswordAt(page: Page, link: string, password: string, { reset = false } = {}) {
   await page.goto(link);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
   await page.getByLabel("Confirmer le mot de passe").fill(password);
   await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
-  await welcomeOn(page);
+  await welcomeOn(page, { reset });
 }
 
 /**
@@ -51,7 +54,8 @@ export async function activeStudent(
   return { visitor, page, link };
 }
 
-/** Waits for the home page's one-time note that follows a chosen password. */
-export async function welcomeOn(page: Page) {
-  await page.getByRole("status").filter({ hasText: "Mot de passe enregistré : votre accès à l'espace étudiant est activé." }).waitFor();
+/** Waits for the home page's one-time note that follows a chosen password: the first one, or a new one. */
+export async function welcomeOn(page: Page, { reset = false } = {}) {
+  const note = reset ? "Nouveau mot de passe enregistré." : "Mot de passe enregistré : votre accès à l'espace étudiant est activé.";
+  await page.getByRole("status").filter({ hasText: note }).waitFor();
 }
