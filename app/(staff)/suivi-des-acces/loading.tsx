@@ -1,20 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { Skeleton } from "@/components/ui/skeleton";
-import { Spinner } from "@/components/ui/spinner";
+import { PageLoading } from "@/components/layout/page-loading";
 
 export default async function AccessBoardLoading() {
   const t = await getTranslations("accessBoard");
-  return (
-    <main id="contenu" className="mx-auto max-w-7xl px-4 py-8 sm:px-6" aria-busy="true">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-6 flex items-center gap-2 text-sm text-slate-600">
-        <Spinner /> {t("loading")}
-      </p>
-      <div className="mt-4 flex flex-col gap-3">
-        <Skeleton className="h-28 w-full" />
-        <Skeleton className="h-12 w-full" />
-        <Skeleton className="h-12 w-full" />
-      </div>
-    </main>
-  );
+  return <PageLoading title={t("title")} label={t("loading")} rows={["h-28", "h-12", "h-12"]} />;
 }
