@@ -39,6 +39,8 @@ export type ErrorPayloads = {
   missing_email: None;
   invalid_email: None;
   already_enabled: None;
+  /** A reminder to a person who has already chosen a password. */
+  already_active: None;
   not_enabled: None;
   access_disabled: None;
   same_email: None;

@@ -4,6 +4,8 @@
 export const RIGHTS = {
   viewStudent: "student.view",
   editStudent: "student.edit",
+  /** « Gérer les relances »: a school's automatic reminders and contact address. */
+  manageReminders: "reminders.manage",
 } as const;
 
 export type Right = (typeof RIGHTS)[keyof typeof RIGHTS];
@@ -14,6 +16,7 @@ export const ALL_RIGHTS: readonly Right[] = Object.values(RIGHTS);
 export const RIGHT_LABEL_KEYS: Record<Right, string> = {
   "student.view": "rights.viewStudent",
   "student.edit": "rights.editStudent",
+  "reminders.manage": "rights.manageReminders",
 };
 
 export function isRight(value: string): value is Right {

@@ -70,7 +70,7 @@ export async function SendList({ page }: { page: SendsPage }) {
                   </Link>
                 </th>
                 <td className="px-3 py-2">{t(`kinds.${send.kind}`)}</td>
-                <td className="px-3 py-2">{send.createdBy}</td>
+                <td className="px-3 py-2">{send.createdBy ?? t("kinds.auto_reminder")}</td>
                 <td className={number}>{send.total}</td>
                 <td className={number}>{send.sent}</td>
                 <td className={number}>{send.failed}</td>

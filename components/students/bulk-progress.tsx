@@ -43,7 +43,7 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
       <p className="text-sm text-slate-600">
         {t("startedBy", {
           date: format.dateTime(new Date(progress.createdAt), { dateStyle: "long", timeStyle: "short" }),
-          name: progress.createdBy,
+          name: progress.createdBy ?? t("automaticReminders"),
         })}
       </p>
       <Card>

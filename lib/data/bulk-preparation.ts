@@ -142,8 +142,8 @@ async function writeBatch(tx: Transaction, staff: StaffContext, bulkSendId: stri
   );
   // The unique (bulk, student) key: a student another worker prepared meanwhile rolls the batch back.
   await insertRows(tx, "BulkSendItem", [
-    ...sends.map(({ row }, index) => ({ id: newRowId(), bulkSendId, studentId: row.id, outcome: "queued", outboxMessageId: messageIds[index] })),
-    ...skips.map(({ row, outcome }) => ({ id: newRowId(), bulkSendId, studentId: row.id, outcome, outboxMessageId: null })),
+    ...sends.map(({ row }, index) => ({ id: newRowId(), bulkSendId, studentId: row.id, personKey: row.id, outcome: "queued", outboxMessageId: messageIds[index] })),
+    ...skips.map(({ row, outcome }) => ({ id: newRowId(), bulkSendId, studentId: row.id, personKey: row.id, outcome, outboxMessageId: null })),
   ]);
 }
 

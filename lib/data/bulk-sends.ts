@@ -146,7 +146,7 @@ export async function createBulkSend(
 }
 
 /** The oldest bulk send still being prepared, and who started it. */
-export async function findBulkSendToPrepare(): Promise<{ id: string; createdById: string } | null> {
+export async function findBulkSendToPrepare(): Promise<{ id: string; createdById: string | null } | null> {
   return getDb().bulkSend.findFirst({ where: { status: "preparing" }, orderBy: { createdAt: "asc" }, select: { id: true, createdById: true } });
 }
 
@@ -185,7 +185,7 @@ export async function markBulkSendPrepared(bulkSendId: string): Promise<void> {
 /** Records why a student of a bulk send gets no email: a SkipReason, or why resendActivation refused. */
 export async function recordBulkSkip(bulkSendId: string, studentId: string, outcome: string): Promise<void> {
   await getDb()
-    .bulkSendItem.createMany({ data: [{ bulkSendId, studentId, outcome }] })
+    .bulkSendItem.createMany({ data: [{ bulkSendId, studentId, personKey: studentId, outcome }] })
     .catch((error: unknown) => {
       // Already recorded (another worker), or the student was deleted meanwhile (foreign key): either
       // way nothing is left to do for this student, and the rest of the bulk send must go on.
@@ -202,7 +202,7 @@ export type BulkProgress = {
   emails: Record<OutboxStatus, number>;
   done: boolean;
   createdAt: string;
-  createdBy: string;
+  createdBy: string | null;
 };
 
 /**
@@ -240,7 +240,7 @@ export async function getBulkProgress(staff: StaffContext, bulkSendId: string): 
     emails,
     done: bulk.status !== "preparing" && emails.pending === 0 && emails.sending === 0,
     createdAt: bulk.createdAt.toISOString(),
-    createdBy: bulk.createdBy.name,
+    createdBy: bulk.createdBy?.name ?? null,
   };
 }
 
@@ -287,7 +287,8 @@ export type SendSummary = {
   kind: "bulk_send";
   id: string;
   createdAt: string;
-  createdBy: string;
+  /** null: automatic reminders. */
+  createdBy: string | null;
   total: number;
   sent: number;
   failed: number;
@@ -330,7 +331,7 @@ export async function listBulkSends(staff: StaffContext, requestedPage: number):
       kind: "bulk_send",
       id: bulk.id,
       createdAt: bulk.createdAt.toISOString(),
-      createdBy: bulk.createdBy.name,
+      createdBy: bulk.createdBy?.name ?? null,
       total: bulk.total,
       sent: emailCount("sent"),
       failed: emailCount("failed"),

@@ -37,7 +37,7 @@ export async function startBulkSend(staff: StaffContext, selection: TBulkSelecti
 export async function prepareBulkSends(options: { maxStudents: number }): Promise<number> {
   const bulk = await findBulkSendToPrepare();
   if (!bulk) return 0;
-  const staff = await loadStaffContext(bulk.createdById);
+  const staff = bulk.createdById ? await loadStaffContext(bulk.createdById) : null;
   const progress = await progressOf(bulk.id);
   if (!staff || !hasRight(staff, RIGHTS.editStudent) || !progress) {
     await cancelBulkSend(bulk.id);

@@ -30,33 +30,52 @@ export async function issueLink(
   staff: Pick<StaffContext, "id" | "email"> | null,
   person: Person,
   accessId: string,
-  options: { copyToStaff: boolean; bulkSendId?: string; now: Date; link: NewLink },
+  options: {
+    copyToStaff: boolean;
+    bulkSendId?: string;
+    /** For a bulk item: the student of the selection through whom a parent was reached. */
+    bulkStudentId?: string;
+    now: Date;
+    link: NewLink;
+    /** A reminder (« Relancer », by staff or, with staff null, automatic): recorded as such in the history. */
+    reminder?: boolean;
+  },
 ) {
   const { now, link } = options;
-  // A link sent by staff replaces earlier ones and ends open sessions. One the person asked for
-  // (anyone may ask, knowing only the address) does neither: it must not let a stranger cancel an
-  // invitation or sign someone out. Choosing a password with any link revokes all the others.
-  if (staff) await revokeLinks(tx, accessId, "newer_link", now);
+  // A link sent by staff or by a reminder replaces earlier ones and ends open sessions. One the person
+  // asked for (anyone may ask, knowing only the address) does neither: it must not let a stranger
+  // cancel an invitation or sign someone out. Choosing a password with any link revokes all the others.
+  const replacesEarlier = !!staff || !!options.reminder;
+  if (replacesEarlier) await revokeLinks(tx, accessId, "newer_link", now);
   await tx.activationLink.create({
     data: { accessId, tokenHash: link.tokenHash, sentTo: person.email!, expiresAt: link.expiresAt },
   });
   await tx.portalAccess.update({
     where: { id: accessId },
-    data: { linkExpiresAt: link.expiresAt, ...(staff ? { sessionVersion: { increment: 1 } } : {}) },
+    data: { linkExpiresAt: link.expiresAt, ...(replacesEarlier ? { sessionVersion: { increment: 1 } } : {}) },
   });
+  const type = options.reminder ? "reminder_sent" : staff ? "link_sent" : "link_requested";
   const event = await tx.accessEvent.create({
-    data: { accessId, type: staff ? "link_sent" : "link_requested", actorId: staff?.id ?? null, email: person.email, copyRequested: options.copyToStaff },
+    data: { accessId, type, actorId: staff?.id ?? null, email: person.email, copyRequested: options.copyToStaff },
   });
   const copy = staff && options.copyToStaff && link.copy ? [{ ...link.copy, to: staff.email, eventId: event.id }] : [];
   const [messageId] = await queueActivationEmails(tx, [{ ...link.email, to: person.email!, eventId: event.id, bulkSendId: options.bulkSendId }, ...copy]);
-  if (options.bulkSendId && person.kind === "student") {
-    // Same transaction as the email: after a crash, a student already done in this bulk send makes
+  if (options.bulkSendId) {
+    // Same transaction as the email: after a crash, a person already done in this bulk send makes
     // the retry fail here (unique key) instead of sending a second email.
-    await tx.bulkSendItem.create({
-      data: { bulkSendId: options.bulkSendId, studentId: person.id, outcome: "queued", outboxMessageId: messageId },
-    });
+    await tx.bulkSendItem.create({ data: { ...bulkItemKey(person, options.bulkStudentId), bulkSendId: options.bulkSendId, outcome: "queued", outboxMessageId: messageId } });
   }
   return { id: messageId };
+}
+
+/**
+ * Who a bulk item is for: a student, or a parent reached through one of the selected students.
+ * The person key is unique within a send, so a parent of two selected siblings is written to once.
+ */
+export function bulkItemKey(person: Pick<Person, "kind" | "id">, studentId?: string) {
+  if (person.kind === "student") return { studentId: person.id, guardianId: null, personKey: person.id };
+  if (!studentId) throw new Error("A parent's bulk item names the student through whom they were reached");
+  return { studentId, guardianId: person.id, personKey: `g:${person.id}` };
 }
 
 export type NewLink = ReturnType<typeof newLink>;

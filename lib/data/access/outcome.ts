@@ -9,7 +9,7 @@ import type { Person } from "../people";
 /** Why an access operation was refused: codes of the one error vocabulary (lib/errors.ts). */
 export type AccessFailure = Extract<
   ErrorCode,
-  "not_found" | "missing_email" | "invalid_email" | "already_enabled" | "not_enabled" | "access_disabled" | "same_email" | "email_in_use" | "conflict"
+  "not_found" | "missing_email" | "invalid_email" | "already_enabled" | "already_active" | "not_enabled" | "access_disabled" | "same_email" | "email_in_use" | "conflict"
 >;
 
 export type AccessOutcome = { ok: true; state: AccessState; emailQueued: boolean } | { ok: false; error: AccessFailure };
