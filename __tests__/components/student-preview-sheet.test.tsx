@@ -35,6 +35,7 @@ const student: StudentDetails = {
       relationship: "mother",
       accessState: "none",
       sharedWith: [],
+    otherChildren: [],
     },
     {
       id: "g2",
@@ -45,6 +46,7 @@ const student: StudentDetails = {
       relationship: "father",
       accessState: "active",
       sharedWith: [],
+    otherChildren: [],
     },
   ],
 };

@@ -12,6 +12,14 @@ const labels = {
   emailMissing: "Email manquant",
   access: "Accès",
   accessStates: { none: "Aucun accès", invited: "Invitation envoyée", expired: "Lien expiré", active: "Actif", disabled: "Désactivé" },
+  parentAccess: "Accès des parents",
+  parentAccessValues: {
+    noneActive: "Aucun parent actif",
+    someActive: "Au moins un parent actif",
+    allActive: "Tous les parents actifs",
+    invited: "Invitation en attente",
+    expired: "Lien expiré",
+  },
 };
 
 describe("activeFilterChips", () => {
@@ -23,6 +31,14 @@ describe("activeFilterChips", () => {
       { key: "schoolYearId", name: "Année scolaire", value: "2026-2027" },
       { key: "email", name: "Email", value: "Email manquant" },
       { key: "access", name: "Accès", value: "Lien expiré" },
+    ]);
+  });
+
+  it("names the parents' filter apart from the student's own access", () => {
+    const query = parseStudentListQuery({ acces: "actif", "acces-parents": "lien-expire" });
+    expect(activeFilterChips(query, options, labels)).toEqual([
+      { key: "access", name: "Accès", value: "Actif" },
+      { key: "parentAccess", name: "Accès des parents", value: "Lien expiré" },
     ]);
   });
 

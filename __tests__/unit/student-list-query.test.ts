@@ -69,6 +69,37 @@ describe("studentListSearchParams", () => {
   });
 });
 
+describe("the « Accès des parents » filter in the URL", () => {
+  it("reads each French word as its typed value and writes it back", () => {
+    const words = {
+      "aucun-actif": "noneActive",
+      "au-moins-un-actif": "someActive",
+      "tous-actifs": "allActive",
+      invitation: "invited",
+      "lien-expire": "expired",
+    } as const;
+    for (const [word, value] of Object.entries(words)) {
+      expect(parseStudentListQuery({ "acces-parents": word }).parentAccess).toBe(value);
+      expect(studentListSearchParams({ parentAccess: value }).toString()).toBe(`acces-parents=${word}`);
+    }
+  });
+
+  it("is independent of the student's own Accès filter, and drops an unknown word", () => {
+    expect(parseStudentListQuery({ acces: "actif", "acces-parents": "lien-expire" })).toMatchObject({
+      access: "active",
+      parentAccess: "expired",
+    });
+    expect(parseStudentListQuery({ "acces-parents": "expired" }).parentAccess).toBeUndefined();
+    expect(parseStudentListQuery({ "acces-parents": "desactive" }).parentAccess).toBeUndefined();
+  });
+
+  it("travels with a bulk send's selection by query as a typed value", () => {
+    const { page: _page, pageSize: _pageSize, ...criteria } = parseStudentListQuery({ "acces-parents": "tous-actifs" });
+    expect(ZBulkSelection.parse({ query: criteria })).toEqual({ query: { query: "", parentAccess: "allActive" } });
+    expect(ZBulkSelection.safeParse({ query: { query: "", parentAccess: "tous-actifs" } }).success).toBe(false);
+  });
+});
+
 describe("a bulk send's selection by query", () => {
   it("keeps the list's typed filters, so « all matching » means what the list showed", () => {
     const {

@@ -1,8 +1,9 @@
 import type { AccessState } from "@/lib/access/state";
 import type { FilterOptions } from "@/lib/data/students";
+import type { TParentAccessFilter } from "@/lib/students/list-params";
 import type { TStudentListQuery } from "@/lib/validation/students";
 
-export type FilterKey = "schoolId" | "programId" | "classId" | "schoolYearId" | "email" | "access";
+export type FilterKey = "schoolId" | "programId" | "classId" | "schoolYearId" | "email" | "access" | "parentAccess";
 export type FilterChip = { key: FilterKey; name: string; value: string };
 
 /** Every filter off (the search is kept). */
@@ -13,6 +14,7 @@ export const CLEARED_FILTERS = {
   schoolYearId: undefined,
   email: undefined,
   access: undefined,
+  parentAccess: undefined,
 } satisfies Record<FilterKey, undefined>;
 
 type Labels = {
@@ -25,6 +27,8 @@ type Labels = {
   emailMissing: string;
   access: string;
   accessStates: Record<AccessState, string>;
+  parentAccess: string;
+  parentAccessValues: Record<TParentAccessFilter, string>;
 };
 
 /** The active filters as labelled chips; an id no longer among the options is still shown, as-is. */
@@ -42,6 +46,8 @@ export function activeFilterChips(query: TStudentListQuery, options: FilterOptio
   if (query.email)
     chips.push({ key: "email", name: labels.email, value: query.email === "present" ? labels.emailPresent : labels.emailMissing });
   if (query.access) chips.push({ key: "access", name: labels.access, value: labels.accessStates[query.access] });
+  if (query.parentAccess)
+    chips.push({ key: "parentAccess", name: labels.parentAccess, value: labels.parentAccessValues[query.parentAccess] });
   return chips;
 }
 

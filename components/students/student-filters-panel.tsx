@@ -8,7 +8,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Popover, PopoverClose, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import type { FilterOptions } from "@/lib/data/students";
-import { EMAIL_FILTERS, type TEmailFilter } from "@/lib/students/list-params";
+import { EMAIL_FILTERS, PARENT_ACCESS_FILTERS, type TEmailFilter, type TParentAccessFilter } from "@/lib/students/list-params";
 import { CLEARED_FILTERS, narrowOptions } from "./filter-chips";
 import { useStudentList } from "./list-navigation";
 
@@ -18,11 +18,13 @@ export function StudentFiltersPanel({
   options,
   activeCount,
   accessLabels,
+  parentAccessLabels,
 }: {
   trigger: ReactElement;
   options: FilterOptions;
   activeCount: number;
   accessLabels: Record<AccessState, string>;
+  parentAccessLabels: Record<TParentAccessFilter, string>;
 }) {
   const t = useTranslations("filters");
   const { query, navigate } = useStudentList();
@@ -95,6 +97,15 @@ export function StudentFiltersPanel({
             options={ACCESS_STATES.map((state) => ({ value: state, label: accessLabels[state] }))}
             onChange={(access) => navigate({ access: access as AccessState | undefined })}
           />
+          <FilterSelect
+            id="filter-parent-access"
+            label={t("parentAccess")}
+            allLabel={t("all")}
+            description={t("parentAccessHelp")}
+            value={query.parentAccess}
+            options={PARENT_ACCESS_FILTERS.map((filter) => ({ value: filter, label: parentAccessLabels[filter] }))}
+            onChange={(parentAccess) => navigate({ parentAccess: parentAccess as TParentAccessFilter | undefined })}
+          />
           <Button variant="ghost" className="self-start" disabled={!activeCount} onClick={() => navigate(CLEARED_FILTERS)}>
             {t("reset")}
           </Button>
@@ -108,6 +119,7 @@ function FilterSelect({
   id,
   label,
   allLabel,
+  description,
   value,
   options,
   onChange,
@@ -115,6 +127,7 @@ function FilterSelect({
   id: string;
   label: string;
   allLabel: string;
+  description?: string;
   value: string | undefined;
   options: { value: string; label: string }[];
   onChange: (value: string | undefined) => void;
@@ -122,7 +135,13 @@ function FilterSelect({
   return (
     <div className="flex flex-col gap-1">
       <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} className="w-full" value={value ?? ""} onChange={(event) => onChange(event.target.value || undefined)}>
+      <NativeSelect
+        id={id}
+        className="w-full"
+        value={value ?? ""}
+        aria-describedby={description ? `${id}-help` : undefined}
+        onChange={(event) => onChange(event.target.value || undefined)}
+      >
         <option value="">{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -130,6 +149,11 @@ function FilterSelect({
           </option>
         ))}
       </NativeSelect>
+      {description ? (
+        <p id={`${id}-help`} className="text-xs text-slate-600">
+          {description}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { DeferredPopup } from "@/components/ui/deferred-popup";
 import { lazyComponent } from "@/components/ui/load-on-open";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import type { FilterOptions } from "@/lib/data/students";
+import { PARENT_ACCESS_FILTERS, type TParentAccessFilter } from "@/lib/students/list-params";
 import { activeFilterChips, CLEARED_FILTERS, type FilterChip } from "./filter-chips";
 import { useStudentList } from "./list-navigation";
 
@@ -27,7 +28,14 @@ function useChips(options: FilterOptions): FilterChip[] {
     emailMissing: t("emailMissing"),
     access: t("access"),
     accessStates: states,
+    parentAccess: t("parentAccess"),
+    parentAccessValues: useParentAccessLabels(),
   });
+}
+
+function useParentAccessLabels(): Record<TParentAccessFilter, string> {
+  const t = useTranslations("filters.parentAccessValues");
+  return Object.fromEntries(PARENT_ACCESS_FILTERS.map((filter) => [filter, t(filter)])) as Record<TParentAccessFilter, string>;
 }
 
 function useAccessStateLabels(): Record<AccessState, string> {
@@ -40,6 +48,7 @@ export function StudentFilters({ options }: { options: FilterOptions }) {
   const t = useTranslations("filters");
   const chips = useChips(options);
   const accessLabels = useAccessStateLabels();
+  const parentAccessLabels = useParentAccessLabels();
   return (
     <DeferredPopup
       kind="dialog"
@@ -51,7 +60,15 @@ export function StudentFilters({ options }: { options: FilterOptions }) {
           {chips.length ? <Badge tone="info">{chips.length}</Badge> : null}
         </Button>
       }
-      open={(trigger) => <StudentFiltersPanel trigger={trigger} options={options} activeCount={chips.length} accessLabels={accessLabels} />}
+      open={(trigger) => (
+        <StudentFiltersPanel
+          trigger={trigger}
+          options={options}
+          activeCount={chips.length}
+          accessLabels={accessLabels}
+          parentAccessLabels={parentAccessLabels}
+        />
+      )}
     />
   );
 }

@@ -15,7 +15,16 @@ import { StudentTable, type RowSelection } from "./student-table";
 import { Button } from "@/components/ui/button";
 
 function hasCriteria(query: TStudentListQuery): boolean {
-  return !!(query.query.trim() || query.schoolId || query.programId || query.classId || query.schoolYearId || query.email || query.access);
+  return !!(
+    query.query.trim() ||
+    query.schoolId ||
+    query.programId ||
+    query.classId ||
+    query.schoolYearId ||
+    query.email ||
+    query.access ||
+    query.parentAccess
+  );
 }
 
 type ListProps = {

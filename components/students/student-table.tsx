@@ -12,6 +12,7 @@ import { loadOnOpen } from "@/components/ui/load-on-open";
 import type { StudentListRow } from "@/lib/data/students";
 import { studentPath } from "@/lib/routes";
 import { EmailText } from "./email-text";
+import { StudentParentsCell } from "./student-parents-cell";
 
 // The Aperçu panel's code loads when a row is first previewed.
 const StudentPreviewSheet = loadOnOpen(
@@ -74,6 +75,9 @@ export function StudentTable({
                 {t("columns.access")}
               </th>
               <th scope="col" className="px-4 py-3">
+                {t("columns.parents")}
+              </th>
+              <th scope="col" className="px-4 py-3">
                 <span className="sr-only">{t("columns.actions")}</span>
               </th>
             </tr>
@@ -133,6 +137,9 @@ export function StudentTable({
                   </td>
                   <td className="px-4 py-2">
                     <AccessBadge state={row.accessState} />
+                  </td>
+                  <td className="px-4 py-2 whitespace-nowrap">
+                    <StudentParentsCell parents={row.parents} />
                   </td>
                   <td className="px-4 py-2">
                     <div className="flex items-center justify-end gap-1">

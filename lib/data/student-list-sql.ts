@@ -3,6 +3,7 @@ import { getDb, getDbProvider } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AccessState } from "@/lib/access/state";
 import type { StaffContext } from "@/lib/rights";
+import type { TParentAccessFilter } from "@/lib/students/list-params";
 import type { TStudentListCriteria } from "@/lib/validation/students";
 import { visibleStudentsSql } from "./scope";
 
@@ -80,6 +81,47 @@ function accessStateSql(state: AccessState, now: Date): Prisma.Sql {
 }
 
 /**
+ * SQLite's statistics see mostly NULLs in PortalAccess.guardianId (students' rows) and may scan the
+ * table for every parent; its unique index answers each in one step (as on the board, access-board.ts).
+ */
+export function guardianAccessIndex(): Prisma.Sql {
+  return Prisma.raw(getDbProvider() === "sqlite" ? `INDEXED BY "PortalAccess_guardianId_key"` : "");
+}
+
+/**
+ * The « Accès des parents » filter (its meaning: lib/students/list-params.ts), as EXISTS / NOT EXISTS
+ * over the student's StudentGuardian rows (primary key led by studentId) and each parent's
+ * PortalAccess row (unique guardianId). A parent's state follows lib/access/state.ts's accessState:
+ * active = enabled with a password; invited = enabled, no password, link valid; expired = enabled,
+ * no password, no valid link.
+ */
+function parentAccessSql(filter: TParentAccessFilter, now: Date): Prisma.Sql {
+  const { boolean, timestamp } = dialect();
+  const enabled = Prisma.sql`pa."enabled" = ${boolean(true)}`;
+  const active = Prisma.sql`${enabled} AND pa."passwordHash" IS NOT NULL`;
+  const parentWhere = (condition: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM "StudentGuardian" sg JOIN "PortalAccess" pa ${guardianAccessIndex()} ON pa."guardianId" = sg."guardianId"
+      WHERE sg."studentId" = s."id" AND ${condition})`;
+  switch (filter) {
+    case "someActive":
+      return parentWhere(active);
+    case "noneActive":
+      return Prisma.sql`NOT ${parentWhere(active)}`;
+    case "allActive":
+      // At least one parent, and none without an active access (no row, not enabled, or no password).
+      return Prisma.sql`EXISTS (SELECT 1 FROM "StudentGuardian" sg WHERE sg."studentId" = s."id")
+        AND NOT EXISTS (SELECT 1 FROM "StudentGuardian" sg LEFT JOIN "PortalAccess" pa ${guardianAccessIndex()} ON pa."guardianId" = sg."guardianId"
+          WHERE sg."studentId" = s."id" AND (pa."id" IS NULL OR pa."enabled" = ${boolean(false)} OR pa."passwordHash" IS NULL))`;
+    case "invited":
+      return parentWhere(Prisma.sql`${enabled} AND pa."passwordHash" IS NULL AND pa."linkExpiresAt" > ${timestamp(now)}`);
+    case "expired":
+      return parentWhere(
+        Prisma.sql`${enabled} AND pa."passwordHash" IS NULL AND (pa."linkExpiresAt" IS NULL OR pa."linkExpiresAt" <= ${timestamp(now)})`,
+      );
+  }
+}
+
+/**
  * Where a list state's students come from, and how they are filtered and ordered: usually the Student
  * table. For a search on SQLite, the FTS5 index joined to "StudentSearchRow" (school and sort key by
  * integer key), and to Student only when a filter or a short word needs its columns.
@@ -103,7 +145,8 @@ const FROM_INDEX = Prisma.raw(`"StudentSearch" f JOIN "StudentSearchRow" k ON k.
 const FROM_INDEX_AND_STUDENT = Prisma.raw(`${FROM_INDEX.sql} JOIN "Student" s ON s."id" = k."studentId"`);
 
 function hasFilters(criteria: ListCriteria): boolean {
-  return !!(criteria.schoolId || criteria.programId || criteria.classId || criteria.schoolYearId || criteria.email || criteria.access);
+  const { schoolId, programId, classId, schoolYearId, email, access, parentAccess } = criteria;
+  return !!(schoolId || programId || classId || schoolYearId || email || access || parentAccess);
 }
 
 function filterConditions(criteria: ListCriteria, now: Date): Prisma.Sql[] {
@@ -115,6 +158,7 @@ function filterConditions(criteria: ListCriteria, now: Date): Prisma.Sql[] {
   if (criteria.schoolYearId) conditions.push(Prisma.sql`s."schoolYearId" = ${criteria.schoolYearId}`);
   if (criteria.email) conditions.push(Prisma.sql`s."hasEmail" = ${boolean(criteria.email === "present")}`);
   if (criteria.access) conditions.push(accessStateSql(criteria.access, now));
+  if (criteria.parentAccess) conditions.push(parentAccessSql(criteria.parentAccess, now));
   return conditions;
 }
 
@@ -222,16 +266,32 @@ export async function listRows(run: SqlRunner, source: ListSource, limit: number
   return limit > 0 ? run<ListRowRecord>(rowsSql(source, limit, offset)) : [];
 }
 
-/** The parents of some students, in a stable order, with the text a search is matched against. */
-export async function parentsOf(run: SqlRunner, studentIds: string[]) {
-  type Parent = { studentId: string; firstName: string; lastName: string; searchText: string };
+/** A parent of a listed student: their name, the text a search is matched against, and their access's columns. */
+export type ListParentRecord = {
+  studentId: string;
+  guardianId: string;
+  firstName: string;
+  lastName: string;
+  relationship: string;
+  searchText: string;
+  accessId: string | null;
+  enabled: boolean | number | null;
+  hasPassword: boolean | number | null;
+  disabledAt: Date | string | null;
+  linkExpiresAt: Date | string | null;
+};
+
+/** The parents of some students (a page of the list, in one statement), in a stable order, with their access. */
+export async function parentsOf(run: SqlRunner, studentIds: string[]): Promise<Map<string, ListParentRecord[]>> {
   const parents = studentIds.length
-    ? await run<Parent>(Prisma.sql`
-        SELECT sg."studentId", g."firstName", g."lastName", g."searchText"
+    ? await run<ListParentRecord>(Prisma.sql`
+        SELECT sg."studentId", sg."guardianId", g."firstName", g."lastName", sg."relationship", g."searchText",
+          pa."id" AS "accessId", pa."enabled", pa."passwordHash" IS NOT NULL AS "hasPassword", pa."disabledAt", pa."linkExpiresAt"
         FROM "StudentGuardian" sg JOIN "Guardian" g ON g."id" = sg."guardianId"
+        LEFT JOIN "PortalAccess" pa ${guardianAccessIndex()} ON pa."guardianId" = sg."guardianId"
         WHERE sg."studentId" IN (${Prisma.join(studentIds)}) ORDER BY sg."guardianId"`)
     : [];
-  const byStudent = new Map<string, Parent[]>();
+  const byStudent = new Map<string, ListParentRecord[]>();
   for (const parent of parents) byStudent.set(parent.studentId, [...(byStudent.get(parent.studentId) ?? []), parent]);
   return byStudent;
 }

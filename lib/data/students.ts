@@ -16,13 +16,19 @@ import {
   parentsOf,
   prismaRunner,
   type ListCriteria,
+  type ListParentRecord,
   type ListRowRecord,
   type SqlRunner,
 } from "./student-list-sql";
 import { addressSharers, type AddressSharer } from "./shared-emails";
 
+/** A parent as a list row shows them (« 1/2 parents actifs » and its tooltip): a name and a state, no more. */
+export type ListParent = { name: string; relationship: string; accessState: AccessState };
+
 export type StudentListRow = Omit<ListRowRecord, "accessPhase" | "accessLinkExpiresAt"> & {
   accessState: AccessState;
+  /** The student's parents, in the profile's order (mother, father, guardian, other). */
+  parents: ListParent[];
   /** Checked here, so the browser does not download the address validator. */
   emailStatus: EmailStatus;
   /** Set when the student was found through this parent's name or email, not their own. */
@@ -40,14 +46,28 @@ export type StudentListPage = {
   pageCount: number;
 };
 
-function toRow(record: ListRowRecord, now: Date, matchedGuardian?: { firstName: string; lastName: string }): StudentListRow {
+function toListParent(parent: ListParentRecord, now: Date): ListParent {
+  const access = parent.accessId
+    ? { enabled: !!parent.enabled, hasPassword: !!parent.hasPassword, disabledAt: parent.disabledAt, linkExpiresAt: parent.linkExpiresAt }
+    : null;
+  return { name: `${parent.firstName} ${parent.lastName}`, relationship: parent.relationship, accessState: accessState(access, now) };
+}
+
+function toRow(record: ListRowRecord, parents: ListParentRecord[], now: Date, matchedGuardian?: ListParentRecord): StudentListRow {
   const { accessPhase, accessLinkExpiresAt, ...shown } = record;
   return {
     ...shown,
     accessState: accessStateOfPhase(accessPhase, accessLinkExpiresAt, now),
+    parents: [...parents].sort(byRelationship).map((parent) => toListParent(parent, now)),
     emailStatus: emailStatus(shown.email),
     ...(matchedGuardian ? { matchedGuardian: `${matchedGuardian.firstName} ${matchedGuardian.lastName}` } : {}),
   };
+}
+
+const RELATIONSHIP_ORDER = ["mother", "father", "guardian", "other"];
+
+function byRelationship(a: { relationship: string }, b: { relationship: string }): number {
+  return RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship);
 }
 
 /**
@@ -74,13 +94,17 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
   const offset = (page - 1) * pageSize;
   const limit = Math.min(pageSize, total - offset);
   const ownRows = offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : [];
-  const rows = ownRows.map((record) => toRow(record, now));
   const room = limit - ownRows.length;
-  if (family && room > 0) {
-    const found = await listRows(run, family, room, Math.max(0, offset - ownTotal));
-    const parents = await parentsOf(run, found.map((record) => record.id));
-    rows.push(...found.map((record) => toRow(record, now, matchingGuardian(parents.get(record.id) ?? [], words))));
-  }
+  const familyRows = family && room > 0 ? await listRows(run, family, room, Math.max(0, offset - ownTotal)) : [];
+  // The page's parents in one statement: their access for every row, their name for those found through them.
+  const parents = await parentsOf(run, [...ownRows, ...familyRows].map((record) => record.id));
+  const rows = [
+    ...ownRows.map((record) => toRow(record, parents.get(record.id) ?? [], now)),
+    ...familyRows.map((record) => {
+      const own = parents.get(record.id) ?? [];
+      return toRow(record, own, now, matchingGuardian(own, words));
+    }),
+  ];
   return { rows, total, totalCapped: ownTotal + familyTotal > cap, page, pageSize, pageCount };
 }
 
@@ -114,7 +138,15 @@ export type GuardianSummary = {
   accessState: AccessState;
   /** Others registered with the same address (see shared-emails.ts). */
   sharedWith: AddressSharer[];
+  /**
+   * The parent's other children that the staff member may see (their one portal access serves every
+   * child: « Aussi parent de … », and disabling it ends it for all of them).
+   */
+  otherChildren: ChildSummary[];
 };
+
+/** A child named on a sibling's page, linking to their profile. */
+export type ChildSummary = { id: string; firstName: string; lastName: string };
 
 export type StudentDetails = {
   id: string;
@@ -136,7 +168,6 @@ export type StudentDetails = {
 
 const accessColumns = { enabled: true, passwordHash: true, disabledAt: true, linkExpiresAt: true } as const;
 
-const RELATIONSHIP_ORDER = ["mother", "father", "guardian", "other"];
 
 /** A student with their parents, or null when unknown or outside the staff member's schools (cached per request). */
 export const getStudentDetails = cache(async function getStudentDetails(
@@ -151,7 +182,20 @@ export const getStudentDetails = cache(async function getStudentDetails(
       schoolClass: { select: { name: true } },
       schoolYear: { select: { label: true } },
       access: { select: accessColumns },
-      guardians: { include: { guardian: { include: { access: { select: accessColumns } } } } },
+      guardians: {
+        include: {
+          guardian: {
+            include: {
+              access: { select: accessColumns },
+              students: {
+                where: { studentId: { not: studentId }, student: visibleStudentsWhere(staff) },
+                select: { student: { select: { id: true, firstName: true, lastName: true } } },
+                orderBy: [{ student: { lastName: "asc" } }, { student: { firstName: "asc" } }],
+              },
+            },
+          },
+        },
+      },
     },
   });
   if (!student) return null;
@@ -169,8 +213,9 @@ export const getStudentDetails = cache(async function getStudentDetails(
       relationship,
       accessState: accessState(guardian.access),
       sharedWith: sharers.get(`guardian:${guardian.id}`) ?? [],
+      otherChildren: guardian.students.map(({ student: child }) => child),
     }))
-    .sort((a, b) => RELATIONSHIP_ORDER.indexOf(a.relationship) - RELATIONSHIP_ORDER.indexOf(b.relationship));
+    .sort(byRelationship);
   return {
     id: student.id,
     studentNumber: student.studentNumber,

@@ -24,6 +24,27 @@ export const ACCESS_FILTER_VALUES: Record<AccessState, string> = {
   disabled: "desactive",
 };
 
+/**
+ * The list's « Accès des parents » filter: students by their parents' portal accesses (a parent's
+ * state as lib/access/state.ts derives it). The list lists students, so each value is about a
+ * student's parents: « Aucun parent actif » (no parent active, students without a registered parent
+ * included: nobody of the family can sign in), « Au moins un parent actif », « Tous les parents
+ * actifs » (at least one parent, every one active), « Invitation en attente » (at least one parent
+ * invited, link still valid) and « Lien expiré » (at least one parent whose link expired before they
+ * chose a password). The first two split the students in two.
+ */
+export const PARENT_ACCESS_FILTERS = ["noneActive", "someActive", "allActive", "invited", "expired"] as const;
+export type TParentAccessFilter = (typeof PARENT_ACCESS_FILTERS)[number];
+
+/** URL values of the list's « Accès des parents » filter. */
+export const PARENT_ACCESS_FILTER_VALUES: Record<TParentAccessFilter, string> = {
+  noneActive: "aucun-actif",
+  someActive: "au-moins-un-actif",
+  allActive: "tous-actifs",
+  invited: "invitation",
+  expired: "lien-expire",
+};
+
 /** Query-string keys of the Étudiants list (French, since users see and share these URLs). */
 export const LIST_PARAMS = {
   query: "q",
@@ -33,6 +54,7 @@ export const LIST_PARAMS = {
   schoolYearId: "annee",
   email: "email",
   access: "acces",
+  parentAccess: "acces-parents",
   page: "page",
   pageSize: "taille",
 } as const;
@@ -48,6 +70,7 @@ export function studentListSearchParams(query: Partial<TStudentListQuery>): URLS
     ["schoolYearId", query.schoolYearId],
     ["email", query.email ? EMAIL_FILTER_VALUES[query.email] : undefined],
     ["access", query.access ? ACCESS_FILTER_VALUES[query.access] : undefined],
+    ["parentAccess", query.parentAccess ? PARENT_ACCESS_FILTER_VALUES[query.parentAccess] : undefined],
     ["page", query.page && query.page > 1 ? query.page : undefined],
     ["pageSize", query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE ? query.pageSize : undefined],
   ];

@@ -7,6 +7,8 @@ import {
   EMAIL_FILTERS,
   LIST_PARAMS,
   PAGE_SIZES,
+  PARENT_ACCESS_FILTER_VALUES,
+  PARENT_ACCESS_FILTERS,
   QUERY_MAX_LENGTH,
 } from "@/lib/students/list-params";
 import { ZId } from "./ids";
@@ -34,6 +36,7 @@ const ZStudentListQuery = z.object({
   schoolYearId: optionalId,
   email: fromUrlWord(EMAIL_FILTERS, EMAIL_FILTER_VALUES),
   access: fromUrlWord(ACCESS_STATES, ACCESS_FILTER_VALUES),
+  parentAccess: fromUrlWord(PARENT_ACCESS_FILTERS, PARENT_ACCESS_FILTER_VALUES),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
   pageSize: z.coerce
     .number()
@@ -56,6 +59,7 @@ export const ZStudentListCriteria = z.object({
   schoolYearId: ZId.optional(),
   email: z.enum(EMAIL_FILTERS).optional(),
   access: z.enum(ACCESS_STATES).optional(),
+  parentAccess: z.enum(PARENT_ACCESS_FILTERS).optional(),
 });
 export type TStudentListCriteria = z.infer<typeof ZStudentListCriteria>;
 
