@@ -1,6 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { activationRate, countTotal, formatRate, type AccessBoard, type BoardCounts, type StateCounts } from "@/lib/access/board";
+import {
+  activationRate,
+  countTotal,
+  formatRate,
+  PARENT_STATE_LIST_FILTER,
+  type AccessBoard,
+  type BoardCounts,
+  type StateCounts,
+} from "@/lib/access/board";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import { studentListPath } from "@/lib/routes";
 import { studentListSearchParams } from "@/lib/students/list-params";
@@ -15,17 +23,35 @@ type StateLabels = Record<AccessState, string>;
 const CELL = "px-3 py-2 text-right tabular-nums";
 const HEAD = "px-3 py-2 text-right font-medium";
 
-function StudentCount({ count, state, place, t, states }: { count: number; state: AccessState; place: Place; t: T; states: StateLabels }) {
+type CountProps = { count: number; state: AccessState; place: Place; t: T; states: StateLabels };
+
+const LINK = "font-medium text-indigo-700 underline-offset-2 hover:underline";
+
+function StudentCount({ count, state, place, t, states }: CountProps) {
   if (!count) return <span className="text-slate-400">0</span>;
   const href = studentListPath(
     studentListSearchParams({ schoolId: place.schoolId, programId: place.programId, classId: place.classId, access: state }),
   );
   return (
-    <Link
-      href={href}
-      className="font-medium text-indigo-700 underline-offset-2 hover:underline"
-      aria-label={t("openList", { count, state: states[state], place: place.label })}
-    >
+    <Link href={href} className={LINK} aria-label={t("openList", { count, state: states[state], place: place.label })}>
+      {count}
+    </Link>
+  );
+}
+
+/**
+ * A parent count links to the students of that place having at least one parent in that state
+ * (PARENT_STATE_LIST_FILTER: the list lists students); a state without that exact filter is plain.
+ */
+function ParentCount({ count, state, place, t, states }: CountProps) {
+  const parentAccess = PARENT_STATE_LIST_FILTER[state];
+  if (!count) return <span className="text-slate-400">0</span>;
+  if (!parentAccess) return <>{count}</>;
+  const href = studentListPath(
+    studentListSearchParams({ schoolId: place.schoolId, programId: place.programId, classId: place.classId, parentAccess }),
+  );
+  return (
+    <Link href={href} className={LINK} aria-label={t("openParentList", { count, state: states[state], place: place.label })}>
       {count}
     </Link>
   );
@@ -47,7 +73,7 @@ function Rows({ counts, place, t, states, first }: { counts: BoardCounts; place:
           {audience === "students" ? (
             <StudentCount count={values[state]} state={state} place={place} t={t} states={states} />
           ) : (
-            values[state]
+            <ParentCount count={values[state]} state={state} place={place} t={t} states={states} />
           )}
         </td>
       ))}

@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
@@ -21,6 +21,8 @@ export type AccessPerson = {
   hasPassword: boolean;
   /** Others registered with the same address, when known (the profile's Espace étudiant page). */
   sharedWith?: AddressSharer[];
+  /** A parent of several children (one access for all): every child's name, the page's student first. */
+  childrenNames?: string[];
 };
 
 type DialogProps = { person: AccessPerson; open: boolean; onOpenChange: (open: boolean) => void };
@@ -49,14 +51,21 @@ export function EnableAccessDialog({ person, open, onOpenChange }: DialogProps) 
 
 export function DisableAccessDialog({ person, open, onOpenChange }: DialogProps) {
   const t = useTranslations("access.disableDialog");
+  const format = useFormatter();
   const notify = useNotice();
+  const children = person.childrenNames ?? [];
   return (
     <ConfirmDialog
       open={open}
       onOpenChange={onOpenChange}
       tone="danger"
       title={t("title", { name: person.name })}
-      description={<p>{t("description", { name: person.name })}</p>}
+      description={
+        <>
+          <p>{t("description", { name: person.name })}</p>
+          {children.length > 1 ? <p className="font-medium">{t("allChildren", { names: format.list(children) })}</p> : null}
+        </>
+      }
       confirmLabel={t("confirm")}
       action={() => disableAccess(person.ref)}
       onDone={() => notify(t("done"))}

@@ -3,17 +3,32 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { EmailText } from "@/components/students/email-text";
 import { relationshipKey } from "@/components/students/relationship";
+import { StudentOtherChildren } from "@/components/students/student-other-children";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { PersonAccessView } from "@/lib/data/access-overview";
+import type { ChildSummary } from "@/lib/data/students";
 import { AccessBadge } from "./access-badge";
 import type { AccessPerson } from "./access-dialogs";
 import { AccessHistoryDialog, DisableAccessDialog, EditEmailDialog, EnableAccessDialog } from "./lazy-dialogs";
 import { PersonMoreMenu } from "./person-more-menu";
 import { addressTaken, SharedAddressNotice } from "./shared-address-notice";
 
+/** A parent's children: the student whose page this is, and the others the staff member may see. */
+export type PersonFamily = { studentName: string; otherChildren: ChildSummary[] };
+
 /** One person's block on the Espace étudiant page: state, email, dates, and the actions they allow. */
-export function PersonAccessSection({ view, staffEmail, canEdit }: { view: PersonAccessView; staffEmail: string; canEdit: boolean }) {
+export function PersonAccessSection({
+  view,
+  staffEmail,
+  canEdit,
+  family,
+}: {
+  view: PersonAccessView;
+  staffEmail: string;
+  canEdit: boolean;
+  family?: PersonFamily;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const [dialog, setDialog] = useState<"enable" | "disable" | "editEmail" | "history" | null>(null);
@@ -25,6 +40,10 @@ export function PersonAccessSection({ view, staffEmail, canEdit }: { view: Perso
     state: view.state,
     hasPassword: view.activatedAt !== null,
     sharedWith: view.sharedWith,
+    // One access serves every child of a parent: the disable dialog names them all.
+    childrenNames: family?.otherChildren.length
+      ? [family.studentName, ...family.otherChildren.map((child) => `${child.firstName} ${child.lastName}`)]
+      : undefined,
   };
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
   const headingId = `access-${view.ref.guardianId ?? view.ref.studentId}`;
@@ -68,6 +87,7 @@ export function PersonAccessSection({ view, staffEmail, canEdit }: { view: Perso
           )}
         </div>
       </div>
+      {family ? <StudentOtherChildren otherChildren={family.otherChildren} className="mt-2" /> : null}
       {canEdit && emailProblem ? (
         <p className="mt-3 flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t(`access.${emailProblem}`)} ·

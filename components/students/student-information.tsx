@@ -8,6 +8,7 @@ import type { AddressSharer } from "@/lib/data/shared-emails";
 import type { StudentDetails } from "@/lib/data/students";
 import { emailStatus } from "@/lib/access/email-address";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
+import { StudentOtherChildren } from "./student-other-children";
 
 type Editing = { canEdit: boolean; staffEmail: string };
 
@@ -99,6 +100,7 @@ export function StudentInformation({ student, canEdit, staffEmail }: { student: 
               <div className="mt-2">
                 <GuardianFacts guardian={guardian} />
               </div>
+              <StudentOtherChildren otherChildren={guardian.otherChildren} className="mt-3" />
               {emailStatus(guardian.email) === "valid" ? (
                 <SharedAddressNotice name={name} state={guardian.accessState} sharedWith={guardian.sharedWith} className="mt-3" />
               ) : null}

@@ -14,6 +14,7 @@ import { errorMessage } from "@/components/ui/error-message";
 import { shapeOf, type AppErrorShape } from "@/lib/errors";
 import { studentPath } from "@/lib/routes";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
+import { StudentOtherChildren } from "./student-other-children";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
 type State = { status: "loading" } | { status: "error"; error: AppErrorShape } | { status: "ready"; student: StudentDetails };
@@ -115,6 +116,7 @@ function PreviewBody({ student }: { student: StudentDetails }) {
                   <AccessBadge state={guardian.accessState} />
                 </p>
                 <GuardianFacts guardian={guardian} />
+                <StudentOtherChildren otherChildren={guardian.otherChildren} className="mt-2" />
               </li>
             ))}
           </ul>

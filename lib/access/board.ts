@@ -1,6 +1,7 @@
 // The follow-up board (« Suivi des accès »): counts of students and parents in each access state, by
 // school, program and class. Pure: lib/data/access-board.ts fills it, the page and the CSV read it.
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
+import type { TParentAccessFilter } from "@/lib/students/list-params";
 
 export type StateCounts = Record<AccessState, number>;
 export type BoardCounts = { students: StateCounts; parents: StateCounts };
@@ -8,6 +9,20 @@ export type BoardClass = { id: string; name: string; counts: BoardCounts };
 export type BoardProgram = { id: string; name: string; counts: BoardCounts; classes: BoardClass[] };
 export type BoardSchool = { id: string; name: string; counts: BoardCounts; programs: BoardProgram[] };
 export type AccessBoard = { total: BoardCounts; schools: BoardSchool[] };
+
+/**
+ * The Étudiants list's « Accès des parents » value a board's parent count links to. The list lists
+ * students, so a parent number opens the students having at least one parent in that state (a parent
+ * of two children there brings both; a child of two invited parents comes once): the same families,
+ * not the same count. Only states with that exact filter link: « Aucun accès » and « Désactivé »
+ * have none (« Aucun parent actif » would also bring students whose parents are invited or expired),
+ * so those numbers stay plain text.
+ */
+export const PARENT_STATE_LIST_FILTER: Partial<Record<AccessState, TParentAccessFilter>> = {
+  active: "someActive",
+  invited: "invited",
+  expired: "expired",
+};
 
 export function emptyStateCounts(): StateCounts {
   return { none: 0, invited: 0, expired: 0, active: 0, disabled: 0 };

@@ -34,7 +34,16 @@ export default async function StudentSpacePage({ params }: Props) {
       {canEdit ? null : <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("readOnly")}</p>}
       <PersonAccessSection view={overview.student} staffEmail={staff.email} canEdit={canEdit} />
       {overview.guardians.map((guardian) => (
-        <PersonAccessSection key={guardian.ref.guardianId} view={guardian} staffEmail={staff.email} canEdit={canEdit} />
+        <PersonAccessSection
+          key={guardian.ref.guardianId}
+          view={guardian}
+          staffEmail={staff.email}
+          canEdit={canEdit}
+          family={{
+            studentName: `${student.firstName} ${student.lastName}`,
+            otherChildren: student.guardians.find((entry) => entry.id === guardian.ref.guardianId)?.otherChildren ?? [],
+          }}
+        />
       ))}
     </section>
   );
