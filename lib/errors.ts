@@ -17,10 +17,12 @@ export const LINK_FAILURES = ["malformed", "unknown", "used", "revoked", "passwo
 export type LinkFailure = (typeof LINK_FAILURES)[number];
 
 /**
- * Why a bulk resend passes over a student, stored as the item's outcome (so the values stay as they
- * are in the database) and counted under `bulk.skipped.<reason>`.
+ * Why a bulk send passes over a person, stored as the item's outcome (so the values stay as they
+ * are in the database) and counted under `bulk.skipped.<reason>`. An activation send skips for the
+ * first four; a reminder run also skips people whose access was never enabled or is already active.
  */
-export type SkipReason = "missing_email" | "invalid_email" | "disabled" | "email_in_use";
+export type ActivationSkipReason = "missing_email" | "invalid_email" | "disabled" | "email_in_use";
+export type SkipReason = ActivationSkipReason | "not_enabled" | "active";
 
 type None = Record<never, never>;
 

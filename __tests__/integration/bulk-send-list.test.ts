@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { startBulkSend } from "@/lib/actions/handlers/bulk";
-import { getBulkReport, listBulkSends, SENDS_PAGE_SIZE } from "@/lib/data/bulk-sends";
+import { getBulkReport, listBulkSends, SENDS_PAGE_SIZE } from "@/lib/data/send-history";
 import { prepareBulkSends } from "@/lib/jobs/bulk-sends";
 import { getDb } from "@/lib/db";
 import { processOutbox } from "@/lib/mail/outbox";
@@ -52,7 +52,7 @@ describe("« Envois »", () => {
     expect(page).toMatchObject({ page: 1, pageCount: 1, total: 3 });
     expect(page.sends.map((send) => send.id)).toEqual([newer, own, older]);
     expect(page.sends[0]).toMatchObject({
-      kind: "bulk_send",
+      kind: "activation",
       total: 2,
       sent: 0,
       failed: 0,

@@ -157,7 +157,7 @@ describe("one address signs in to one account", () => {
       ok: true,
       data: { total: 2, willReceive: 1, skipped: { email_in_use: 1 } },
     });
-    const bulk = await startBulkSend(staff, selection, { includeWithPassword: false });
+    const bulk = await startBulkSend(staff, selection, { kind: "activation", includeWithPassword: false });
     if (typeof bulk === "string") throw new Error(bulk);
     while ((await prepareBulkSends({ maxStudents: 10 })) > 0);
     const items = await getDb().bulkSendItem.findMany({ where: { bulkSendId: bulk.id }, select: { studentId: true, outcome: true } });

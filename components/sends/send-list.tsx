@@ -2,7 +2,7 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { SendSummary, SendsPage } from "@/lib/data/bulk-sends";
+import type { SendSummary, SendsPage } from "@/lib/data/send-history";
 import { bulkSendPath, bulkSendReportPath, bulkSendsPath, STUDENTS_PATH } from "@/lib/routes";
 
 const STATE_TONES = { preparing: "info", sending: "info", done: "success", cancelled: "warning" } as const;

@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { getBulkProgress } from "@/lib/actions/bulk";
-import type { BulkProgress } from "@/lib/data/bulk-sends";
+import type { BulkProgress } from "@/lib/data/send-history";
 import { bulkSendReportPath, STUDENTS_PATH } from "@/lib/routes";
 
 const POLL_MS = 1000;

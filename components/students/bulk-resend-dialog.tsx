@@ -11,7 +11,7 @@ import { useErrorMessage } from "@/components/ui/error-message";
 import { useAction } from "@/components/ui/use-action";
 import { startBulkSend, summarizeBulkSend } from "@/lib/actions/bulk";
 import type { BulkSummary } from "@/lib/data/bulk-sends";
-import { shapeOf, type AppErrorShape, type SkipReason } from "@/lib/errors";
+import { shapeOf, type AppErrorShape, type ActivationSkipReason } from "@/lib/errors";
 import { bulkSendPath, studentPath } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
 import { ErrorAlert } from "@/components/ui/error-alert";
@@ -88,7 +88,7 @@ export function BulkResendDialog({
                   <div>
                     <p className="font-medium">{t("bulk.skippedTitle")}</p>
                     <ul className="list-disc pl-5">
-                      {(Object.keys(summary.skipped) as SkipReason[])
+                      {(Object.keys(summary.skipped) as ActivationSkipReason[])
                         .filter((reason) => summary.skipped[reason] > 0)
                         .map((reason) => (
                           <li key={reason}>

@@ -6,6 +6,7 @@ import * as access from "./handlers/access";
 export const enableAccess = access.enableAccess.serve;
 export const disableAccess = access.disableAccess.serve;
 export const resendActivation = access.resendActivation.serve;
+export const sendReminder = access.sendReminder.serve;
 export const changeEmail = access.changeEmail.serve;
 export const getAccessHistory = access.getAccessHistory.serve;
 export const findAddressSharers = access.findAddressSharers.serve;

@@ -3,4 +3,5 @@ import * as bulk from "./handlers/bulk";
 
 export const summarizeBulkSend = bulk.summarizeBulkSend.serve;
 export const startBulkSend = bulk.startBulkSend.serve;
+export const startBulkReminder = bulk.startBulkReminder.serve;
 export const getBulkProgress = bulk.getBulkProgress.serve;

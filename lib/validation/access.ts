@@ -12,6 +12,7 @@ export const ZAccessHistory = ZPersonRef;
 export const ZAddressSharers = ZPersonRef;
 
 export const ZResendActivation = ZPersonRef.extend({ copyToStaff: z.boolean().default(false) });
+export const ZSendReminder = ZPersonRef.extend({ copyToStaff: z.boolean().default(false) });
 
 /** Field error messages are catalog keys (errors.*), translated by the form. */
 export const ZChangeEmail = ZPersonRef.extend({

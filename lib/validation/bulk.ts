@@ -17,4 +17,15 @@ export const ZBulkSelectionInput = z.object({
   includeWithPassword: z.boolean().default(false),
 });
 export type TBulkOptions = { includeWithPassword: boolean };
+
+/** Who a reminder run writes to, for each selected student: the student, their parents, or both. */
+export const BULK_AUDIENCES = ["students", "guardians", "both"] as const;
+export type TBulkAudience = (typeof BULK_AUDIENCES)[number];
+
+/** « Relancer » from the list: the same selection, and who is reminded. */
+export const ZBulkReminderInput = z.object({
+  selection: ZBulkSelection,
+  audience: z.enum(BULK_AUDIENCES),
+});
+export type TBulkReminderInput = z.infer<typeof ZBulkReminderInput>;
 export const ZBulkProgressInput = z.object({ bulkSendId: ZId });

@@ -5,12 +5,21 @@ import * as disabling from "@/lib/data/access/disable-access";
 import * as enabling from "@/lib/data/access/enable-access";
 import type { AccessOutcome } from "@/lib/data/access/outcome";
 import * as resending from "@/lib/data/access/resend-activation";
+import * as reminding from "@/lib/data/access/send-reminder";
 import * as overview from "@/lib/data/access-overview";
 import * as sharedEmails from "@/lib/data/shared-emails";
 import { AppError } from "@/lib/errors";
 import { RIGHTS } from "@/lib/rights";
 import { STUDENTS_PATH } from "@/lib/routes";
-import { ZAccessHistory, ZAddressSharers, ZChangeEmail, ZDisableAccess, ZEnableAccess, ZResendActivation } from "@/lib/validation/access";
+import {
+  ZAccessHistory,
+  ZAddressSharers,
+  ZChangeEmail,
+  ZDisableAccess,
+  ZEnableAccess,
+  ZResendActivation,
+  ZSendReminder,
+} from "@/lib/validation/access";
 import { orNotFound, staffAction } from "../pipeline";
 
 // The data functions bear the actions' own names (decision 008): they are called through their modules.
@@ -44,6 +53,14 @@ export const resendActivation = staffAction(RIGHTS.editStudent, {
   schema: ZResendActivation,
   revalidate: STUDENT_PAGES,
   handler: async ({ copyToStaff, ...ref }, { staff }) => accessResult(await resending.resendActivation(staff, ref, { copyToStaff })),
+});
+
+/** « Relancer »: a reminder with a fresh link, only while the invitation is pending or expired. */
+export const sendReminder = staffAction(RIGHTS.editStudent, {
+  name: "sendReminder",
+  schema: ZSendReminder,
+  revalidate: STUDENT_PAGES,
+  handler: async ({ copyToStaff, ...ref }, { staff }) => accessResult(await reminding.remindPerson(staff, ref, { copyToStaff })),
 });
 
 export const changeEmail = staffAction(RIGHTS.editStudent, {

@@ -1,9 +1,10 @@
 import "server-only";
 import * as bulkSends from "@/lib/data/bulk-sends";
+import * as sendHistory from "@/lib/data/send-history";
 import * as jobs from "@/lib/jobs/bulk-sends";
 import { AppError } from "@/lib/errors";
 import { RIGHTS } from "@/lib/rights";
-import { ZBulkProgressInput, ZBulkSelectionInput } from "@/lib/validation/bulk";
+import { ZBulkProgressInput, ZBulkReminderInput, ZBulkSelectionInput } from "@/lib/validation/bulk";
 import { orNotFound, staffAction } from "../pipeline";
 
 /** The summary shown before a bulk send: who will receive the email, who is skipped and why. */
@@ -21,16 +22,29 @@ export const summarizeBulkSend = staffAction(RIGHTS.editStudent, {
 export const startBulkSend = staffAction(RIGHTS.editStudent, {
   name: "startBulkSend",
   schema: ZBulkSelectionInput,
-  handler: async ({ selection, includeWithPassword }, { staff }) => {
-    const started = await jobs.startBulkSend(staff, selection, { includeWithPassword });
-    if (started === "too_many") throw new AppError("too_many_students");
-    if (started === "empty") throw new AppError("not_found");
-    return { bulkSendId: started.id, total: started.total };
-  },
+  handler: async ({ selection, includeWithPassword }, { staff }) =>
+    startedAs(await jobs.startBulkSend(staff, selection, { kind: "activation", includeWithPassword })),
 });
+
+/**
+ * « Relancer » from the list: a reminder run for the selected students, their parents or both, only
+ * to those whose invitation is pending or expired (the others are skipped and counted by reason).
+ */
+export const startBulkReminder = staffAction(RIGHTS.editStudent, {
+  name: "startBulkReminder",
+  schema: ZBulkReminderInput,
+  handler: async ({ selection, audience }, { staff }) =>
+    startedAs(await jobs.startBulkSend(staff, selection, { kind: "reminder", audience })),
+});
+
+function startedAs(started: Awaited<ReturnType<typeof jobs.startBulkSend>>) {
+  if (started === "too_many") throw new AppError("too_many_students");
+  if (started === "empty") throw new AppError("not_found");
+  return { bulkSendId: started.id, total: started.total };
+}
 
 export const getBulkProgress = staffAction(RIGHTS.viewStudent, {
   name: "getBulkProgress",
   schema: ZBulkProgressInput,
-  handler: async ({ bulkSendId }, { staff }) => orNotFound(await bulkSends.getBulkProgress(staff, bulkSendId)),
+  handler: async ({ bulkSendId }, { staff }) => orNotFound(await sendHistory.getBulkProgress(staff, bulkSendId)),
 });

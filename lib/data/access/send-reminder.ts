@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { StaffContext } from "@/lib/rights";
-import type { Person } from "../people";
+import { findPerson, type Person, type PersonRef } from "../people";
 import { addressTakenByAnother, currentState, lockAndRecheck } from "./access-row";
 import { issueLink, newLink } from "./links";
 import { emailProblem, refuse, refusedAs, type AccessFailure, type AccessOutcome } from "./outcome";
@@ -81,6 +81,13 @@ export async function sendReminder(
   );
   if (!("messageId" in done)) return done;
   return { ok: true, state: await currentState(accessId), emailQueued: true, messageId: done.messageId };
+}
+
+/** « Relancer » on a person's « Plus » menu: the person, if the staff member may see them, reminded. */
+export async function remindPerson(staff: StaffContext, ref: PersonRef, options: Pick<ReminderOptions, "copyToStaff" | "now"> = {}) {
+  const person = await findPerson(staff, ref);
+  if (!person) return refuse("not_found");
+  return sendReminder(staff, person, options);
 }
 
 /** Why an access cannot be reminded, from its columns; null when it can (invited or expired). */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { SendList } from "@/components/sends/send-list";
 import { requireRight } from "@/lib/auth";
-import { listBulkSends } from "@/lib/data/bulk-sends";
+import { listBulkSends } from "@/lib/data/send-history";
 import { RIGHTS } from "@/lib/rights";
 import { readBulkSendsParams } from "@/lib/routes";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { BulkProgressView } from "@/components/students/bulk-progress";
 import { requireRight } from "@/lib/auth";
-import { getBulkProgress } from "@/lib/data/bulk-sends";
+import { getBulkProgress } from "@/lib/data/send-history";
 import { RIGHTS } from "@/lib/rights";
 import { ZId } from "@/lib/validation/ids";
 

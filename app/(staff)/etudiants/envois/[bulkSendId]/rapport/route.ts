@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getStaff } from "@/lib/auth";
-import { getBulkReport } from "@/lib/data/bulk-sends";
+import { getBulkReport } from "@/lib/data/send-history";
 import { hasRight, RIGHTS } from "@/lib/rights";
 import { csvCell, csvDateTime } from "@/lib/csv";
 import { ZId } from "@/lib/validation/ids";
