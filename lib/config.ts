@@ -64,6 +64,8 @@ export const ZConfig = z.object({
   MAIL_RETRY_BASE_SECONDS: positiveInt(30),
   MAIL_WORKER: booleanFlag().transform((value) => value ?? true),
   ACTIVATION_LINK_TTL_HOURS: positiveInt(168),
+  /** How often the worker looks for due automatic reminders (lib/jobs/reminders.ts). */
+  REMINDERS_INTERVAL_SECONDS: positiveInt(60),
   MAIL_INBOX_PORT: z.coerce.number({ message: "must be a port number" }).int().min(1).max(65535).default(1080),
   SEED_DEMO: booleanFlag(),
 });

@@ -16,6 +16,7 @@ describe("parseConfig", () => {
       MAIL_RETRY_BASE_SECONDS: 30,
       MAIL_WORKER: true,
       ACTIVATION_LINK_TTL_HOURS: 168,
+      REMINDERS_INTERVAL_SECONDS: 60,
       MAIL_INBOX_PORT: 1080,
       SEED_DEMO: undefined,
     });

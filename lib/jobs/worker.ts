@@ -7,6 +7,7 @@ import { logError } from "@/lib/log";
 import { processOutbox } from "@/lib/mail/outbox";
 import { createSmtpTransport } from "@/lib/mail/transport";
 import { prepareBulkSends } from "./bulk-sends";
+import { runAutomaticReminders } from "./reminders";
 import { onWorkerWake } from "./wake";
 
 const TICK_MS = 1000;
@@ -51,8 +52,9 @@ const holder = globalThis as unknown as { sesameMailWorker?: () => void };
 /**
  * The background worker, one per server process (started by instrumentation.ts). It sends due emails
  * as fast as the rate allows (MAIL_RATE_PER_MINUTE, as a token bucket) and, apart, prepares any bulk
- * send, a batch at a time; it looks for work every second and whenever woken. Several processes may
- * run it: claims and unique keys keep them apart.
+ * send, a batch at a time; it looks for work every second and whenever woken. A third loop sends the
+ * automatic reminders due, every REMINDERS_INTERVAL_SECONDS. Several processes may run it: claims
+ * and unique keys keep them apart.
  */
 export function startWorker(): () => void {
   if (holder.sesameMailWorker) return holder.sesameMailWorker;
@@ -90,7 +92,13 @@ export function startWorker(): () => void {
     }
   });
 
-  const timers = [setInterval(send, TICK_MS), setInterval(prepare, TICK_MS)];
+  // Reminders are due by the day: once a minute is soon enough, and a tick's work is bounded.
+  const remind = guarded(async () => {
+    if (stopped) return;
+    if ((await runAutomaticReminders()).queued > 0) send();
+  });
+
+  const timers = [setInterval(send, TICK_MS), setInterval(prepare, TICK_MS), setInterval(remind, env.REMINDERS_INTERVAL_SECONDS * 1000)];
   for (const timer of timers) timer.unref?.();
   onWorkerWake(() => {
     prepare();

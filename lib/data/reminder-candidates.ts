@@ -1,0 +1,198 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { ReminderFacts, ReminderSettings } from "@/lib/reminders/rules";
+import { studentPerson, type Person } from "./people";
+
+// What the automatic reminders job reads: the schools that send them, the people of a school who
+// may be due (a bounded page of an index range), and the facts the rules need, in a few queries for
+// the whole page. Whether a reminder is due is lib/reminders/rules.ts's call.
+
+export type ReminderSchool = { id: string; name: string; contactEmail: string | null; settings: ReminderSettings };
+
+/** The schools with « Relances automatiques » on and at least one reminder allowed. */
+export async function findReminderSchools(): Promise<ReminderSchool[]> {
+  const schools = await getDb().school.findMany({ where: { autoRemindersEnabled: true, reminderMaxCount: { gt: 0 } }, orderBy: { id: "asc" } });
+  return schools.map((school) => ({
+    id: school.id,
+    name: school.name,
+    contactEmail: school.contactEmail,
+    settings: {
+      afterDays: school.reminderAfterDays,
+      beforeExpiryDays: school.reminderBeforeExpiryDays,
+      maxCount: school.reminderMaxCount,
+      windowStart: school.reminderWindowStart,
+      windowEnd: school.reminderWindowEnd,
+      timeZone: school.timeZone,
+    },
+  }));
+}
+
+/** A place in a walk over link expiries: the last row read. */
+export type CandidateCursor = { expiresAt: Date; id: string };
+
+export type ReminderCandidate = {
+  person: Person;
+  accessId: string;
+  /** For a parent: the child through whom the school reaches them (the run's item names them). */
+  bulkStudentId?: string;
+};
+
+/** The candidates of a page, how many rows it read (a parent of another school's run is read but left out), and where the next page starts (null: the walk is done). */
+export type CandidatePage = { candidates: ReminderCandidate[]; read: number; next: CandidateCursor | null };
+
+type Walk = { from: Date; to: Date; after: CandidateCursor | null; limit: number };
+
+/** The index range [from, to] from the cursor on, and past the cursor's ties. */
+function rangeFrom({ from, to, after }: Walk) {
+  const start = after && after.expiresAt > from ? after.expiresAt : from;
+  return { range: { gte: start, lte: to }, ties: after ? { id: { lte: after.id }, at: after.expiresAt } : null };
+}
+
+/**
+ * The school's students whose access waits for a password (invited or expired) with a link expiring
+ * in [from, to]: a range of the Student (accessPhase, accessLinkExpiresAt, schoolId) index.
+ */
+export async function findStudentCandidates(school: ReminderSchool, walk: Walk): Promise<CandidatePage> {
+  const { range, ties } = rangeFrom(walk);
+  const rows = await getDb().student.findMany({
+    where: {
+      accessPhase: "pending",
+      accessLinkExpiresAt: range,
+      schoolId: school.id,
+      ...(ties ? { NOT: { accessLinkExpiresAt: ties.at, id: ties.id } } : {}),
+    },
+    orderBy: [{ accessLinkExpiresAt: "asc" }, { id: "asc" }],
+    take: walk.limit,
+    select: { id: true, firstName: true, lastName: true, email: true, accessLinkExpiresAt: true, access: { select: { id: true } } },
+  });
+  const candidates = rows
+    .filter((row) => row.access)
+    .map((row) => ({ person: studentPerson({ ...row, school }), accessId: row.access!.id }));
+  const last = rows.at(-1);
+  return { candidates, read: rows.length, next: rows.length === walk.limit && last ? { expiresAt: last.accessLinkExpiresAt!, id: last.id } : null };
+}
+
+/**
+ * The parents of the school's students whose access waits for a password with a link expiring in
+ * [from, to] (the PortalAccess linkExpiresAt index). A parent belongs to one school for reminders:
+ * the school of their first child (by id) among `reminderSchoolIds`; parents of another school's are
+ * left to that school's run, so a parent of children in two schools is reminded once.
+ */
+export async function findGuardianCandidates(school: ReminderSchool, reminderSchoolIds: readonly string[], walk: Walk): Promise<CandidatePage> {
+  const { range, ties } = rangeFrom(walk);
+  const rows = await getDb().portalAccess.findMany({
+    where: {
+      linkExpiresAt: range,
+      guardianId: { not: null },
+      enabled: true,
+      passwordHash: null,
+      guardian: { students: { some: { student: { schoolId: school.id } } } },
+      ...(ties ? { NOT: { linkExpiresAt: ties.at, id: ties.id } } : {}),
+    },
+    orderBy: [{ linkExpiresAt: "asc" }, { id: "asc" }],
+    take: walk.limit,
+    select: {
+      id: true,
+      linkExpiresAt: true,
+      guardian: {
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          email: true,
+          students: { orderBy: { studentId: "asc" }, select: { student: { select: { id: true, firstName: true, lastName: true, schoolId: true } } } },
+        },
+      },
+    },
+  });
+  const candidates: ReminderCandidate[] = [];
+  for (const row of rows) {
+    const guardian = row.guardian!;
+    const children = guardian.students.map(({ student }) => student);
+    const through = children.find((child) => reminderSchoolIds.includes(child.schoolId));
+    if (through?.schoolId !== school.id) continue;
+    candidates.push({
+      accessId: row.id,
+      bulkStudentId: through.id,
+      person: {
+        kind: "guardian",
+        id: guardian.id,
+        firstName: guardian.firstName,
+        lastName: guardian.lastName,
+        email: guardian.email,
+        schoolName: school.name,
+        schoolContactEmail: school.contactEmail,
+        // The email is the school's to the family: it names every child the parent follows.
+        studentNames: children.map((child) => `${child.firstName} ${child.lastName}`),
+        accessId: row.id,
+      },
+    });
+  }
+  const last = rows.at(-1);
+  return { candidates, read: rows.length, next: rows.length === walk.limit && last ? { expiresAt: last.linkExpiresAt!, id: last.id } : null };
+}
+
+const INVITATIONS = ["enabled", "link_sent"];
+
+/**
+ * The rules' facts for each access: when staff last invited the person (the cycle's start), their
+ * current link, and how many automatic reminders were sent since the invitation. Three queries for
+ * the whole page, each on an index starting with the access id.
+ */
+export async function readReminderFacts(accessIds: string[]): Promise<Map<string, ReminderFacts>> {
+  const facts = new Map<string, ReminderFacts>();
+  if (!accessIds.length) return facts;
+  const db = getDb();
+  const [invitations, links, sent] = await Promise.all([
+    db.accessEvent.groupBy({
+      by: ["accessId"],
+      where: { accessId: { in: accessIds }, type: { in: INVITATIONS }, actorId: { not: null } },
+      _max: { createdAt: true },
+    }),
+    db.activationLink.findMany({
+      where: { accessId: { in: accessIds }, usedAt: null, revokedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, accessId: true, createdAt: true, expiresAt: true },
+    }),
+    db.reminderDue.findMany({ where: { accessId: { in: accessIds } }, select: { accessId: true, sentAt: true } }),
+  ]);
+  for (const accessId of accessIds) facts.set(accessId, { invitedAt: null, link: null, remindersSent: 0 });
+  for (const row of invitations) facts.get(row.accessId)!.invitedAt = row._max.createdAt;
+  for (const link of links) {
+    const fact = facts.get(link.accessId)!;
+    fact.link ??= { id: link.id, createdAt: link.createdAt, expiresAt: link.expiresAt };
+  }
+  for (const row of sent) {
+    const fact = facts.get(row.accessId)!;
+    if (fact.invitedAt && row.sentAt >= fact.invitedAt) fact.remindersSent += 1;
+  }
+  return facts;
+}
+
+/**
+ * Records a run of automatic reminders for « Envois »: a reminder send of the school, by no staff
+ * member, already prepared (the bulk preparation job never picks it up).
+ */
+export async function createReminderRun(schoolId: string, considered: number, now: Date): Promise<string> {
+  const run = await getDb().bulkSend.create({
+    data: {
+      kind: "auto_reminder",
+      audience: "both",
+      createdById: null,
+      schoolId,
+      status: "queued",
+      selection: JSON.stringify({ automatic: true, due: considered }),
+      total: 0,
+      createdAt: now,
+      preparedAt: now,
+    },
+    select: { id: true },
+  });
+  return run.id;
+}
+
+/** The run's total is the reminders it queued; a run that queued none (another worker sent them) is removed. */
+export async function finishReminderRun(bulkSendId: string, queued: number): Promise<void> {
+  if (queued === 0) await getDb().bulkSend.deleteMany({ where: { id: bulkSendId, items: { none: {} } } });
+  else await getDb().bulkSend.update({ where: { id: bulkSendId }, data: { total: queued } });
+}
