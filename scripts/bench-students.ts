@@ -36,8 +36,9 @@ async function main() {
   const { getDb } = await import("../lib/db");
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { seedAccessMix } = await import("../prisma/seed/access-mix");
+  const { seedGuardianAccessMix } = await import("../prisma/seed/guardian-access-mix");
   const { findStudentIds, findStudents, getStudentDetails } = await import("../lib/data/students");
-  const { getAccessBoard, parentCountsSql, studentCountsSql } = await import("../lib/data/access-board");
+  const { getAccessBoard, accessBoardCountStatements } = await import("../lib/data/access-board");
   const { loadStaffContext } = await import("../lib/data/staff");
   const { parseStudentListQuery } = await import("../lib/validation/students");
   const { redactUrl } = await import("./lib/redact-url");
@@ -49,7 +50,7 @@ async function main() {
   const started = performance.now();
   const seeded = await seedDemoSchool(db, { students, log: console.log });
   if (seeded.seeded) {
-    const accesses = await seedAccessMix(db);
+    const accesses = (await seedAccessMix(db)) + (await seedGuardianAccessMix(db));
     // What autovacuum gives a live PostgreSQL database: statistics, and a visibility map that lets
     // index-only scans skip the table (the access seed just rewrote most Student rows).
     await db.$executeRawUnsafe(providerOf(url) === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
@@ -95,14 +96,14 @@ async function main() {
     app: () => findStudents(staff, parseStudentListQuery(params)),
     floor: () => findStudents(staff, parseStudentListQuery(params), floorRunner),
   });
-  // The follow-up board; its floor sends the two counting statements on the driver (the names of the
+  // The follow-up board; its floor sends the three counting statements on the driver (the names of the
   // classes found, a small Prisma read, are the app's share).
   const board = (label: string, staff: typeof direction): Case => ({
     label,
     app: () => getAccessBoard(staff),
     floor: () => {
       const now = new Date();
-      return Promise.all([floorRunner(studentCountsSql(staff, now)), floorRunner(parentCountsSql(staff, now))]);
+      return Promise.all(accessBoardCountStatements(staff, now).map((sql) => floorRunner(sql)));
     },
   });
   const cases: Case[] = [
@@ -129,6 +130,16 @@ async function main() {
     list("filter Accès « Actif »", { acces: "actif" }),
     list("filter Accès « Désactivé »", { acces: "desactive" }),
     list("filter Classe + Lien expiré + search", { classe: sample.classId, acces: "lien-expire", q: sample.lastName }),
+    // « Accès des parents »: EXISTS / NOT EXISTS over each student's parents, checked in list order.
+    list("parents « Aucun parent actif »", { "acces-parents": "aucun-actif" }),
+    list("parents « Au moins un parent actif »", { "acces-parents": "au-moins-un-actif" }),
+    list("parents « Tous les parents actifs »", { "acces-parents": "tous-actifs" }),
+    list("parents « Invitation en attente »", { "acces-parents": "invitation" }),
+    list("parents « Lien expiré »", { "acces-parents": "lien-expire" }),
+    list("parents « Lien expiré », page 40", { "acces-parents": "lien-expire", page: "40" }),
+    list("parents « Tous actifs » + Classe", { "acces-parents": "tous-actifs", classe: sample.classId }),
+    list("parents « Lien expiré » + Accès Actif", { "acces-parents": "lien-expire", acces: "actif" }),
+    list("parents « Lien expiré » + search « marie »", { "acces-parents": "lien-expire", q: "marie" }),
     list("restricted teacher, search « marie »", { q: "marie" }, teacher),
     {
       label: "bulk: ids of « Lien expiré » (≤ 10,001)",

@@ -99,4 +99,34 @@ describe("getAccessBoard", () => {
     const board = await getAccessBoard(staff, new Date(Date.now() + 2 * DAY_MS));
     expect(board.total.students).toEqual(counts({ expired: 1, active: 1 }));
   });
+
+  // Runs last: it adds families, and compares the board before and after.
+  it("counts a parent once in a class holding two of their children, and once per school of their children", async () => {
+    const staff = await createStaff(world, { rights: [RIGHTS.viewStudent] });
+    const restricted = await createStaff(world, { rights: [RIGHTS.viewStudent], schools: [1] });
+    const [before, restrictedBefore] = [await getAccessBoard(staff), await getAccessBoard(restricted)];
+    // Twins in school A's current class, one invited parent.
+    const twin = await student("Inès", "none", { parents: 1 });
+    const [twinsParent] = await setParentAccess(twin.id, ["invited"]);
+    const otherTwin = await student("Jules", "none");
+    await getDb().studentGuardian.create({ data: { studentId: otherTwin.id, guardianId: twinsParent, relationship: "father" } });
+    // A parent with a child in each school, active.
+    const first = await student("Karim", "none", { parents: 1 });
+    const [acrossSchools] = await setParentAccess(first.id, ["active"]);
+    const second = await student("Léa", "none", { school: 1 });
+    await getDb().studentGuardian.create({ data: { studentId: second.id, guardianId: acrossSchools, relationship: "mother" } });
+
+    const after = await getAccessBoard(staff);
+    const delta = (a: StateCounts, b: StateCounts) =>
+      Object.fromEntries(Object.entries(a).map(([state, n]) => [state, n - b[state as keyof StateCounts]]));
+    const currentClass = (board: typeof after) =>
+      board.schools[0].programs.flatMap((program) => program.classes).find((entry) => entry.id === world.schools[0].currentClass.id)!;
+    expect(delta(currentClass(after).counts.parents, currentClass(before).counts.parents)).toEqual(counts({ invited: 1, active: 1 }));
+    expect(delta(after.schools[0].counts.parents, before.schools[0].counts.parents)).toEqual(counts({ invited: 1, active: 1 }));
+    expect(delta(after.schools[1].counts.parents, before.schools[1].counts.parents)).toEqual(counts({ active: 1 }));
+    expect(delta(after.total.parents, before.total.parents)).toEqual(counts({ invited: 1, active: 1 }));
+    // Staff who see school B only count the parent there, once.
+    const restrictedAfter = await getAccessBoard(restricted);
+    expect(delta(restrictedAfter.total.parents, restrictedBefore.total.parents)).toEqual(counts({ active: 1 }));
+  });
 });

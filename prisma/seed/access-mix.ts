@@ -19,31 +19,62 @@ function stateOf(slot: number): keyof typeof ACCESS_MIX | "none" {
   return "none";
 }
 
-/** Gives students with an email an access in the ACCESS_MIX proportions; returns how many. */
+/**
+ * Gives students, then parents, with an email an access in the ACCESS_MIX proportions; returns how
+ * many. Parents too: the board's parent numbers and the « Accès des parents » filter are measured
+ * on a school where parents use the portal as well.
+ */
 export async function seedAccessMix(db: Database, now = new Date()): Promise<number> {
-  let processed = 0;
-  let created = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const students = await db.student.findMany({
+  // One address signs in to one account: an address already taken (a parent sharing a student's,
+  // the featured families) is left without an access.
+  const taken = new Set<string>();
+  const students = await seedPeople(db, now, taken, "studentId", (cursor) =>
+    db.student.findMany({
       where: { emailKey: { not: null }, access: { is: null } },
       select: { id: true, emailKey: true },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    if (!students.length) return created;
-    cursor = students[students.length - 1].id;
-    const rows = students.flatMap((student, index) => {
+    }),
+  );
+  const guardians = await seedPeople(db, now, taken, "guardianId", (cursor) =>
+    db.guardian.findMany({
+      where: { emailKey: { not: null }, access: { is: null } },
+      select: { id: true, emailKey: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    }),
+  );
+  return students + guardians;
+}
+
+async function seedPeople(
+  db: Database,
+  now: Date,
+  taken: Set<string>,
+  owner: "studentId" | "guardianId",
+  page: (cursor: string | undefined) => Promise<{ id: string; emailKey: string | null }[]>,
+): Promise<number> {
+  let processed = 0;
+  let created = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const people = await page(cursor);
+    if (!people.length) return created;
+    cursor = people[people.length - 1].id;
+    const rows = people.flatMap((person, index) => {
       const state = stateOf((processed + index) % 100);
       if (state === "none") return [];
       const enabled = state !== "disabled";
+      if (enabled && (!person.emailKey || taken.has(person.emailKey))) return [];
+      if (enabled) taken.add(person.emailKey!);
       return [
         {
           id: newRowId(),
-          studentId: student.id,
+          [owner]: person.id,
           enabled,
-          signInEmail: enabled ? student.emailKey : null,
+          signInEmail: enabled ? person.emailKey : null,
           passwordHash: state === "active" ? "seeded-no-sign-in" : null,
           enabledAt: new Date(now.getTime() - 30 * DAY_MS),
           disabledAt: state === "disabled" ? new Date(now.getTime() - DAY_MS) : null,
@@ -54,11 +85,8 @@ export async function seedAccessMix(db: Database, now = new Date()): Promise<num
         },
       ];
     });
-    // Shared addresses (the featured families) cannot both sign in: those rows are left out.
-    const seen = new Set<string>();
-    const unique = rows.filter((row) => !row.signInEmail || (!seen.has(row.signInEmail) && seen.add(row.signInEmail)));
-    await db.$transaction(insertStatements(db, "PortalAccess", unique), SEED_BATCH_TRANSACTION);
-    processed += students.length;
-    created += unique.length;
+    await db.$transaction(insertStatements(db, "PortalAccess", rows), SEED_BATCH_TRANSACTION);
+    processed += people.length;
+    created += rows.length;
   }
 }
