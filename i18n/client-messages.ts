@@ -38,6 +38,9 @@ export const CLIENT_MESSAGES = {
     "bulk.includeWithPassword",
     "bulk.replaceNote",
     "bulk.confirm",
+    // « Relancer » and its dialog.
+    "bulk.remindButton",
+    "bulk.reminder",
   ],
   /** A student's profile and its Espace étudiant tab (their layout). */
   studentProfile: ["access", "errors", "relationship", "student.noEmail", "student.invalidEmail"],
@@ -46,6 +49,8 @@ export const CLIENT_MESSAGES = {
   requestLink: ["portal.requestLink", "errors"],
   changePassword: ["portal.changePassword", "activation.rules", "errors"],
   choosePassword: ["activation", "portal.requestLink", "errors"],
+  /** « Paramètres des établissements »: each school's form. */
+  schoolSettings: ["schoolSettings", "errors"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessagesGroup = keyof typeof CLIENT_MESSAGES;

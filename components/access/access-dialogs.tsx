@@ -1,11 +1,12 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { useNotice } from "@/components/ui/notice";
-import { disableAccess, enableAccess, findAddressSharers, resendActivation } from "@/lib/actions/access";
+import { disableAccess, enableAccess, findAddressSharers, resendActivation, sendReminder } from "@/lib/actions/access";
 import type { AccessState } from "@/lib/access/state";
+import type { ActionResult } from "@/lib/errors";
 import type { TPersonRef } from "@/lib/validation/access";
 import type { AddressSharer } from "@/lib/data/shared-emails";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -100,18 +101,13 @@ function useSharers(person: AccessPerson, open: boolean): AddressSharer[] | unde
 /** "Renvoyer l'email d'activation", with the "Recevoir une copie de l'email" switch. */
 export function ResendActivationDialog({ person, staffEmail, open, onOpenChange }: DialogProps & { staffEmail: string }) {
   const t = useTranslations("access.resendDialog");
-  const notify = useNotice();
-  const switchId = useId();
-  const [copy, setCopy] = useState(false);
   const sharedWith = useSharers(person, open);
   const values = { name: person.name, email: person.email ?? "" };
   return (
-    <ConfirmDialog
+    <SendWithCopyDialog
       open={open}
-      onOpenChange={(next) => {
-        if (!next) setCopy(false);
-        onOpenChange(next);
-      }}
+      onOpenChange={onOpenChange}
+      staffEmail={staffEmail}
       title={t("title")}
       description={
         <>
@@ -122,18 +118,93 @@ export function ResendActivationDialog({ person, staffEmail, open, onOpenChange 
         </>
       }
       confirmLabel={t("confirm")}
-      action={() => resendActivation({ ...person.ref, copyToStaff: copy })}
-      onDone={() => notify(copy ? t("doneWithCopy", values) : t("done", values))}
+      send={(copyToStaff) => resendActivation({ ...person.ref, copyToStaff })}
+      done={(copy) => (copy ? t("doneWithCopy", values) : t("done", values))}
+    />
+  );
+}
+
+/** « Relancer »: a reminder with a fresh link to a person invited or whose link expired, a copy on request. */
+export function SendReminderDialog({ person, staffEmail, open, onOpenChange }: DialogProps & { staffEmail: string }) {
+  const t = useTranslations("access.remindDialog");
+  const values = { name: person.name, email: person.email ?? "" };
+  return (
+    <SendWithCopyDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      staffEmail={staffEmail}
+      title={t("title", { name: person.name })}
+      description={
+        <>
+          <p>{t(person.state === "expired" ? "expired" : "invited", values)}</p>
+          <p>{t("replaces")}</p>
+        </>
+      }
+      confirmLabel={t("confirm")}
+      send={(copyToStaff) => sendReminder({ ...person.ref, copyToStaff })}
+      done={(copy) => (copy ? t("doneWithCopy", values) : t("done", values))}
+    />
+  );
+}
+
+/** A confirmation that emails the person, with « Recevoir une copie de l'email » (off each time it opens). */
+function SendWithCopyDialog<T>({
+  open,
+  onOpenChange,
+  staffEmail,
+  send,
+  done,
+  ...texts
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  staffEmail: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel: string;
+  send: (copyToStaff: boolean) => Promise<ActionResult<T>>;
+  /** The notice once sent, with or without the copy. */
+  done: (copy: boolean) => string;
+}) {
+  const notify = useNotice();
+  const [copy, setCopy] = useState(false);
+  return (
+    <ConfirmDialog
+      {...texts}
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) setCopy(false);
+        onOpenChange(next);
+      }}
+      action={() => send(copy)}
+      onDone={() => notify(done(copy))}
     >
-      <div className="flex items-start gap-3 rounded-md border border-slate-200 p-3">
-        <Switch id={switchId} checked={copy} onCheckedChange={setCopy} aria-describedby={`${switchId}-help`} />
-        <div>
-          <Label htmlFor={switchId}>{t("copy")}</Label>
-          <p id={`${switchId}-help`} className="text-xs text-slate-600">
-            {t("copyHelp", { email: staffEmail })}
-          </p>
-        </div>
-      </div>
+      <CopySwitch checked={copy} onCheckedChange={setCopy} staffEmail={staffEmail} />
     </ConfirmDialog>
+  );
+}
+
+/** « Recevoir une copie de l'email », with what the copy is for. */
+function CopySwitch({
+  checked,
+  onCheckedChange,
+  staffEmail,
+}: {
+  checked: boolean;
+  onCheckedChange: (checked: boolean) => void;
+  staffEmail: string;
+}) {
+  const t = useTranslations("access.resendDialog");
+  const switchId = useId();
+  return (
+    <div className="flex items-start gap-3 rounded-md border border-slate-200 p-3">
+      <Switch id={switchId} checked={checked} onCheckedChange={onCheckedChange} aria-describedby={`${switchId}-help`} />
+      <div>
+        <Label htmlFor={switchId}>{t("copy")}</Label>
+        <p id={`${switchId}-help`} className="text-xs text-slate-600">
+          {t("copyHelp", { email: staffEmail })}
+        </p>
+      </div>
+    </div>
   );
 }

@@ -10,6 +10,11 @@ import { shapeOf, type AppErrorShape } from "@/lib/errors";
 import type { TPersonRef } from "@/lib/validation/access";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
+/** The event's label: a reminder without a staff member is an automatic one. */
+function eventLabel(entry: AccessHistoryEntry): string {
+  return entry.type === "reminder_sent" && !entry.actor ? "reminder_auto" : entry.type;
+}
+
 type State = { status: "loading" } | { status: "error"; error: AppErrorShape } | { status: "ready"; entries: AccessHistoryEntry[] };
 
 /** "Historique": who did what to the access, when, whether a copy was asked, and what became of each email. */
@@ -58,7 +63,9 @@ export function AccessHistoryDialog({
             {state.entries.map((entry) => (
               <li key={entry.id} className="rounded-md border border-slate-200 p-3 text-sm">
                 <p className="font-medium">
-                  {t(`access.historyDialog.events.${entry.type}` as "access.historyDialog.events.enabled", { email: entry.email ?? "" })}
+                  {t(`access.historyDialog.events.${eventLabel(entry)}` as "access.historyDialog.events.enabled", {
+                    email: entry.email ?? "",
+                  })}
                 </p>
                 <p className="text-slate-600">
                   {format.dateTime(new Date(entry.at), { dateStyle: "long", timeStyle: "short" })}

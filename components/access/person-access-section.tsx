@@ -77,7 +77,7 @@ export function PersonAccessSection({
               person={person}
               emailStatus={view.emailStatus}
               staffEmail={staffEmail}
-              items={["resend", "history"]}
+              items={["resend", "remind", "history"]}
               size="md"
             />
           ) : (

@@ -1,23 +1,23 @@
 "use client";
-import { History, Mail, Pencil, type LucideIcon } from "lucide-react";
+import { BellRing, History, Mail, Pencil, type LucideIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactElement } from "react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import type { MenuItem, ResendBlocker } from "./person-more-menu";
+import type { MenuBlockers, MenuItem } from "./person-more-menu";
 
 // In the menu's order; each item's label is the "access" message of the same name.
-const ICONS: Record<MenuItem, LucideIcon> = { resend: Mail, editEmail: Pencil, history: History };
+const ICONS: Record<MenuItem, LucideIcon> = { resend: Mail, remind: BellRing, editEmail: Pencil, history: History };
 
 /** The "Plus" menu itself, loaded when first opened (person-more-menu.tsx). */
 export function PersonMoreMenuItems({
   trigger,
   items,
-  blocker,
+  blockers,
   onSelect,
 }: {
   trigger: ReactElement;
   items: MenuItem[];
-  blocker: ResendBlocker;
+  blockers: MenuBlockers;
   onSelect: (item: MenuItem) => void;
 }) {
   const t = useTranslations("access");
@@ -29,8 +29,8 @@ export function PersonMoreMenuItems({
           .filter((item) => items.includes(item))
           .map((item) => {
             const Icon = ICONS[item];
-            // Only "resend" can be blocked; the reason is shown under its label.
-            const reason = item === "resend" ? blocker : null;
+            // A blocked item says why under its label.
+            const reason = blockers[item] ?? null;
             return (
               <DropdownMenuItem key={item} disabled={!!reason} onSelect={() => onSelect(item)}>
                 <Icon aria-hidden className="h-4 w-4" />

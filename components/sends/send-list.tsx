@@ -9,7 +9,7 @@ const STATE_TONES = { preparing: "info", sending: "info", done: "success", cance
 
 const linkClass = "font-medium text-indigo-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600";
 
-/** « Envois »: one row per past send, each opening its progress page and its report. */
+/** « Envois »: one row per past send (activation emails, reminders, automatic reminders), each opening its progress page and its report. */
 export async function SendList({ page }: { page: SendsPage }) {
   const t = await getTranslations("sends");
   const format = await getFormatter();
@@ -69,8 +69,14 @@ export async function SendList({ page }: { page: SendsPage }) {
                     {when(send)}
                   </Link>
                 </th>
-                <td className="px-3 py-2">{t(`kinds.${send.kind}`)}</td>
-                <td className="px-3 py-2">{send.createdBy ?? t("kinds.auto_reminder")}</td>
+                <td className="px-3 py-2">
+                  {send.kind === "activation"
+                    ? t("kinds.activation")
+                    : t("kindWithAudience", { kind: t(`kinds.${send.kind}`), audience: t(`audiences.${send.audience}`) })}
+                </td>
+                <td className="px-3 py-2">
+                  {send.createdBy ?? (send.schoolName ? `${t("kinds.auto_reminder")} · ${send.schoolName}` : t("kinds.auto_reminder"))}
+                </td>
                 <td className={number}>{send.total}</td>
                 <td className={number}>{send.sent}</td>
                 <td className={number}>{send.failed}</td>

@@ -1,5 +1,5 @@
 "use client";
-import { Mail } from "lucide-react";
+import { BellRing, Mail } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,8 +8,9 @@ import type { TBulkSelection } from "@/lib/validation/bulk";
 
 // The summary dialog's code loads when it is first opened.
 const BulkResendDialog = loadOnOpen(() => import("./bulk-resend-dialog").then((module) => module.BulkResendDialog));
+const BulkReminderDialog = loadOnOpen(() => import("./bulk-reminder-dialog").then((module) => module.BulkReminderDialog));
 
-/** Shown while rows are selected: the count, "select all N matching", and the bulk resend. */
+/** Shown while rows are selected: the count, "select all N matching", the bulk resend and « Relancer ». */
 export function BulkBar({
   selectedCount,
   allMatching,
@@ -31,11 +32,13 @@ export function BulkBar({
   onClear: () => void;
 }) {
   const t = useTranslations("bulk");
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<"resend" | "remind" | null>(null);
+  const count = allMatching ? total : selectedCount;
+  const close = (next: boolean) => (next ? null : setOpen(null));
   return (
     <div
       role="region"
-      aria-label={t("selected", { count: allMatching ? total : selectedCount })}
+      aria-label={t("selected", { count })}
       className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm"
     >
       <p className="font-medium text-indigo-900" aria-live="polite">
@@ -53,11 +56,16 @@ export function BulkBar({
       <Button variant="ghost" size="sm" onClick={onClear}>
         {t("clear")}
       </Button>
-      <Button size="sm" className="ml-auto" onClick={() => setOpen(true)}>
+      <Button size="sm" className="ml-auto" onClick={() => setOpen("resend")}>
         <Mail aria-hidden className="h-4 w-4" />
         {t("button")}
       </Button>
-      <BulkResendDialog selection={selection} open={open} onOpenChange={setOpen} />
+      <Button size="sm" variant="secondary" onClick={() => setOpen("remind")}>
+        <BellRing aria-hidden className="h-4 w-4" />
+        {t("remindButton")}
+      </Button>
+      <BulkResendDialog selection={selection} open={open === "resend"} onOpenChange={close} />
+      <BulkReminderDialog selection={selection} count={count} open={open === "remind"} onOpenChange={close} />
     </div>
   );
 }

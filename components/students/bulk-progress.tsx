@@ -12,7 +12,11 @@ import { bulkSendReportPath, STUDENTS_PATH } from "@/lib/routes";
 
 const POLL_MS = 1000;
 
-/** Live progress of a bulk resend (sent / failed / remaining), then its outcome and report. */
+/**
+ * Live progress of a bulk resend or a reminder run (sent / failed / remaining), then its outcome and
+ * report. A reminder run's people (parents too) are known as it is prepared: what remains is counted
+ * over those prepared so far.
+ */
 export function BulkProgressView({ initial }: { initial: BulkProgress }) {
   const t = useTranslations("bulk");
   const format = useFormatter();
@@ -33,7 +37,7 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
   }, [progress]);
 
   const skipped = Object.values(progress.skipped).reduce((sum, count) => sum + count, 0);
-  const toSend = progress.total - skipped;
+  const toSend = (progress.kind === "activation" ? progress.total : progress.prepared) - skipped;
   const remaining = Math.max(0, toSend - progress.emails.sent - progress.emails.failed);
   const handled = progress.emails.sent + progress.emails.failed;
   const percent = toSend > 0 ? Math.round((handled / toSend) * 100) : 100;
@@ -88,7 +92,10 @@ export function BulkProgressView({ initial }: { initial: BulkProgress }) {
             </p>
           ) : progress.status === "preparing" ? (
             <p className="flex items-center gap-2">
-              <Spinner /> {t("preparing", { prepared: progress.prepared, total: progress.total })}
+              <Spinner />{" "}
+              {progress.kind === "activation"
+                ? t("preparing", { prepared: progress.prepared, total: progress.total })
+                : t("reminder.preparing", { prepared: progress.prepared })}
             </p>
           ) : (
             <p className="flex items-center gap-2">
