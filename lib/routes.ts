@@ -47,6 +47,9 @@ export const ACCESS_BOARD_PATH = "/suivi-des-acces";
 /** The same board as a CSV file. */
 export const ACCESS_BOARD_CSV_PATH = `${ACCESS_BOARD_PATH}/export`;
 
+/** « Paramètres des établissements »: each school's contact address and automatic reminders. */
+export const SCHOOL_SETTINGS_PATH = "/etablissements";
+
 /** The Étudiants list in a given state (its query string built by lib/students/list-params.ts). */
 export function studentListPath(search: URLSearchParams): string {
   const query = search.toString();
@@ -60,7 +63,10 @@ export function signInPath(returnPath?: string): string {
 
 /** Whether proxy.ts sends a visitor without a staff session cookie to the sign-in page. */
 export function isStaffPath(pathname: string): boolean {
-  return pathname === HOME_PATH || [STUDENTS_PATH, ACCESS_BOARD_PATH].some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  return (
+    pathname === HOME_PATH ||
+    [STUDENTS_PATH, ACCESS_BOARD_PATH, SCHOOL_SETTINGS_PATH].some((path) => pathname === path || pathname.startsWith(`${path}/`))
+  );
 }
 
 /** next-auth's endpoints (app/api/auth/[...nextauth]), called by the staff browser (lib/auth-client.ts). */
@@ -128,6 +134,7 @@ const STAFF_PAGES = [
   /^\/$/,
   /^\/etudiants$/,
   /^\/suivi-des-acces$/,
+  /^\/etablissements$/,
   /^\/etudiants\/[a-z0-9]{1,40}$/i,
   /^\/etudiants\/[a-z0-9]{1,40}\/espace-etudiant$/i,
   /^\/etudiants\/envois$/,

@@ -11,7 +11,12 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   return (
     <NoticeProvider closeLabel={t("close")}>
       <div className="min-h-screen">
-        <StaffHeader name={staff.name} roleName={staff.roleName} canViewStudents={hasRight(staff, RIGHTS.viewStudent)} />
+        <StaffHeader
+          name={staff.name}
+          roleName={staff.roleName}
+          canViewStudents={hasRight(staff, RIGHTS.viewStudent)}
+          canManageReminders={hasRight(staff, RIGHTS.manageReminders)}
+        />
         {children}
       </div>
     </NoticeProvider>

@@ -1,11 +1,22 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ACCESS_BOARD_PATH, BULK_SENDS_PATH, HOME_PATH, STUDENTS_PATH } from "@/lib/routes";
+import { ACCESS_BOARD_PATH, BULK_SENDS_PATH, HOME_PATH, SCHOOL_SETTINGS_PATH, STUDENTS_PATH } from "@/lib/routes";
 import { ClientMessages } from "./client-messages";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
-export async function StaffHeader({ name, roleName, canViewStudents }: { name: string; roleName: string; canViewStudents: boolean }) {
+export async function StaffHeader({
+  name,
+  roleName,
+  canViewStudents,
+  canManageReminders,
+}: {
+  name: string;
+  roleName: string;
+  canViewStudents: boolean;
+  /** « Gérer les relances »: the schools' settings page. */
+  canManageReminders: boolean;
+}) {
   const t = await getTranslations();
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -27,6 +38,7 @@ export async function StaffHeader({ name, roleName, canViewStudents }: { name: s
           ) : null}
           {canViewStudents ? <NavLink href={BULK_SENDS_PATH}>{t("nav.sends")}</NavLink> : null}
           {canViewStudents ? <NavLink href={ACCESS_BOARD_PATH}>{t("nav.accessBoard")}</NavLink> : null}
+          {canManageReminders ? <NavLink href={SCHOOL_SETTINGS_PATH}>{t("nav.schoolSettings")}</NavLink> : null}
         </nav>
         <ClientMessages group="userMenu">
           <UserMenu name={name} roleName={roleName} />

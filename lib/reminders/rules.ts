@@ -57,7 +57,9 @@ export function dueReminder(settings: ReminderSettings, facts: ReminderFacts, no
   }
   if (settings.beforeExpiryDays > 0) {
     const dueAt = link.expiresAt.getTime() - settings.beforeExpiryDays * DAY_MS;
-    if (at >= dueAt && at < link.expiresAt.getTime()) return { rule: "expiry", dueKey: `expiry:${link.id}`, dueAt: new Date(dueAt) };
+    // A link whose whole life is within its last M days (M too long for the links' validity) brings none.
+    if (at >= dueAt && at < link.expiresAt.getTime() && dueAt > link.createdAt.getTime())
+      return { rule: "expiry", dueKey: `expiry:${link.id}`, dueAt: new Date(dueAt) };
   }
   return null;
 }
