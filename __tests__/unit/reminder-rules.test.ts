@@ -56,6 +56,12 @@ describe("dueReminder", () => {
     expect(dueReminder({ ...settings, beforeExpiryDays: 0 }, reminded, at(9.99))).toBeNull();
   });
 
+  it("sends no expiry reminder for a link whose whole life is within its last M days", () => {
+    const reminded = { invitedAt, link: { id: "link2", createdAt: at(3), expiresAt: at(10) }, remindersSent: 1 };
+    expect(dueReminder({ ...settings, beforeExpiryDays: 7 }, reminded, at(3.5))).toBeNull();
+    expect(dueReminder({ ...settings, beforeExpiryDays: 6 }, reminded, at(4.5))).toMatchObject({ rule: "expiry" });
+  });
+
   it("never sends more than K in a cycle", () => {
     const reminded = { invitedAt, link: { id: "link2", createdAt: at(3), expiresAt: at(10) }, remindersSent: 2 };
     expect(dueReminder(settings, reminded, at(9.5))).toBeNull();

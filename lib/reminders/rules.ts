@@ -8,7 +8,8 @@
 //   (the invitation's, or a newer one the person asked for or staff sent with « Relancer »), if no
 //   automatic reminder was sent yet in the cycle. Key "after:<invitation time>": once per cycle.
 // - « expiry »: from M days before the current link expires until it expires. Key "expiry:<link id>":
-//   once per link. M = 0 means no such reminder; a link already expired is the « after » rule's.
+//   once per link. M = 0 means no such reminder; a link already expired is the « after » rule's; a
+//   link whose whole life is within its last M days (M as long as the links' validity) brings none.
 // - Never more than K automatic reminders in a cycle (K = 0: none).
 // - No current link (it was revoked by an address change and staff have not sent a new one): nothing
 //   is due; the next staff invitation starts a new cycle.
