@@ -17,6 +17,7 @@ describe("rights", () => {
 
   it("recognises known rights only", () => {
     expect(isRight("student.view")).toBe(true);
+    expect(isRight("reminders.manage")).toBe(true);
     expect(isRight("student.delete")).toBe(false);
   });
 
@@ -24,6 +25,6 @@ describe("rights", () => {
     const labels = ALL_RIGHTS.map((right) =>
       RIGHT_LABEL_KEYS[right].split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], messages),
     );
-    expect(labels).toEqual(["Afficher un étudiant", "Modifier un étudiant"]);
+    expect(labels).toEqual(["Afficher un étudiant", "Modifier un étudiant", "Gérer les relances"]);
   });
 });

@@ -50,17 +50,18 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
   const numberInput = (field: NumberField, label: string, help: string) => (
     <Field id={`${id}-${field}`} label={label} help={help} error={fieldError(field)}>
       {(props) => (
-        <Input
-          {...props}
-          name={field}
-          type="number"
-          inputMode="numeric"
-          step={1}
-          min={SCHOOL_SETTINGS_BOUNDS[field].min}
-          max={SCHOOL_SETTINGS_BOUNDS[field].max}
-          defaultValue={school[field]}
-          className="w-28"
-        />
+        <div className="w-28">
+          <Input
+            {...props}
+            name={field}
+            type="number"
+            inputMode="numeric"
+            step={1}
+            min={SCHOOL_SETTINGS_BOUNDS[field].min}
+            max={SCHOOL_SETTINGS_BOUNDS[field].max}
+            defaultValue={school[field]}
+          />
+        </div>
       )}
     </Field>
   );
@@ -69,9 +70,7 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
     const { min, max } = SCHOOL_SETTINGS_BOUNDS[field];
     return (
       <>
-        <Label htmlFor={`${id}-${field}`} className="font-normal">
-          {label}
-        </Label>
+        <Label htmlFor={`${id}-${field}`}>{label}</Label>
         <NativeSelect id={`${id}-${field}`} name={field} defaultValue={school[field]} aria-invalid={!!fieldError(field)}>
           {Array.from({ length: max - min + 1 }, (_, index) => (
             <option key={min + index} value={min + index}>
