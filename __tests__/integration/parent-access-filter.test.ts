@@ -133,6 +133,21 @@ describe("the « Accès des parents » filter", () => {
     ]);
   });
 
+  it.each(["noneActive", "someActive", "allActive", "invited", "expired"] as const)(
+    "« %s »: walking the list order (each student checked) finds what the count and the page (a set) found",
+    async (parentAccess) => {
+      const words = {
+        noneActive: "aucun-actif",
+        someActive: "au-moins-un-actif",
+        allActive: "tous-actifs",
+        invited: "invitation",
+        expired: "lien-expire",
+      };
+      const page = await list({ "acces-parents": words[parentAccess] });
+      expect(await findStudentIds(director, { query: "", parentAccess }, 100)).toEqual(page.rows.map((row) => row.id));
+    },
+  );
+
   it("selects the same students for a bulk send by query", async () => {
     const criteria = { query: "", parentAccess: "expired" as const, classId: world.schools[0].currentClass.id };
     expect(await findStudentIds(director, criteria, 100)).toEqual([ids.Didier, ids.Karim]);

@@ -89,33 +89,48 @@ export function guardianAccessIndex(): Prisma.Sql {
 }
 
 /**
- * The « Accès des parents » filter (its meaning: lib/students/list-params.ts), as EXISTS / NOT EXISTS
- * over the student's StudentGuardian rows (primary key led by studentId) and each parent's
- * PortalAccess row (unique guardianId). A parent's state follows lib/access/state.ts's accessState:
- * active = enabled with a password; invited = enabled, no password, link valid; expired = enabled,
- * no password, no valid link.
+ * How a parents' condition is checked. "each": for each student, EXISTS over their StudentGuardian
+ * rows (primary key led by studentId) and each parent's PortalAccess row (unique guardianId): cheap
+ * when the statement stops early (a page walked in list order) or the students are few (a class, a
+ * search). "set" (SQLite only): the students having such a parent are found once (the parents'
+ * accesses by the guardianId index, their children by StudentGuardian's guardianId index), and each
+ * student is checked against that set: what a count over a whole school needs (« Lien expiré » at
+ * 20,000 students, 46 → 12 ms); SQLite would otherwise run the correlated subquery for every student.
+ * PostgreSQL's planner turns EXISTS into a hashed semi-join by itself.
  */
-function parentAccessSql(filter: TParentAccessFilter, now: Date): Prisma.Sql {
+export type ParentCheck = "each" | "set";
+
+/**
+ * The « Accès des parents » filter (its meaning: lib/students/list-params.ts). A parent's state
+ * follows lib/access/state.ts's accessState: active = enabled with a password; invited = enabled, no
+ * password, link still valid; expired = enabled, no password, no valid link.
+ */
+function parentAccessSql(filter: TParentAccessFilter, now: Date, check: ParentCheck): Prisma.Sql {
   const { boolean, timestamp } = dialect();
   const enabled = Prisma.sql`pa."enabled" = ${boolean(true)}`;
   const active = Prisma.sql`${enabled} AND pa."passwordHash" IS NOT NULL`;
-  const parentWhere = (condition: Prisma.Sql) =>
-    Prisma.sql`EXISTS (SELECT 1 FROM "StudentGuardian" sg JOIN "PortalAccess" pa ${guardianAccessIndex()} ON pa."guardianId" = sg."guardianId"
-      WHERE sg."studentId" = s."id" AND ${condition})`;
+  const guardianIndex = guardianAccessIndex();
+  const withParent = (condition: Prisma.Sql) =>
+    check === "set"
+      ? // The unary + keeps SQLite from reading Student by id for each child found: it walks its index and checks the set.
+        Prisma.sql`+s."id" IN (SELECT sg."studentId" FROM "PortalAccess" pa ${guardianIndex}
+          JOIN "StudentGuardian" sg ON sg."guardianId" = pa."guardianId" WHERE pa."guardianId" > '' AND ${condition})`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "StudentGuardian" sg JOIN "PortalAccess" pa ${guardianIndex} ON pa."guardianId" = sg."guardianId"
+          WHERE sg."studentId" = s."id" AND ${condition})`;
   switch (filter) {
     case "someActive":
-      return parentWhere(active);
+      return withParent(active);
     case "noneActive":
-      return Prisma.sql`NOT ${parentWhere(active)}`;
+      return Prisma.sql`NOT (${withParent(active)})`;
     case "allActive":
-      // At least one parent, and none without an active access (no row, not enabled, or no password).
-      return Prisma.sql`EXISTS (SELECT 1 FROM "StudentGuardian" sg WHERE sg."studentId" = s."id")
-        AND NOT EXISTS (SELECT 1 FROM "StudentGuardian" sg LEFT JOIN "PortalAccess" pa ${guardianAccessIndex()} ON pa."guardianId" = sg."guardianId"
+      // At least one active parent, and none without an active access (no row, not enabled, or no password).
+      return Prisma.sql`${withParent(active)}
+        AND NOT EXISTS (SELECT 1 FROM "StudentGuardian" sg LEFT JOIN "PortalAccess" pa ${guardianIndex} ON pa."guardianId" = sg."guardianId"
           WHERE sg."studentId" = s."id" AND (pa."id" IS NULL OR pa."enabled" = ${boolean(false)} OR pa."passwordHash" IS NULL))`;
     case "invited":
-      return parentWhere(Prisma.sql`${enabled} AND pa."passwordHash" IS NULL AND pa."linkExpiresAt" > ${timestamp(now)}`);
+      return withParent(Prisma.sql`${enabled} AND pa."passwordHash" IS NULL AND pa."linkExpiresAt" > ${timestamp(now)}`);
     case "expired":
-      return parentWhere(
+      return withParent(
         Prisma.sql`${enabled} AND pa."passwordHash" IS NULL AND (pa."linkExpiresAt" IS NULL OR pa."linkExpiresAt" <= ${timestamp(now)})`,
       );
   }
@@ -138,6 +153,11 @@ export type ListSource = {
    * 41,000 rows read for 25), the walk is the slow way.
    */
   fewMatches?: boolean;
+  /**
+   * The same students as `where`, written for a statement that reads them all (the count, or a page
+   * of fewMatches, read then sorted): see ParentCheck.
+   */
+  setWhere?: Prisma.Sql;
 };
 
 const FROM_STUDENT = Prisma.raw(`"Student" s`);
@@ -149,7 +169,7 @@ function hasFilters(criteria: ListCriteria): boolean {
   return !!(schoolId || programId || classId || schoolYearId || email || access || parentAccess);
 }
 
-function filterConditions(criteria: ListCriteria, now: Date): Prisma.Sql[] {
+function filterConditions(criteria: ListCriteria, now: Date, parentCheck: ParentCheck = "each"): Prisma.Sql[] {
   const { boolean } = dialect();
   const conditions: Prisma.Sql[] = [];
   if (criteria.schoolId) conditions.push(Prisma.sql`s."schoolId" = ${criteria.schoolId}`);
@@ -158,7 +178,7 @@ function filterConditions(criteria: ListCriteria, now: Date): Prisma.Sql[] {
   if (criteria.schoolYearId) conditions.push(Prisma.sql`s."schoolYearId" = ${criteria.schoolYearId}`);
   if (criteria.email) conditions.push(Prisma.sql`s."hasEmail" = ${boolean(criteria.email === "present")}`);
   if (criteria.access) conditions.push(accessStateSql(criteria.access, now));
-  if (criteria.parentAccess) conditions.push(parentAccessSql(criteria.parentAccess, now));
+  if (criteria.parentAccess) conditions.push(parentAccessSql(criteria.parentAccess, now, parentCheck));
   return conditions;
 }
 
@@ -217,20 +237,28 @@ export function listSource(staff: StaffContext, criteria: ListCriteria, words: s
     conditions.push(Prisma.sql`NOT (${Prisma.join(words.map((word) => contains(OWN_TEXT, word)), " AND ")})`);
   }
   const where = Prisma.join(conditions, " AND ");
-  if (!viaFts) return { from: FROM_STUDENT, where, id: Prisma.raw(`s."id"`), sortKey: Prisma.raw(`s."sortKey"`) };
+  if (!viaFts) {
+    // A count over whole schools checks the parents against a set (ParentCheck); a class or a search is few students.
+    const setWhere =
+      provider === "sqlite" && criteria.parentAccess && !words.length && !criteria.classId
+        ? Prisma.join([visibleStudentsSql(staff, Prisma.raw(`s."schoolId"`)), ...filterConditions(criteria, now, "set")], " AND ")
+        : undefined;
+    return { from: FROM_STUDENT, where, setWhere, id: Prisma.raw(`s."id"`), sortKey: Prisma.raw(`s."sortKey"`) };
+  }
   const needsStudent = hasFilters(criteria) || checked.length > 0 || (side === "family" && !exclusionInIndex);
   return { from: needsStudent ? FROM_INDEX_AND_STUDENT : FROM_INDEX, where, id: Prisma.raw(`k."studentId"`), sortKey: Prisma.raw(`k."sortKey"`) };
 }
 
 /** Counts matching students, no further than `cap + 1` so that a broad list stays cheap. */
 function countSql(source: ListSource, cap: number): Prisma.Sql {
-  return Prisma.sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${source.from} WHERE ${source.where} LIMIT ${cap + 1}) "matched"`;
+  return Prisma.sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${source.from} WHERE ${source.setWhere ?? source.where} LIMIT ${cap + 1}) "matched"`;
 }
 
 function pageSql(source: ListSource, limit: number, offset: number): Prisma.Sql {
   // An expression of the sort key (same value, same collation) is an order no index provides.
   const order = source.fewMatches ? Prisma.sql`${source.sortKey} || ''` : source.sortKey;
-  return Prisma.sql`SELECT ${source.id} AS "id", ${source.sortKey} AS "sortKey" FROM ${source.from} WHERE ${source.where}
+  const where = source.fewMatches ? (source.setWhere ?? source.where) : source.where;
+  return Prisma.sql`SELECT ${source.id} AS "id", ${source.sortKey} AS "sortKey" FROM ${source.from} WHERE ${where}
     ORDER BY ${order}, ${source.id} LIMIT ${limit} OFFSET ${offset}`;
 }
 
