@@ -18,6 +18,7 @@ beforeAll(async () => {
     profileB: `/etudiants/${ids.secondSchool.id}`,
     unknown: "/etudiants/inconnu123",
     malformed: "/etudiants/%27%20OR%201%3D1",
+    schoolSettings: "/etablissements",
   };
 });
 
@@ -25,11 +26,20 @@ afterAll(() => browser?.close());
 
 // Expected status of each page; 307 is the redirect to the sign-in page, 200 on "/" a redirect to the list.
 const MATRIX: Record<DemoRole | "anonymous", Record<string, number>> = {
-  anonymous: { home: 307, list: 307, profileA: 307, studentSpaceA: 307, profileB: 307, unknown: 307, malformed: 307 },
-  direction: { home: 307, list: 200, profileA: 200, studentSpaceA: 200, profileB: 200, unknown: 404, malformed: 404 },
-  secretariat: { home: 307, list: 200, profileA: 200, studentSpaceA: 200, profileB: 200, unknown: 404, malformed: 404 },
-  enseignant: { home: 307, list: 200, profileA: 200, studentSpaceA: 200, profileB: 404, unknown: 404, malformed: 404 },
-  comptable: { home: 200, list: 403, profileA: 403, studentSpaceA: 403, profileB: 403, unknown: 403, malformed: 403 },
+  anonymous: { home: 307, list: 307, profileA: 307, studentSpaceA: 307, profileB: 307, unknown: 307, malformed: 307, schoolSettings: 307 },
+  direction: { home: 307, list: 200, profileA: 200, studentSpaceA: 200, profileB: 200, unknown: 404, malformed: 404, schoolSettings: 200 },
+  secretariat: {
+    home: 307,
+    list: 200,
+    profileA: 200,
+    studentSpaceA: 200,
+    profileB: 200,
+    unknown: 404,
+    malformed: 404,
+    schoolSettings: 403,
+  },
+  enseignant: { home: 307, list: 200, profileA: 200, studentSpaceA: 200, profileB: 404, unknown: 404, malformed: 404, schoolSettings: 403 },
+  comptable: { home: 200, list: 403, profileA: 403, studentSpaceA: 403, profileB: 403, unknown: 403, malformed: 403, schoolSettings: 403 },
 };
 
 describe.each(Object.keys(MATRIX) as (DemoRole | "anonymous")[])("as %s", (role) => {

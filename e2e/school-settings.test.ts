@@ -1,0 +1,76 @@
+/** @jest-environment node */
+// « Paramètres des établissements »: a staff member with « Gérer les relances » opens it from the main
+// menu and saves a school's contact address and automatic reminders; others neither see nor open it.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { RIGHTS } from "@/lib/rights";
+import { launchBrowser, signedInPage } from "./support/browser";
+import { createSchoolWithStaff, createStaffAccount, type StaffAccount, type World } from "./support/factories";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let world: World;
+let staff: StaffAccount;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ world, staff } = await createSchoolWithStaff());
+  ({ context, page } = await signedInPage(browser, staff));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+it("saves a school's contact address and automatic reminders, after a French error for a bad address", async () => {
+  const name = world.schools[0].school.name;
+  await page.goto("/etudiants");
+  await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Établissements" }).click();
+  await page.getByRole("heading", { level: 1, name: "Paramètres des établissements" }).waitFor();
+  const school = page.getByRole("region", { name });
+  const address = school.getByLabel("Adresse de contact");
+  await address.fill("secretariat@");
+  await school.getByRole("button", { name: "Enregistrer" }).click();
+  await school.getByText("L'adresse email n'est pas valide.").waitFor();
+  expect(await address.getAttribute("aria-invalid")).toBe("true");
+
+  await address.fill("vie-scolaire@lycee-e2e.test");
+  // The switch from the keyboard: Tab from the address, Space to turn it on.
+  await address.press("Tab");
+  const toggle = school.getByRole("switch", { name: "Relances automatiques" });
+  expect(await toggle.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.press("Space");
+  expect(await toggle.getAttribute("aria-checked")).toBe("true");
+  await school.getByLabel("Première relance après (jours)").fill("5");
+  await school.getByLabel("De", { exact: true }).selectOption({ label: "9 h" });
+  await school.getByLabel("à", { exact: true }).selectOption({ label: "18 h" });
+  await school.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByText(`Paramètres de ${name} enregistrés.`).waitFor();
+
+  await page.reload();
+  const saved = page.getByRole("region", { name });
+  expect(await saved.getByLabel("Adresse de contact").inputValue()).toBe("vie-scolaire@lycee-e2e.test");
+  expect(await saved.getByRole("switch", { name: "Relances automatiques" }).getAttribute("aria-checked")).toBe("true");
+  expect(await saved.getByLabel("Première relance après (jours)").inputValue()).toBe("5");
+  expect(await saved.getByLabel("De", { exact: true }).inputValue()).toBe("9");
+  expect(await saved.getByLabel("à", { exact: true }).inputValue()).toBe("18");
+  // The other school kept its defaults: reminders off.
+  const other = page.getByRole("region", { name: world.schools[1].school.name });
+  expect(await other.getByRole("switch", { name: "Relances automatiques" }).getAttribute("aria-checked")).toBe("false");
+});
+
+it("is neither in the menu nor open to staff without « Gérer les relances »", async () => {
+  const teacher = await createStaffAccount(world, [RIGHTS.viewStudent, RIGHTS.editStudent]);
+  const signedIn = await signedInPage(browser, teacher);
+  try {
+    await signedIn.page.goto("/etudiants");
+    const menu = signedIn.page.getByRole("navigation", { name: "Navigation principale" });
+    await menu.getByRole("link", { name: "Étudiants" }).waitFor();
+    expect(await menu.getByRole("link", { name: "Établissements" }).count()).toBe(0);
+    const response = await signedIn.page.goto("/etablissements");
+    expect(response?.status()).toBe(403);
+    await signedIn.page.getByRole("heading", { name: "Accès refusé" }).waitFor();
+  } finally {
+    await signedIn.context.close();
+  }
+});
