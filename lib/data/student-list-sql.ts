@@ -101,9 +101,10 @@ export function guardianAccessIndex(): Prisma.Sql {
 export type ParentCheck = "each" | "set";
 
 /**
- * The « Accès des parents » filter (its meaning: lib/students/list-params.ts). A parent's state
- * follows lib/access/state.ts's accessState: active = enabled with a password; invited = enabled, no
- * password, link still valid; expired = enabled, no password, no valid link.
+ * The « Accès des parents » filter (its meaning: lib/students/list-params.ts; the choices:
+ * docs/decisions/017-parents-on-the-list.md). A parent's state follows lib/access/state.ts's
+ * accessState: active = enabled with a password; invited = enabled, no password, link still valid;
+ * expired = enabled, no password, no valid link.
  */
 function parentAccessSql(filter: TParentAccessFilter, now: Date, check: ParentCheck): Prisma.Sql {
   const { boolean, timestamp } = dialect();
