@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, getDbProvider } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
-import { emptyBoardCounts, type AccessBoard, type BoardCounts, type BoardSchool } from "@/lib/access/board";
+import { emptyBoardCounts, type AccessBoard, type BoardCounts, type BoardSchool, type StateCounts } from "@/lib/access/board";
 import type { StaffContext } from "@/lib/rights";
 import { prismaRunner, type SqlRunner } from "./student-list-sql";
 import { visibleStudentsSql, visibleSchoolsWhere } from "./scope";
@@ -11,114 +11,109 @@ import { visibleStudentsSql, visibleSchoolsWhere } from "./scope";
 // stored access phase (decision 007); parents' links grouped by class and by their PortalAccess row's
 // state, and the links of parents of several children, so that each parent is counted once per place.
 
-type StudentCountRow = { schoolId: string; programId: string; classId: string; state: string; n: bigint | number | string };
 
 function timestamp(date: Date): Date | string {
   // SQLite keeps Prisma's DateTime as ISO text with an offset; compared as text, it must be written the same way.
   return getDbProvider() === "sqlite" ? date.toISOString().replace("Z", "+00:00") : date;
 }
 
-/** Students per class and state, read from the columns the Accès filter reads (same rules). */
-export function studentCountsSql(staff: StaffContext, now: Date): Prisma.Sql {
-  return Prisma.sql`
-    SELECT s."schoolId", s."programId", s."classId",
-      CASE WHEN s."accessPhase" = 'pending'
-        THEN CASE WHEN s."accessLinkExpiresAt" > ${timestamp(now)} THEN 'invited' ELSE 'expired' END
-        ELSE s."accessPhase" END AS "state",
-      COUNT(*) AS "n"
-    FROM "Student" s
-    WHERE ${visibleStudentsSql(staff, Prisma.raw(`s."schoolId"`))}
-    GROUP BY 1, 2, 3, 4`;
-}
-
-/** A parent's state, as lib/access/state.ts's accessState derives it from their PortalAccess row. */
-function parentStateSql(now: Date): Prisma.Sql {
-  return Prisma.sql`CASE
-    WHEN pa."id" IS NULL THEN 'none'
-    WHEN NOT pa."enabled" THEN CASE WHEN pa."disabledAt" IS NOT NULL THEN 'disabled' ELSE 'none' END
-    WHEN pa."passwordHash" IS NOT NULL THEN 'active'
-    WHEN pa."linkExpiresAt" > ${timestamp(now)} THEN 'invited'
-    ELSE 'expired' END`;
-}
-
-/** The parents' access rows, reached by guardianId. */
-function parentAccessJoin(): Prisma.Sql {
-  // SQLite's statistics see mostly NULLs in PortalAccess.guardianId (students' rows) and scanned the
-  // table for every parent (17 s at 20,000 students); its unique index answers each in one step.
-  const guardianIndex = Prisma.raw(getDbProvider() === "sqlite" ? `INDEXED BY "PortalAccess_guardianId_key"` : "");
-  return Prisma.sql`LEFT JOIN "PortalAccess" pa ${guardianIndex} ON pa."guardianId" = sg."guardianId"`;
+/** `SUM`s counting the rows of each access state in `column`, one column per state. */
+function stateSums(column: string): Prisma.Sql {
+  return Prisma.raw(ACCESS_STATES.map((name) => `SUM(CASE WHEN ${column} = '${name}' THEN 1 ELSE 0 END) AS "${name}"`).join(", "));
 }
 
 /**
- * Parent–child links per class and parent state: one walk of the students' covering index in class
- * order, so the grouping streams (no sort) whatever the number of students. A parent with two children
- * in a class is two links there; sharedParentLinksSql's rows correct that.
+ * Students per class and state, read from the columns the Accès filter reads (same rules): one walk
+ * of the students' covering index in class order, grouped by class only, so the grouping streams.
+ */
+export function studentCountsSql(staff: StaffContext, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."schoolId", c."programId", c."classId", ${stateSums(`c."state"`)}
+    FROM (
+      SELECT s."schoolId", s."programId", s."classId",
+        CASE WHEN s."accessPhase" = 'pending'
+          THEN CASE WHEN s."accessLinkExpiresAt" > ${timestamp(now)} THEN 'invited' ELSE 'expired' END
+          ELSE s."accessPhase" END AS "state"
+      FROM "Student" s
+      WHERE ${visibleStudentsSql(staff, Prisma.raw(`s."schoolId"`))}
+    ) c
+    GROUP BY 1, 2, 3`;
+}
+
+/**
+ * A parent's state from the copy of their access phase their links keep (decision 015), the way the
+ * students' statement reads Student.accessPhase: "pending" is an invitation until its link expires.
+ */
+function linkStateSql(now: Date): Prisma.Sql {
+  return Prisma.sql`CASE WHEN sg."guardianPhase" = 'pending'
+    THEN CASE WHEN sg."guardianLinkExpiresAt" > ${timestamp(now)} THEN 'invited' ELSE 'expired' END
+    ELSE sg."guardianPhase" END`;
+}
+
+/**
+ * Parent–child links per class and parent state, from one walk of StudentGuardian's class-ordered
+ * covering index: the grouping streams (no sort, no row reads) whatever the number of links. A parent
+ * with two children in a class is two links there; repeatedParentLinksSql's rows correct that.
  */
 export function parentLinkCountsSql(staff: StaffContext, now: Date): Prisma.Sql {
-  const state = parentStateSql(now);
-  const sums = Prisma.raw(ACCESS_STATES.map((name) => `SUM(CASE WHEN l."state" = '${name}' THEN 1 ELSE 0 END) AS "${name}"`).join(", "));
+  const state = linkStateSql(now);
   return Prisma.sql`
-    SELECT l."schoolId", l."programId", l."classId", ${sums}
+    SELECT l."schoolId", l."programId", l."classId", ${stateSums(`l."state"`)}
     FROM (
-      SELECT s."schoolId", s."programId", s."classId", ${state} AS "state"
-      FROM "Student" s
-      JOIN "StudentGuardian" sg ON sg."studentId" = s."id"
-      ${parentAccessJoin()}
-      WHERE ${visibleStudentsSql(staff, Prisma.raw(`s."schoolId"`))}
+      SELECT sg."schoolId", sg."programId", sg."classId", ${state} AS "state"
+      FROM "StudentGuardian" sg
+      WHERE ${visibleStudentsSql(staff, Prisma.raw(`sg."schoolId"`))}
     ) l
     GROUP BY 1, 2, 3`;
 }
 
 /**
- * The links of parents linked to several students (siblings; a minority), with their class: where two
- * of a parent's links fall in one class, program or school, the parent is counted once there.
+ * How many links beyond the first parents of several children (siblings; a minority) have in each
+ * class, program, school and in all, by state: what the link counts count twice. Only those parents'
+ * links are grouped, so the DISTINCTs sort thousands of rows, not every link.
  */
-export function sharedParentLinksSql(staff: StaffContext, now: Date): Prisma.Sql {
+export function repeatedParentLinksSql(staff: StaffContext, now: Date): Prisma.Sql {
+  const repeats = (level: string, key: string) =>
+    Prisma.raw(`SELECT '${level}' AS "level", ${key} AS "key", m."state", COUNT(*) - COUNT(DISTINCT m."guardianId") AS "n" FROM m GROUP BY 2, 3`);
   return Prisma.sql`
-    SELECT sg."guardianId", s."schoolId", s."programId", s."classId", ${parentStateSql(now)} AS "state"
-    FROM "StudentGuardian" sg
-    JOIN "Student" s ON s."id" = sg."studentId"
-    ${parentAccessJoin()}
-    WHERE sg."guardianId" IN (SELECT "guardianId" FROM "StudentGuardian" GROUP BY "guardianId" HAVING COUNT(*) > 1)
-      AND ${visibleStudentsSql(staff, Prisma.raw(`s."schoolId"`))}`;
+    WITH m AS MATERIALIZED (
+      SELECT sg."guardianId", sg."schoolId", sg."programId", sg."classId", ${linkStateSql(now)} AS "state"
+      FROM "StudentGuardian" sg
+      WHERE sg."guardianId" IN (SELECT "guardianId" FROM "StudentGuardian" GROUP BY "guardianId" HAVING COUNT(*) > 1)
+        AND ${visibleStudentsSql(staff, Prisma.raw(`sg."schoolId"`))}
+    )
+    ${repeats("class", `m."classId"`)}
+    UNION ALL ${repeats("program", `m."programId"`)}
+    UNION ALL ${repeats("school", `m."schoolId"`)}
+    UNION ALL ${repeats("all", `''`)}`;
 }
 
 /** Every statement the board sends to count, for the benchmark's floor. */
 export function accessBoardCountStatements(staff: StaffContext, now: Date): Prisma.Sql[] {
-  return [studentCountsSql(staff, now), parentLinkCountsSql(staff, now), sharedParentLinksSql(staff, now)];
+  return [studentCountsSql(staff, now), parentLinkCountsSql(staff, now), repeatedParentLinksSql(staff, now)];
 }
 
-type ParentLinkRow = { schoolId: string; programId: string; classId: string } & Record<AccessState, bigint | number | string | null>;
-type SharedLinkRow = { guardianId: string; schoolId: string; programId: string; classId: string; state: string };
+/** A class and how many of its students, or parents' links, are in each state. */
+type ClassCountRow = { schoolId: string; programId: string; classId: string } & Record<AccessState, bigint | number | string | null>;
+type RepeatRow = { level: string; key: string; state: string; n: bigint | number | string };
 
-/**
- * Each parent counted once per class, program, school and in the total: the links per level, less,
- * for each parent of several children, the links beyond the first in each place they share.
- */
-function countParents(linkRows: ParentLinkRow[], sharedRows: SharedLinkRow[], countsOf: (level: string, key: string) => BoardCounts) {
-  for (const row of linkRows) {
+/** Adds each class's counts to its class, program, school and the total. */
+function addClassCounts(rows: ClassCountRow[], side: (counts: BoardCounts) => StateCounts, countsOf: (level: string, key: string) => BoardCounts) {
+  for (const row of rows) {
     for (const state of ACCESS_STATES) {
       const n = Number(row[state] ?? 0);
-      countsOf("class", row.classId).parents[state] += n;
-      countsOf("program", row.programId).parents[state] += n;
-      countsOf("school", row.schoolId).parents[state] += n;
-      countsOf("all", "").parents[state] += n;
+      side(countsOf("class", row.classId))[state] += n;
+      side(countsOf("program", row.programId))[state] += n;
+      side(countsOf("school", row.schoolId))[state] += n;
+      side(countsOf("all", ""))[state] += n;
     }
   }
-  const linksOf = new Map<string, SharedLinkRow[]>();
-  for (const row of sharedRows) linksOf.set(row.guardianId, [...(linksOf.get(row.guardianId) ?? []), row]);
-  for (const links of linksOf.values()) {
-    const state = asState(links[0].state);
-    const places = (level: string, key: (row: SharedLinkRow) => string) => {
-      const seen = new Map<string, number>();
-      for (const row of links) seen.set(key(row), (seen.get(key(row)) ?? 0) + 1);
-      for (const [place, n] of seen) countsOf(level, place).parents[state] -= n - 1;
-    };
-    places("class", (row) => row.classId);
-    places("program", (row) => row.programId);
-    places("school", (row) => row.schoolId);
-    places("all", () => "");
-  }
+}
+
+/** Each parent counted once per place: the links there, less the repeated links of parents of several children. */
+function countParents(linkRows: ClassCountRow[], repeatRows: RepeatRow[], countsOf: (level: string, key: string) => BoardCounts) {
+  addClassCounts(linkRows, (counts) => counts.parents, countsOf);
+  for (const row of repeatRows) countsOf(row.level, row.key).parents[asState(row.state)] -= Number(row.n);
 }
 
 function asState(value: string): AccessState {
@@ -131,10 +126,10 @@ function asState(value: string): AccessState {
  * the same statements on the bare driver.
  */
 export async function getAccessBoard(staff: StaffContext, now: Date = new Date(), run: SqlRunner = prismaRunner): Promise<AccessBoard> {
-  const [studentRows, linkRows, sharedRows] = await Promise.all([
-    run<StudentCountRow>(studentCountsSql(staff, now)),
-    run<ParentLinkRow>(parentLinkCountsSql(staff, now)),
-    run<SharedLinkRow>(sharedParentLinksSql(staff, now)),
+  const [studentRows, linkRows, repeatRows] = await Promise.all([
+    run<ClassCountRow>(studentCountsSql(staff, now)),
+    run<ClassCountRow>(parentLinkCountsSql(staff, now)),
+    run<RepeatRow>(repeatedParentLinksSql(staff, now)),
   ]);
   const classIds = [...new Set(studentRows.map((row) => row.classId))];
   const names = classIds.length
@@ -154,15 +149,8 @@ export async function getAccessBoard(staff: StaffContext, now: Date = new Date()
     if (!counts) byKey.set(`${level}:${key}`, (counts = emptyBoardCounts()));
     return counts;
   };
-  for (const row of studentRows) {
-    const n = Number(row.n);
-    const state = asState(row.state);
-    countsOf("class", row.classId).students[state] += n;
-    countsOf("program", row.programId).students[state] += n;
-    countsOf("school", row.schoolId).students[state] += n;
-    countsOf("all", "").students[state] += n;
-  }
-  countParents(linkRows, sharedRows, countsOf);
+  addClassCounts(studentRows, (counts) => counts.students, countsOf);
+  countParents(linkRows, repeatRows, countsOf);
 
   // Several school years' classes may share a name: the year tells them apart.
   const yearsOf = new Map<string, Set<string>>();
