@@ -168,6 +168,18 @@ it("leaves out people who are active, disabled or never enabled, and other schoo
   expect(await getDb().portalAccess.findUnique({ where: { studentId: never.id } })).toBeNull();
 });
 
+it("goes on from where the last tick stopped, so people who cannot be reminded never hold back the others", async () => {
+  await turnOn();
+  const unreachable = [await invitedStudent(), await invitedStudent()];
+  // Their addresses broke after the invitation (a bad import): sendReminder refuses them.
+  for (const { student } of unreachable) await getDb().student.update({ where: { id: student.id }, data: { email: "pas-une-adresse" } });
+  const reachable = await invitedStudent();
+  const now = later(reachable.invitedAt, 3.01);
+  expect(await runAutomaticReminders({ now, maxPeople: 2 })).toEqual({ queued: 0, alreadySent: 0, refused: 2 });
+  expect(await runAutomaticReminders({ now, maxPeople: 2 })).toEqual({ queued: 1, alreadySent: 0, refused: 0 });
+  expect(await remindersOf(reachable.access.id)).toHaveLength(1);
+});
+
 it("reminds a parent of children in two schools once, naming both children", async () => {
   await turnOn({}, 0);
   await turnOn({}, 1);

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, getDbProvider } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { ReminderFacts, ReminderSettings } from "@/lib/reminders/rules";
 import { studentPerson, type Person } from "./people";
 
@@ -79,22 +80,10 @@ export async function findStudentCandidates(school: ReminderSchool, walk: Walk):
  * left to that school's run, so a parent of children in two schools is reminded once.
  */
 export async function findGuardianCandidates(school: ReminderSchool, reminderSchoolIds: readonly string[], walk: Walk): Promise<CandidatePage> {
-  const { range, ties } = rangeFrom(walk);
-  const rows = await getDb().portalAccess.findMany({
-    where: {
-      linkExpiresAt: range,
-      guardianId: { not: null },
-      enabled: true,
-      passwordHash: null,
-      guardian: { students: { some: { student: { schoolId: school.id } } } },
-      ...(ties ? { NOT: { linkExpiresAt: ties.at, id: ties.id } } : {}),
-    },
-    orderBy: [{ linkExpiresAt: "asc" }, { id: "asc" }],
-    take: walk.limit,
-    select: {
-      id: true,
-      linkExpiresAt: true,
-      guardian: {
+  const rows = await getDb().$queryRaw<{ id: string; linkExpiresAt: Date | string; guardianId: string }[]>(guardianPageSql(school.id, walk));
+  const guardians = rows.length
+    ? await getDb().guardian.findMany({
+        where: { id: { in: rows.map((row) => row.guardianId) } },
         select: {
           id: true,
           firstName: true,
@@ -102,12 +91,13 @@ export async function findGuardianCandidates(school: ReminderSchool, reminderSch
           email: true,
           students: { orderBy: { studentId: "asc" }, select: { student: { select: { id: true, firstName: true, lastName: true, schoolId: true } } } },
         },
-      },
-    },
-  });
+      })
+    : [];
+  const byId = new Map(guardians.map((guardian) => [guardian.id, guardian]));
   const candidates: ReminderCandidate[] = [];
   for (const row of rows) {
-    const guardian = row.guardian!;
+    const guardian = byId.get(row.guardianId);
+    if (!guardian) continue;
     const children = guardian.students.map(({ student }) => student);
     const through = children.find((child) => reminderSchoolIds.includes(child.schoolId));
     if (through?.schoolId !== school.id) continue;
@@ -129,7 +119,35 @@ export async function findGuardianCandidates(school: ReminderSchool, reminderSch
     });
   }
   const last = rows.at(-1);
-  return { candidates, read: rows.length, next: rows.length === walk.limit && last ? { expiresAt: last.linkExpiresAt!, id: last.id } : null };
+  return { candidates, read: rows.length, next: rows.length === walk.limit && last ? { expiresAt: new Date(last.linkExpiresAt), id: last.id } : null };
+}
+
+function timestamp(date: Date): Date | string {
+  // SQLite keeps Prisma's DateTime as ISO text with an offset; compared as text, it must be written the same way.
+  return getDbProvider() === "sqlite" ? date.toISOString().replace("Z", "+00:00") : date;
+}
+
+/**
+ * One page of the parents' walk. Written by hand for SQLite's sake: without statistics its planner
+ * picked the (enabled, disabledAt) index and read every enabled access (0.3 s at 100,000 students
+ * for an empty range); INDEXED BY keeps it on the expiry range. PostgreSQL plans it from its statistics.
+ */
+function guardianPageSql(schoolId: string, walk: Walk): Prisma.Sql {
+  const { range, ties } = rangeFrom(walk);
+  const indexed = getDbProvider() === "sqlite" ? Prisma.raw(`INDEXED BY "PortalAccess_linkExpiresAt_idx"`) : Prisma.empty;
+  const afterTies = ties ? Prisma.sql`AND NOT (pa."linkExpiresAt" = ${timestamp(ties.at)} AND pa."id" <= ${ties.id.lte})` : Prisma.empty;
+  return Prisma.sql`
+    SELECT pa."id", pa."linkExpiresAt", pa."guardianId"
+    FROM "PortalAccess" pa ${indexed}
+    WHERE pa."linkExpiresAt" >= ${timestamp(range.gte)} AND pa."linkExpiresAt" <= ${timestamp(range.lte)}
+      AND pa."guardianId" IS NOT NULL AND pa."enabled" = TRUE AND pa."passwordHash" IS NULL
+      AND EXISTS (
+        SELECT 1 FROM "StudentGuardian" sg JOIN "Student" s ON s."id" = sg."studentId"
+        WHERE sg."guardianId" = pa."guardianId" AND s."schoolId" = ${schoolId}
+      )
+      ${afterTies}
+    ORDER BY pa."linkExpiresAt", pa."id"
+    LIMIT ${walk.limit}`;
 }
 
 const INVITATIONS = ["enabled", "link_sent"];
