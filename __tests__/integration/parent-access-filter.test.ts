@@ -180,3 +180,16 @@ describe("a parent's other children on a profile", () => {
     expect(alone!.guardians[0].otherChildren).toEqual([]);
   });
 });
+
+describe("after a parent's access changes", () => {
+  it("moves the student between the filter's values and updates the row", async () => {
+    const [, father] = await getDb().studentGuardian.findMany({ where: { studentId: ids.Bruno }, orderBy: { relationship: "desc" } });
+    expect(father.relationship).toBe("father");
+    await getDb().portalAccess.create({ data: { guardianId: father.guardianId, enabled: true, passwordHash: "hash" } });
+    expect(await firstNames({ "acces-parents": "tous-actifs" })).toEqual(["Alice", "Bruno", "Félix"]);
+    await getDb().portalAccess.update({ where: { guardianId: sharedParentId }, data: { passwordHash: "hash", linkExpiresAt: null } });
+    expect(await firstNames({ "acces-parents": "lien-expire" })).toEqual(["Gilles", "Karim"]);
+    const rows = Object.fromEntries((await list({})).rows.map((row) => [row.firstName, row.parents]));
+    expect(rows.Lucas.map((parent) => parent.accessState)).toEqual(["active"]);
+  });
+});

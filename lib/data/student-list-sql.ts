@@ -81,58 +81,43 @@ function accessStateSql(state: AccessState, now: Date): Prisma.Sql {
 }
 
 /**
- * SQLite's statistics see mostly NULLs in PortalAccess.guardianId (students' rows) and may scan the
- * table for every parent; its unique index answers each in one step (as on the board, access-board.ts).
- */
-export function guardianAccessIndex(): Prisma.Sql {
-  return Prisma.raw(getDbProvider() === "sqlite" ? `INDEXED BY "PortalAccess_guardianId_key"` : "");
-}
-
-/**
- * How a parents' condition is checked. "each": for each student, EXISTS over their StudentGuardian
- * rows (primary key led by studentId) and each parent's PortalAccess row (unique guardianId): cheap
- * when the statement stops early (a page walked in list order) or the students are few (a class, a
- * search). "set" (SQLite only): the students having such a parent are found once (the parents'
- * accesses by the guardianId index, their children by StudentGuardian's guardianId index), and each
- * student is checked against that set: what a count over a whole school needs (« Lien expiré » at
- * 20,000 students, 46 → 12 ms); SQLite would otherwise run the correlated subquery for every student.
+ * How a parents' condition is checked, on the copies each StudentGuardian row keeps of its parent's
+ * access phase (decision 015). "each": for each student, EXISTS over their links (primary key led by
+ * studentId): cheap when the statement stops early (a page walked in list order) or the students are
+ * few (a class, a search). "set" (SQLite only): the students having such a parent are found once, in
+ * one pass over the links, and each student is checked against that set: what a count over whole
+ * schools needs (SQLite would otherwise run the correlated subquery for every student).
  * PostgreSQL's planner turns EXISTS into a hashed semi-join by itself.
  */
 export type ParentCheck = "each" | "set";
 
 /**
  * The « Accès des parents » filter (its meaning: lib/students/list-params.ts; the choices:
- * docs/decisions/017-parents-on-the-list.md). A parent's state follows lib/access/state.ts's
- * accessState: active = enabled with a password; invited = enabled, no password, link still valid;
- * expired = enabled, no password, no valid link.
+ * docs/decisions/017-parents-on-the-list.md). A link's `guardianPhase` is its parent's access phase
+ * as `accessPhase` is the student's: "pending" is an invitation until its link expires, then « Lien
+ * expiré »; the same rules as lib/access/state.ts's accessState.
  */
 function parentAccessSql(filter: TParentAccessFilter, now: Date, check: ParentCheck): Prisma.Sql {
-  const { boolean, timestamp } = dialect();
-  const enabled = Prisma.sql`pa."enabled" = ${boolean(true)}`;
-  const active = Prisma.sql`${enabled} AND pa."passwordHash" IS NOT NULL`;
-  const guardianIndex = guardianAccessIndex();
+  const { timestamp } = dialect();
   const withParent = (condition: Prisma.Sql) =>
     check === "set"
       ? // The unary + keeps SQLite from reading Student by id for each child found: it walks its index and checks the set.
-        Prisma.sql`+s."id" IN (SELECT sg."studentId" FROM "PortalAccess" pa ${guardianIndex}
-          JOIN "StudentGuardian" sg ON sg."guardianId" = pa."guardianId" WHERE pa."guardianId" > '' AND ${condition})`
-      : Prisma.sql`EXISTS (SELECT 1 FROM "StudentGuardian" sg JOIN "PortalAccess" pa ${guardianIndex} ON pa."guardianId" = sg."guardianId"
-          WHERE sg."studentId" = s."id" AND ${condition})`;
+        Prisma.sql`+s."id" IN (SELECT sg."studentId" FROM "StudentGuardian" sg WHERE ${condition})`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "StudentGuardian" sg WHERE sg."studentId" = s."id" AND ${condition})`;
+  const active = Prisma.sql`sg."guardianPhase" = 'active'`;
   switch (filter) {
     case "someActive":
       return withParent(active);
     case "noneActive":
       return Prisma.sql`NOT (${withParent(active)})`;
     case "allActive":
-      // At least one active parent, and none without an active access (no row, not enabled, or no password).
-      return Prisma.sql`${withParent(active)}
-        AND NOT EXISTS (SELECT 1 FROM "StudentGuardian" sg LEFT JOIN "PortalAccess" pa ${guardianIndex} ON pa."guardianId" = sg."guardianId"
-          WHERE sg."studentId" = s."id" AND (pa."id" IS NULL OR pa."enabled" = ${boolean(false)} OR pa."passwordHash" IS NULL))`;
+      // At least one active parent, and none in another phase.
+      return Prisma.sql`${withParent(active)} AND NOT (${withParent(Prisma.sql`sg."guardianPhase" <> 'active'`)})`;
     case "invited":
-      return withParent(Prisma.sql`${enabled} AND pa."passwordHash" IS NULL AND pa."linkExpiresAt" > ${timestamp(now)}`);
+      return withParent(Prisma.sql`sg."guardianPhase" = 'pending' AND sg."guardianLinkExpiresAt" > ${timestamp(now)}`);
     case "expired":
       return withParent(
-        Prisma.sql`${enabled} AND pa."passwordHash" IS NULL AND (pa."linkExpiresAt" IS NULL OR pa."linkExpiresAt" <= ${timestamp(now)})`,
+        Prisma.sql`sg."guardianPhase" = 'pending' AND (sg."guardianLinkExpiresAt" IS NULL OR sg."guardianLinkExpiresAt" <= ${timestamp(now)})`,
       );
   }
 }
@@ -295,7 +280,7 @@ export async function listRows(run: SqlRunner, source: ListSource, limit: number
   return limit > 0 ? run<ListRowRecord>(rowsSql(source, limit, offset)) : [];
 }
 
-/** A parent of a listed student: their name, the text a search is matched against, and their access's columns. */
+/** A parent of a listed student: their name, the text a search is matched against, and their access phase (a link's copy). */
 export type ListParentRecord = {
   studentId: string;
   guardianId: string;
@@ -303,21 +288,17 @@ export type ListParentRecord = {
   lastName: string;
   relationship: string;
   searchText: string;
-  accessId: string | null;
-  enabled: boolean | number | null;
-  hasPassword: boolean | number | null;
-  disabledAt: Date | string | null;
-  linkExpiresAt: Date | string | null;
+  guardianPhase: string;
+  guardianLinkExpiresAt: Date | string | null;
 };
 
-/** The parents of some students (a page of the list, in one statement), in a stable order, with their access. */
+/** The parents of some students (a page of the list, in one statement), in a stable order, with their access phase. */
 export async function parentsOf(run: SqlRunner, studentIds: string[]): Promise<Map<string, ListParentRecord[]>> {
   const parents = studentIds.length
     ? await run<ListParentRecord>(Prisma.sql`
         SELECT sg."studentId", sg."guardianId", g."firstName", g."lastName", sg."relationship", g."searchText",
-          pa."id" AS "accessId", pa."enabled", pa."passwordHash" IS NOT NULL AS "hasPassword", pa."disabledAt", pa."linkExpiresAt"
+          sg."guardianPhase", sg."guardianLinkExpiresAt"
         FROM "StudentGuardian" sg JOIN "Guardian" g ON g."id" = sg."guardianId"
-        LEFT JOIN "PortalAccess" pa ${guardianAccessIndex()} ON pa."guardianId" = sg."guardianId"
         WHERE sg."studentId" IN (${Prisma.join(studentIds)}) ORDER BY sg."guardianId"`)
     : [];
   const byStudent = new Map<string, ListParentRecord[]>();

@@ -47,10 +47,9 @@ export type StudentListPage = {
 };
 
 function toListParent(parent: ListParentRecord, now: Date): ListParent {
-  const access = parent.accessId
-    ? { enabled: !!parent.enabled, hasPassword: !!parent.hasPassword, disabledAt: parent.disabledAt, linkExpiresAt: parent.linkExpiresAt }
-    : null;
-  return { name: `${parent.firstName} ${parent.lastName}`, relationship: parent.relationship, accessState: accessState(access, now) };
+  // The phase the filter reads (a link's copy), so the row and the filter cannot disagree.
+  const state = accessStateOfPhase(parent.guardianPhase, parent.guardianLinkExpiresAt, now);
+  return { name: `${parent.firstName} ${parent.lastName}`, relationship: parent.relationship, accessState: state };
 }
 
 function toRow(record: ListRowRecord, parents: ListParentRecord[], now: Date, matchedGuardian?: ListParentRecord): StudentListRow {
@@ -111,8 +110,7 @@ export async function findStudents(staff: StaffContext, query: TStudentListQuery
  * Whether a page of the « Accès des parents » filter is better read whole then sorted: walking the
  * list order checks each student's parents, and reaching the page's last row reads about
  * (offset + limit) / total of the students; past a fifth of them, finding every match at once (a set
- * on SQLite, a hashed semi-join on PostgreSQL) and sorting them costs less (« Lien expiré », page 40
- * at 20,000 students; measured in bench:students).
+ * on SQLite, a hashed semi-join on PostgreSQL) and sorting them costs less.
  */
 function readsManyParents(query: ListCriteria, end: number, total: number): boolean {
   return !!query.parentAccess && end * 5 > total;
