@@ -36,7 +36,6 @@ async function main() {
   const { getDb } = await import("../lib/db");
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { seedAccessMix } = await import("../prisma/seed/access-mix");
-  const { seedGuardianAccessMix } = await import("../prisma/seed/guardian-access-mix");
   const { findStudentIds, findStudents, getStudentDetails } = await import("../lib/data/students");
   const { getAccessBoard, accessBoardCountStatements } = await import("../lib/data/access-board");
   const { loadStaffContext } = await import("../lib/data/staff");
@@ -50,7 +49,7 @@ async function main() {
   const started = performance.now();
   const seeded = await seedDemoSchool(db, { students, log: console.log });
   if (seeded.seeded) {
-    const accesses = (await seedAccessMix(db)) + (await seedGuardianAccessMix(db));
+    const accesses = await seedAccessMix(db);
     // What autovacuum gives a live PostgreSQL database: statistics, and a visibility map that lets
     // index-only scans skip the table (the access seed just rewrote most Student rows).
     await db.$executeRawUnsafe(providerOf(url) === "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
