@@ -1,21 +1,15 @@
 /** @jest-environment jsdom */
 // Parents on the Étudiants list and on a sibling's page: « x/y parents actifs » with its tooltip,
-// the « Accès des parents » filter, « Aussi parent de » and the disable dialog naming every child.
+// « Aussi parent de » and the disable dialog naming every child (the filter: student-filters.test.tsx).
 import { cleanup, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { DisableAccessDialog } from "@/components/access/access-dialogs";
-import { StudentListNavigation } from "@/components/students/list-navigation";
-import { StudentFilters, ActiveFilters } from "@/components/students/student-filters";
 import { StudentOtherChildren } from "@/components/students/student-other-children";
 import { StudentParentsCell } from "@/components/students/student-parents-cell";
 import { NoticeProvider } from "@/components/ui/notice";
 import type { ListParent } from "@/lib/data/students";
-import { parseStudentListQuery } from "@/lib/validation/students";
-import { FILTER_OPTIONS as options } from "../factories/filter-options";
-import { router } from "./navigation-mock";
 import { renderInFrench } from "./render";
 
-jest.mock("next/navigation", () => jest.requireActual("./navigation-mock").navigationMock());
 jest.mock("@/lib/actions/access", () => ({
   enableAccess: jest.fn(),
   disableAccess: jest.fn(),
@@ -75,49 +69,6 @@ describe("StudentParentsCell", () => {
     expect(screen.getByRole("tooltip")).toBeVisible();
     await user.unhover(trigger);
     expect(screen.queryByRole("tooltip")).not.toBeInTheDocument();
-  });
-});
-
-describe("the « Accès des parents » filter", () => {
-  function renderFilters(params: Record<string, string> = {}) {
-    return renderInFrench(
-      <StudentListNavigation query={parseStudentListQuery(params)}>
-        <StudentFilters options={options} />
-        <ActiveFilters options={options} />
-      </StudentListNavigation>,
-    );
-  }
-
-  it("offers the five values, says who « Aucun parent actif » counts, and applies a choice at once", async () => {
-    const user = userEvent.setup();
-    renderFilters({ classe: "c1" });
-    await user.click(screen.getByRole("button", { name: /Filtres/ }));
-    const select = await screen.findByLabelText("Accès des parents");
-    expect(
-      within(select)
-        .getAllByRole("option")
-        .map((option) => option.textContent),
-    ).toEqual([
-      "Tous",
-      "Aucun parent actif",
-      "Au moins un parent actif",
-      "Tous les parents actifs",
-      "Invitation en attente",
-      "Lien expiré",
-    ]);
-    expect(select).toHaveAccessibleDescription("« Aucun parent actif » compte aussi les étudiants sans parent enregistré.");
-    await user.selectOptions(select, "Lien expiré");
-    expect(router.push).toHaveBeenCalledWith("/etudiants?classe=c1&acces-parents=lien-expire", { scroll: false });
-  });
-
-  it("shows the chosen value as a chip, removable on its own", async () => {
-    const user = userEvent.setup();
-    renderFilters({ acces: "actif", "acces-parents": "tous-actifs" });
-    const chips = screen.getByRole("group", { name: "Filtres actifs" });
-    expect(chips).toHaveTextContent("Accès : Actif");
-    expect(chips).toHaveTextContent("Accès des parents : Tous les parents actifs");
-    await user.click(screen.getByRole("button", { name: "Retirer le filtre Accès des parents : Tous les parents actifs" }));
-    expect(router.push).toHaveBeenLastCalledWith("/etudiants?acces=actif", { scroll: false });
   });
 });
 

@@ -48,6 +48,40 @@ describe("StudentFilters", () => {
   });
 });
 
+describe("the « Accès des parents » filter", () => {
+  it("offers the five values, says who « Aucun parent actif » counts, and applies a choice at once", async () => {
+    const user = userEvent.setup();
+    renderFilters({ classe: "c1" });
+    await user.click(screen.getByRole("button", { name: /Filtres/ }));
+    const select = await screen.findByLabelText("Accès des parents");
+    expect(
+      within(select)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual([
+      "Tous",
+      "Aucun parent actif",
+      "Au moins un parent actif",
+      "Tous les parents actifs",
+      "Invitation en attente",
+      "Lien expiré",
+    ]);
+    expect(select).toHaveAccessibleDescription("« Aucun parent actif » compte aussi les étudiants sans parent enregistré.");
+    await user.selectOptions(select, "Lien expiré");
+    expect(router.push).toHaveBeenCalledWith("/etudiants?classe=c1&acces-parents=lien-expire", { scroll: false });
+  });
+
+  it("shows the chosen value as a chip, removable on its own", async () => {
+    const user = userEvent.setup();
+    renderFilters({ acces: "actif", "acces-parents": "tous-actifs" });
+    const chips = screen.getByRole("group", { name: "Filtres actifs" });
+    expect(chips).toHaveTextContent("Accès : Actif");
+    expect(chips).toHaveTextContent("Accès des parents : Tous les parents actifs");
+    await user.click(screen.getByRole("button", { name: "Retirer le filtre Accès des parents : Tous les parents actifs" }));
+    expect(router.push).toHaveBeenLastCalledWith("/etudiants?acces=actif", { scroll: false });
+  });
+});
+
 describe("ActiveFilters", () => {
   it("shows active filters as chips that can be removed one by one", async () => {
     const user = userEvent.setup();
