@@ -74,3 +74,19 @@ it("is neither in the menu nor open to staff without « Gérer les relances »",
     await signedIn.context.close();
   }
 });
+
+it("is home for staff whose only section it is, restricted to their schools", async () => {
+  const manager = await createStaffAccount(world, [RIGHTS.manageReminders], [1]);
+  const signedIn = await signedInPage(browser, manager);
+  try {
+    await signedIn.page.goto("/");
+    await signedIn.page.waitForURL((url) => url.pathname === "/etablissements");
+    await signedIn.page.getByRole("heading", { level: 1, name: "Paramètres des établissements" }).waitFor();
+    expect(await signedIn.page.getByRole("region").count()).toBe(1);
+    await signedIn.page.getByRole("region", { name: world.schools[1].school.name }).waitFor();
+    const menu = signedIn.page.getByRole("navigation", { name: "Navigation principale" });
+    expect(await menu.getByRole("link").allTextContents()).toEqual(["Établissements"]);
+  } finally {
+    await signedIn.context.close();
+  }
+});

@@ -2,12 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth";
 import { hasRight, RIGHTS } from "@/lib/rights";
-import { STUDENTS_PATH } from "@/lib/routes";
+import { SCHOOL_SETTINGS_PATH, STUDENTS_PATH } from "@/lib/routes";
 
-/** Home: the Étudiants list for those who may see it; otherwise a plain explanation. */
+/** Home: the Étudiants list for those who may see it, else the schools' settings for those who manage reminders; otherwise a plain explanation. */
 export default async function HomePage() {
   const staff = await requireStaff();
   if (hasRight(staff, RIGHTS.viewStudent)) redirect(STUDENTS_PATH);
+  if (hasRight(staff, RIGHTS.manageReminders)) redirect(SCHOOL_SETTINGS_PATH);
   const t = await getTranslations("home");
   return (
     <main id="contenu" className="mx-auto max-w-3xl px-6 py-12">
