@@ -180,6 +180,49 @@ it("goes on from where the last tick stopped, so people who cannot be reminded n
   expect(await remindersOf(reachable.access.id)).toHaveLength(1);
 });
 
+it("walks past people whose links expire at the same instant (a bulk send) without skipping or repeating any", async () => {
+  await turnOn();
+  const invited = [await invitedStudent(), await invitedStudent(), await invitedStudent()];
+  const expiresAt = invited[2].access.linkExpiresAt!;
+  await getDb().portalAccess.updateMany({
+    where: { id: { in: invited.map(({ access }) => access.id) } },
+    data: { linkExpiresAt: expiresAt },
+  });
+  // The walk's order within one instant is the student id: the first two cannot be reminded.
+  const [first, second, third] = [...invited].sort((a, b) => (a.student.id < b.student.id ? -1 : 1));
+  for (const { student } of [first, second])
+    await getDb().student.update({ where: { id: student.id }, data: { email: "pas-une-adresse" } });
+  const now = later(third.invitedAt, 3.01);
+  expect(await runAutomaticReminders({ now, maxPeople: 2 })).toEqual({ queued: 0, alreadySent: 0, refused: 2 });
+  expect(await runAutomaticReminders({ now, maxPeople: 2 })).toEqual({ queued: 1, alreadySent: 0, refused: 0 });
+  expect(await remindersOf(third.access.id)).toHaveLength(1);
+});
+
+it("walks parents whose links expire at the same instant the same way", async () => {
+  await turnOn();
+  const parents = [];
+  for (let index = 0; index < 3; index += 1) {
+    const child = await createStudent(world, {
+      firstName: "Enfant",
+      lastName: `Lien${index}`,
+      guardians: [{ firstName: "Parent", lastName: `Lien${index}` }],
+    });
+    const { guardianId } = await getDb().studentGuardian.findFirstOrThrow({ where: { studentId: child.id } });
+    expect(await resendActivation(staff, { studentId: child.id, guardianId }, { copyToStaff: false })).toMatchObject({ ok: true });
+    parents.push({ guardianId, access: await getDb().portalAccess.findUniqueOrThrow({ where: { guardianId } }) });
+  }
+  const ids = parents.map(({ access }) => access.id);
+  await getDb().portalAccess.updateMany({ where: { id: { in: ids } }, data: { linkExpiresAt: parents[2].access.linkExpiresAt } });
+  // The parents' walk orders one instant by access id: the first two cannot be reminded.
+  const [first, second, third] = [...parents].sort((a, b) => (a.access.id < b.access.id ? -1 : 1));
+  for (const { guardianId } of [first, second])
+    await getDb().guardian.update({ where: { id: guardianId }, data: { email: "pas-une-adresse" } });
+  const now = later(new Date(), 3.01);
+  expect(await runAutomaticReminders({ now, maxPeople: 2 })).toEqual({ queued: 0, alreadySent: 0, refused: 2 });
+  expect(await runAutomaticReminders({ now, maxPeople: 2 })).toEqual({ queued: 1, alreadySent: 0, refused: 0 });
+  expect(await remindersOf(third.access.id)).toHaveLength(1);
+});
+
 it("reminds a parent of children in two schools once, naming both children", async () => {
   await turnOn({}, 0);
   await turnOn({}, 1);
