@@ -39,96 +39,104 @@ async function invitedFamily() {
 }
 
 describe("« Relancer »", () => {
-  it("reminds the selected students and their parents from the list; the run is a « Relance » on « Envois »", async () => {
-    const families = [await invitedFamily(), await invitedFamily()];
-    const never = await createTestStudent(world);
-    const before = await lastEmailId();
-    await page.goto("/etudiants?taille=100");
-    for (const student of [...families.map((family) => family.student), never]) {
-      await page.getByRole("checkbox", { name: `Sélectionner ${nameOf(student)}` }).check();
-    }
-    await page.getByRole("region", { name: "3 étudiants sélectionnés" }).getByRole("button", { name: "Relancer" }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Relancer les accès non activés" });
-    const both = dialog.getByRole("group", { name: "Relancer" }).getByRole("radio", { name: "Les deux" });
-    await dialog.getByRole("radio", { name: "Les élèves" }).check();
-    await both.check();
-    expect(await both.isChecked()).toBe(true);
-    await dialog.getByRole("button", { name: "Envoyer les relances" }).click();
-
-    await page.waitForURL(/\/etudiants\/envois\/[a-z0-9]+$/);
-    await page.getByRole("heading", { name: "Relance des accès non activés", level: 1 }).waitFor();
-    await page.getByText("Destinataires : élèves et parents").waitFor();
-    await page.getByText("Envoi terminé : 4 emails envoyés.").waitFor();
-    // The student never enabled is skipped, and said so.
-    await page.getByText("1 dont l'accès n'a jamais été activé").waitFor();
-
-    const school = world.schools[0].school.name;
-    for (const { student, parent, invitation } of families) {
-      const [toStudent] = await waitForEmails(student.email!, 1, before);
-      const [toParent] = await waitForEmails(parent.email, 1, before);
-      for (const reminder of [toStudent, toParent]) {
-        expect(reminder.subject).toBe(`Rappel : activez votre accès à l'espace étudiant — ${school}`);
-        expect(reminder.text).toContain(`Vous n'avez pas encore activé votre accès à l'espace étudiant (${school})`);
-        expect(reminder.text).toContain("Choisir mon mot de passe");
+  it(
+    "reminds the selected students and their parents from the list; the run is a « Relance » on « Envois »",
+    async () => {
+      const families = [await invitedFamily(), await invitedFamily()];
+      const never = await createTestStudent(world);
+      const before = await lastEmailId();
+      await page.goto("/etudiants?taille=100");
+      for (const student of [...families.map((family) => family.student), never]) {
+        await page.getByRole("checkbox", { name: `Sélectionner ${nameOf(student)}` }).check();
       }
-      expect(toStudent.text).toContain(`Bonjour ${nameOf(student)},`);
-      expect(toStudent.text).toContain(`(${school}). Pour l'activer, il vous suffit de choisir votre mot de passe`);
-      expect(toParent.text).toContain(`Bonjour ${nameOf(parent)},`);
-      expect(toParent.text).toContain(`qui vous permet de suivre la scolarité de ${nameOf(student)}`);
-      // The reminder's link replaces the invitation's.
+      await page.getByRole("region", { name: "3 étudiants sélectionnés" }).getByRole("button", { name: "Relancer" }).click();
+      const dialog = page.getByRole("alertdialog", { name: "Relancer les accès non activés" });
+      const both = dialog.getByRole("group", { name: "Relancer" }).getByRole("radio", { name: "Les deux" });
+      await dialog.getByRole("radio", { name: "Les élèves" }).check();
+      await both.check();
+      expect(await both.isChecked()).toBe(true);
+      await dialog.getByRole("button", { name: "Envoyer les relances" }).click();
+
+      await page.waitForURL(/\/etudiants\/envois\/[a-z0-9]+$/);
+      await page.getByRole("heading", { name: "Relance des accès non activés", level: 1 }).waitFor();
+      await page.getByText("Destinataires : élèves et parents").waitFor();
+      await page.getByText("Envoi terminé : 4 emails envoyés.").waitFor();
+      // The student never enabled is skipped, and said so.
+      await page.getByText("1 dont l'accès n'a jamais été activé").waitFor();
+
+      const school = world.schools[0].school.name;
+      for (const { student, parent, invitation } of families) {
+        const [toStudent] = await waitForEmails(student.email!, 1, before);
+        const [toParent] = await waitForEmails(parent.email, 1, before);
+        for (const reminder of [toStudent, toParent]) {
+          expect(reminder.subject).toBe(`Rappel : activez votre accès à l'espace étudiant — ${school}`);
+          expect(reminder.text).toContain(`Vous n'avez pas encore activé votre accès à l'espace étudiant (${school})`);
+          expect(reminder.text).toContain("Choisir mon mot de passe");
+        }
+        expect(toStudent.text).toContain(`Bonjour ${nameOf(student)},`);
+        expect(toStudent.text).toContain(`(${school}). Pour l'activer, il vous suffit de choisir votre mot de passe`);
+        expect(toParent.text).toContain(`Bonjour ${nameOf(parent)},`);
+        expect(toParent.text).toContain(`qui vous permet de suivre la scolarité de ${nameOf(student)}`);
+        // The reminder's link replaces the invitation's.
+        expect(await linkIsUsable(hashLinkToken(linkTokenIn(invitation.text)))).toBe(false);
+        expect(await linkIsUsable(hashLinkToken(linkTokenIn(toStudent.text)))).toBe(true);
+      }
+      expect(await waitForEmails(never.email!, 0, before)).toEqual([]);
+
+      // The parent's link works: they choose a password and land in the espace étudiant.
+      const visitor = await newContext(browser);
+      await choosePasswordAt(
+        await visitor.newPage(),
+        `/activation/${linkTokenIn((await waitForEmails(families[0].parent.email, 1, before))[0].text)}`,
+        "cheval agrafe batterie correcte",
+      );
+      await visitor.close();
+
+      await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Envois" }).click();
+      await page.getByRole("heading", { name: "Envois", level: 1 }).waitFor();
+      const rows = page.getByRole("table").getByRole("row");
+      await rows.nth(1).waitFor();
+      expect(await rows.nth(1).getByRole("cell").allTextContents()).toEqual([
+        "Relance · élèves et parents",
+        staff.name,
+        "5",
+        "4",
+        "0",
+        "1",
+        "Terminé",
+        "Rapport CSV",
+      ]);
+    },
+    STEPS_TIMEOUT_MS,
+  );
+
+  it(
+    "reminds one person from their « Plus » menu, recorded in their history",
+    async () => {
+      const { student, invitation } = await invitedFamily();
+      const before = await lastEmailId();
+      await page.goto(`/etudiants/${student.id}/espace-etudiant`);
+      const card = page.getByRole("region", { name: new RegExp(nameOf(student)) });
+      await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
+      await page.getByRole("menuitem", { name: "Relancer" }).click();
+      const dialog = page.getByRole("alertdialog", { name: `Relancer ${nameOf(student)} ?` });
+      await dialog.getByRole("button", { name: "Envoyer la relance" }).click();
+      await page
+        .getByRole("status")
+        .filter({ hasText: `Relance envoyée à ${student.email}.` })
+        .waitFor();
+      const [reminder] = await waitForEmails(student.email!, 1, before);
+      expect(reminder.subject).toContain("Rappel : activez votre accès");
       expect(await linkIsUsable(hashLinkToken(linkTokenIn(invitation.text)))).toBe(false);
-      expect(await linkIsUsable(hashLinkToken(linkTokenIn(toStudent.text)))).toBe(true);
-    }
-    expect(await waitForEmails(never.email!, 0, before)).toEqual([]);
 
-    // The parent's link works: they choose a password and land in the espace étudiant.
-    const visitor = await newContext(browser);
-    await choosePasswordAt(
-      await visitor.newPage(),
-      `/activation/${linkTokenIn((await waitForEmails(families[0].parent.email, 1, before))[0].text)}`,
-      "cheval agrafe batterie correcte",
-    );
-    await visitor.close();
-
-    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Envois" }).click();
-    await page.getByRole("heading", { name: "Envois", level: 1 }).waitFor();
-    const rows = page.getByRole("table").getByRole("row");
-    await rows.nth(1).waitFor();
-    expect(await rows.nth(1).getByRole("cell").allTextContents()).toEqual([
-      "Relance · élèves et parents",
-      staff.name,
-      "5",
-      "4",
-      "0",
-      "1",
-      "Terminé",
-      "Rapport CSV",
-    ]);
-  }, STEPS_TIMEOUT_MS);
-
-  it("reminds one person from their « Plus » menu, recorded in their history", async () => {
-    const { student, invitation } = await invitedFamily();
-    const before = await lastEmailId();
-    await page.goto(`/etudiants/${student.id}/espace-etudiant`);
-    const card = page.getByRole("region", { name: new RegExp(nameOf(student)) });
-    await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
-    await page.getByRole("menuitem", { name: "Relancer" }).click();
-    const dialog = page.getByRole("alertdialog", { name: `Relancer ${nameOf(student)} ?` });
-    await dialog.getByRole("button", { name: "Envoyer la relance" }).click();
-    await page
-      .getByRole("status")
-      .filter({ hasText: `Relance envoyée à ${student.email}.` })
-      .waitFor();
-    const [reminder] = await waitForEmails(student.email!, 1, before);
-    expect(reminder.subject).toContain("Rappel : activez votre accès");
-    expect(await linkIsUsable(hashLinkToken(linkTokenIn(invitation.text)))).toBe(false);
-
-    await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
-    await page.getByRole("menuitem", { name: "Historique" }).click();
-    const history = page.getByRole("dialog", { name: `Historique de l'accès — ${nameOf(student)}` });
-    const entry = history.getByRole("listitem").filter({ hasText: "Relance envoyée" });
-    await entry.first().waitFor();
-    expect(await entry.first().textContent()).toContain(`par ${staff.name}`);
-    await page.keyboard.press("Escape");
-  }, STEPS_TIMEOUT_MS);
+      await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
+      await page.getByRole("menuitem", { name: "Historique" }).click();
+      const history = page.getByRole("dialog", { name: `Historique de l'accès — ${nameOf(student)}` });
+      const entry = history.getByRole("listitem").filter({ hasText: "Relance envoyée" });
+      await entry.first().waitFor();
+      expect(await entry.first().textContent()).toContain(`par ${staff.name}`);
+      await page.keyboard.press("Escape");
+    },
+    STEPS_TIMEOUT_MS,
+  );
 });
