@@ -59,6 +59,7 @@ describe("« Relancer »", () => {
 
       await page.waitForURL(/\/etudiants\/envois\/[a-z0-9]+$/);
       await page.getByRole("heading", { name: "Relance des accès non activés", level: 1 }).waitFor();
+    expect(await page.title()).toContain("Relance des accès non activés");
       await page.getByText("Destinataires : élèves et parents").waitFor();
       await page.getByText("Envoi terminé : 4 emails envoyés.").waitFor();
       // The student never enabled is skipped, and said so.
