@@ -59,11 +59,37 @@ describe("« Relancer »", () => {
 
       await page.waitForURL(/\/etudiants\/envois\/[a-z0-9]+$/);
       await page.getByRole("heading", { name: "Relance des accès non activés", level: 1 }).waitFor();
-    expect(await page.title()).toContain("Relance des accès non activés");
+      expect(await page.title()).toContain("Relance des accès non activés");
       await page.getByText("Destinataires : élèves et parents").waitFor();
       await page.getByText("Envoi terminé : 4 emails envoyés.").waitFor();
       // The student never enabled is skipped, and said so.
       await page.getByText("1 dont l'accès n'a jamais été activé").waitFor();
+
+      // The report: a line for every person, saying student or parent and, for a parent, the child.
+      const report = await page.evaluate(
+        async (href) => (await fetch(href!)).text(),
+        await page.getByRole("link", { name: "Télécharger le rapport (CSV)" }).getAttribute("href"),
+      );
+      const lines = report
+        .replace(/^\uFEFF/, "")
+        .trimEnd()
+        .split("\r\n");
+      expect(lines[0]).toBe("Personne;N° étudiant;Nom;Prénom;Email;Élève concerné;Résultat;Envoyé le;Erreur");
+      expect(lines).toHaveLength(6);
+      const { student, parent } = families[0];
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^Élève;${student.studentNumber};${student.lastName};${student.firstName};${student.email};;Envoyé;`),
+        ),
+      );
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^Parent;${student.studentNumber};${parent.lastName};${parent.firstName};${parent.email};${nameOf(student)};Envoyé;`),
+        ),
+      );
+      expect(lines).toContainEqual(
+        `Élève;${never.studentNumber};${never.lastName};${never.firstName};${never.email};;Ignoré : accès jamais activé;;`,
+      );
 
       const school = world.schools[0].school.name;
       for (const { student, parent, invitation } of families) {
