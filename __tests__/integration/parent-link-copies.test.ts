@@ -13,7 +13,15 @@ beforeAll(async () => {
 async function copiesOf(guardianId: string) {
   return getDb().studentGuardian.findMany({
     where: { guardianId },
-    select: { studentId: true, schoolId: true, programId: true, classId: true, guardianPhase: true, guardianLinkExpiresAt: true },
+    select: {
+      studentId: true,
+      schoolId: true,
+      programId: true,
+      classId: true,
+      guardianPhase: true,
+      guardianLinkExpiresAt: true,
+      guardianLinkCount: true,
+    },
     orderBy: { studentId: "asc" },
   });
 }
@@ -69,5 +77,18 @@ describe("StudentGuardian copies", () => {
 
     await getDb().student.update({ where: { id: sibling.id }, data: { classId: world.schools[1].pastClass.id } });
     expect((await copiesOf(guardianId)).find((copy) => copy.studentId === sibling.id)!.classId).toBe(world.schools[1].pastClass.id);
+  });
+
+  it("counts on each link how many students the parent is linked to, as links come and go", async () => {
+    const { guardianId } = await family();
+    expect((await copiesOf(guardianId)).map((copy) => copy.guardianLinkCount)).toEqual([1]);
+    const second = await createStudent(world, { firstName: "Deux", lastName: "Lien" });
+    const third = await createStudent(world, { firstName: "Trois", lastName: "Lien" });
+    await getDb().studentGuardian.createMany({
+      data: [second, third].map((student) => ({ studentId: student.id, guardianId, relationship: "father" })),
+    });
+    expect((await copiesOf(guardianId)).map((copy) => copy.guardianLinkCount)).toEqual([3, 3, 3]);
+    await getDb().student.delete({ where: { id: third.id } });
+    expect((await copiesOf(guardianId)).map((copy) => copy.guardianLinkCount)).toEqual([2, 2]);
   });
 });

@@ -70,7 +70,8 @@ export function parentLinkCountsSql(staff: StaffContext, now: Date): Prisma.Sql 
 /**
  * How many links beyond the first parents of several children (siblings; a minority) have in each
  * class, program, school and in all, by state: what the link counts count twice. Only those parents'
- * links are grouped, so the DISTINCTs sort thousands of rows, not every link.
+ * links are read (the copied link count finds them on its index), so the DISTINCTs sort thousands of
+ * rows, not every link.
  */
 export function repeatedParentLinksSql(staff: StaffContext, now: Date): Prisma.Sql {
   const repeats = (level: string, key: string) =>
@@ -79,8 +80,7 @@ export function repeatedParentLinksSql(staff: StaffContext, now: Date): Prisma.S
     WITH m AS MATERIALIZED (
       SELECT sg."guardianId", sg."schoolId", sg."programId", sg."classId", ${linkStateSql(now)} AS "state"
       FROM "StudentGuardian" sg
-      WHERE sg."guardianId" IN (SELECT "guardianId" FROM "StudentGuardian" GROUP BY "guardianId" HAVING COUNT(*) > 1)
-        AND ${visibleStudentsSql(staff, Prisma.raw(`sg."schoolId"`))}
+      WHERE sg."guardianLinkCount" > 1 AND ${visibleStudentsSql(staff, Prisma.raw(`sg."schoolId"`))}
     )
     ${repeats("class", `m."classId"`)}
     UNION ALL ${repeats("program", `m."programId"`)}
