@@ -35,7 +35,7 @@ const student: StudentDetails = {
       relationship: "mother",
       accessState: "none",
       sharedWith: [],
-    otherChildren: [],
+      otherChildren: [],
     },
     {
       id: "g2",
@@ -46,7 +46,7 @@ const student: StudentDetails = {
       relationship: "father",
       accessState: "active",
       sharedWith: [],
-    otherChildren: [],
+      otherChildren: [],
     },
   ],
 };
