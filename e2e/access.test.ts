@@ -1,37 +1,24 @@
 /** @jest-environment node */
 // Access management in the browser: every dialog, the copy switch, the history, the list's row menu
 // and bulk resend, with the emails read back from the real SMTP server.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { signedInPage } from "./support/browser";
 import { hashLinkToken } from "@/lib/access/tokens";
 import { RIGHTS } from "@/lib/rights";
-import { launchBrowser, signedInPage } from "./support/browser";
 import { linkIsUsable } from "./support/database";
-import {
-  createSchoolWithStaff,
-  createStaffAccount,
-  createTestStudent,
-  parentInput,
-  type StaffAccount,
-  type World,
-} from "./support/factories";
+import { createStaffAccount, createTestStudent, parentInput, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
 import { enableAccessFor } from "./support/portal";
+import { staffSessionForFile } from "./support/session";
 
+// One organisation and staff member for the file; each test makes the students it changes.
+const session = staffSessionForFile();
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let world: World;
 let staff: StaffAccount;
-
-// One organisation and staff member for the file; each test makes the students it changes.
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ world, staff } = await createSchoolWithStaff());
-  ({ context, page } = await signedInPage(browser, staff));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+beforeAll(() => {
+  ({ page, world, staff, browser } = session);
 });
 
 const nameOf = (student: { firstName: string; lastName: string }) => `${student.firstName} ${student.lastName}`;

@@ -1,30 +1,25 @@
 /** @jest-environment node */
 // « Relancer » in the browser: from the Étudiants list for students and parents, and from a person's
 // « Plus » menu; the reminders read back from the real SMTP server, the run found on « Envois ».
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { hashLinkToken } from "@/lib/access/tokens";
-import { launchBrowser, newContext, signedInPage } from "./support/browser";
+import { newContext } from "./support/browser";
 import { linkIsUsable } from "./support/database";
-import { createSchoolWithStaff, createTestStudent, parentInput, type StaffAccount, type World } from "./support/factories";
+import { createTestStudent, parentInput, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
 import { choosePasswordAt, enableAccessFor } from "./support/portal";
+import { staffSessionForFile } from "./support/session";
 
+// One organisation and staff member for the file.
+const session = staffSessionForFile();
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let world: World;
 let staff: StaffAccount;
 // Each test first invites its people through the Espace étudiant page (an email each), then reminds them.
 const STEPS_TIMEOUT_MS = 120_000;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ world, staff } = await createSchoolWithStaff());
-  ({ context, page } = await signedInPage(browser, staff));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+beforeAll(() => {
+  ({ page, world, staff, browser } = session);
 });
 
 const nameOf = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;

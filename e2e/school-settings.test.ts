@@ -1,25 +1,19 @@
 /** @jest-environment node */
 // « Paramètres des établissements »: a staff member with « Gérer les relances » opens it from the main
 // menu and saves a school's contact address and automatic reminders; others neither see nor open it.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { signedInPage } from "./support/browser";
 import { RIGHTS } from "@/lib/rights";
-import { launchBrowser, signedInPage } from "./support/browser";
-import { createSchoolWithStaff, createStaffAccount, type StaffAccount, type World } from "./support/factories";
+import { createStaffAccount, type World } from "./support/factories";
+import { staffSessionForFile } from "./support/session";
 
+// One organisation and staff member for the file.
+const session = staffSessionForFile();
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let world: World;
-let staff: StaffAccount;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ world, staff } = await createSchoolWithStaff());
-  ({ context, page } = await signedInPage(browser, staff));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+beforeAll(() => {
+  ({ page, world, browser } = session);
 });
 
 it("saves a school's contact address and automatic reminders, after a French error for a bad address", async () => {

@@ -1,25 +1,18 @@
 /** @jest-environment node */
 // « Envois »: a bulk send started from the students list is found in the list of past sends with
 // its numbers, and opens its progress page.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, signedInPage } from "./support/browser";
-import { createSchoolWithStaff, createTestStudent, type StaffAccount, type World } from "./support/factories";
+import type { Page } from "playwright-core";
+import { createTestStudent, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, waitForEmails } from "./support/inbox";
+import { staffSessionForFile } from "./support/session";
 
-let browser: Browser;
-let context: BrowserContext;
+// One organisation and staff member for the file.
+const session = staffSessionForFile();
 let page: Page;
 let world: World;
 let staff: StaffAccount;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ({ world, staff } = await createSchoolWithStaff());
-  ({ context, page } = await signedInPage(browser, staff));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+beforeAll(() => {
+  ({ page, world, staff } = session);
 });
 
 const nameOf = (student: { firstName: string; lastName: string }) => `${student.firstName} ${student.lastName}`;

@@ -76,3 +76,8 @@ export function logError(context: string, error: unknown): void {
 export function logWarning(context: string, detail?: unknown): void {
   console.warn(`[${redact(context)}]`, detail === undefined ? "" : describeError(detail));
 }
+
+/** What the server did, for the operator (e.g. how many reminders a tick queued): one redacted line. */
+export function logInfo(context: string, message: string): void {
+  console.info(oneLine(`[${redact(context)}] ${redact(message)}`, 1000));
+}

@@ -1,4 +1,4 @@
-import { describeError, redact, routeConsoleThroughLog } from "@/lib/log";
+import { describeError, logInfo, redact, routeConsoleThroughLog } from "@/lib/log";
 
 describe("what reaches the server logs", () => {
   it("removes addresses, password hashes, link tokens and sessions, and keeps the rest", () => {
@@ -60,5 +60,21 @@ describe("routeConsoleThroughLog", () => {
       ['cookie {"token":"[token]"} for [email] second line'],
       ["Error: boom"],
     ]);
+  });
+});
+
+describe("logInfo", () => {
+  it("writes one redacted line with its context", () => {
+    const info = jest.spyOn(console, "info").mockImplementation(() => {});
+    try {
+      logInfo("reminders", "3 queued\nfor marie.dupont@example.org");
+      expect(info).toHaveBeenCalledTimes(1);
+      const [line] = info.mock.calls[0] as [string];
+      expect(line.startsWith("[reminders] 3 queued")).toBe(true);
+      expect(line).not.toContain("\n");
+      expect(line).not.toContain("marie.dupont@example.org");
+    } finally {
+      info.mockRestore();
+    }
   });
 });

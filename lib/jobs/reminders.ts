@@ -12,7 +12,7 @@ import {
   type ReminderSchool,
 } from "@/lib/data/reminder-candidates";
 import { getEnv } from "@/lib/env";
-import { logWarning } from "@/lib/log";
+import { logInfo } from "@/lib/log";
 import { candidateExpiryRanges, dueReminder, isInSendingWindow } from "@/lib/reminders/rules";
 
 // « Relances automatiques »: the worker (worker.ts) runs this every REMINDERS_INTERVAL_SECONDS. Each
@@ -51,7 +51,7 @@ export async function runAutomaticReminders(options: { now?: Date; maxPeople?: n
     await remindSchool(school, candidates, now, result);
   }
   if (result.queued || result.alreadySent || result.refused) {
-    logWarning(`reminders: ${result.queued} queued, ${result.alreadySent} already sent by another worker, ${result.refused} refused`);
+    logInfo("reminders", `${result.queued} queued, ${result.alreadySent} already sent by another worker, ${result.refused} refused`);
   }
   return result;
 }
