@@ -122,6 +122,19 @@ describe("bulk resend", () => {
     expect(await getDb().bulkSend.count({ where: { createdById: staff.id, createdAt: { gt: startedAfter } } })).toBe(1);
   });
 
+  it("treats two confirmations at the same moment (two tabs) as one bulk send", async () => {
+    const startedAfter = new Date(Date.now() - 1);
+    const clicks = await Promise.all([
+      startBulkSend(staff, { selection: { studentIds: [eligible[7], eligible[8]] } }),
+      startBulkSend(staff, { selection: { studentIds: [eligible[8], eligible[7]] } }),
+      startBulkSend(staff, { selection: { studentIds: [eligible[7], eligible[8]] } }),
+    ]);
+    expect(clicks[0]).toMatchObject({ ok: true, data: { total: 2 } });
+    expect(clicks[1]).toEqual(clicks[0]);
+    expect(clicks[2]).toEqual(clicks[0]);
+    expect(await getDb().bulkSend.count({ where: { createdById: staff.id, createdAt: { gt: startedAfter } } })).toBe(1);
+  });
+
   it("only shows progress to its author and to staff who see every school of the organisation", async () => {
     const started = await startBulkSend(staff, { selection: { studentIds: [eligible[1]] } });
     const bulkSendId = started.ok ? started.data.bulkSendId : "";

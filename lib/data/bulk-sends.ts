@@ -137,24 +137,29 @@ export async function createBulkSend(
   if (!ids.length) return "empty";
   const selectionJson = JSON.stringify(request.kind === "activation" ? { studentIds: ids, includeWithPassword: request.includeWithPassword } : { studentIds: ids });
   const audience = request.kind === "activation" ? "students" : request.audience;
-  // A double click on "Envoyer" must not email everyone twice: the same selection, still being
-  // prepared by the same person, is the same bulk send.
-  const duplicate = await getDb().bulkSend.findFirst({
-    where: {
-      createdById: staff.id,
-      kind: request.kind,
-      audience,
-      status: "preparing",
-      selection: selectionJson,
-      createdAt: { gt: new Date(Date.now() - 60_000) },
-    },
-    select: { id: true, total: true },
-  });
-  if (duplicate) return duplicate;
-  const bulk = await getDb().bulkSend.create({
-    // The ids are fixed now, so the report matches what the summary showed.
-    data: { createdById: staff.id, kind: request.kind, audience, selection: selectionJson, total: ids.length },
-    select: { id: true, total: true },
+  // A double click on "Envoyer" (or the same click in two tabs) must not email everyone twice: the
+  // same selection, still being prepared by the same person, is the same bulk send. The staff
+  // member's row is locked first (PostgreSQL holds it until commit; SQLite runs one transaction at a
+  // time), so of two requests at the same moment the second finds the first one's send.
+  const bulk = await getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "StaffUser" SET "active" = "active" WHERE "id" = ${staff.id}`;
+    const duplicate = await tx.bulkSend.findFirst({
+      where: {
+        createdById: staff.id,
+        kind: request.kind,
+        audience,
+        status: "preparing",
+        selection: selectionJson,
+        createdAt: { gt: new Date(Date.now() - 60_000) },
+      },
+      select: { id: true, total: true },
+    });
+    if (duplicate) return duplicate;
+    return tx.bulkSend.create({
+      // The ids are fixed now, so the report matches what the summary showed.
+      data: { createdById: staff.id, kind: request.kind, audience, selection: selectionJson, total: ids.length },
+      select: { id: true, total: true },
+    });
   });
   return bulk;
 }
