@@ -17,7 +17,7 @@ beforeEach(() => jest.clearAllMocks());
 async function chooseSignOut() {
   const user = userEvent.setup();
   renderInFrench(<UserMenu name="Claire Martin" roleName="Secrétariat" />);
-  await user.click(screen.getByRole("button", { name: "Menu du compte (Claire Martin)" }));
+  await user.click(screen.getByRole("button", { name: "Claire Martin — Menu du compte" }));
   await user.click(await screen.findByRole("menuitem", { name: "Se déconnecter" }));
   return user;
 }
@@ -26,14 +26,14 @@ describe("UserMenu", () => {
   it("announces its menu before the menu's code is loaded, and opens it from the keyboard", async () => {
     const user = userEvent.setup();
     renderInFrench(<UserMenu name="Claire Martin" roleName="Secrétariat" />);
-    const button = screen.getByRole("button", { name: "Menu du compte (Claire Martin)" });
+    const button = screen.getByRole("button", { name: "Claire Martin — Menu du compte" });
     expect(button).toHaveAttribute("aria-haspopup", "menu");
     expect(button).toHaveAttribute("aria-expanded", "false");
     await user.tab();
     await user.keyboard("{Enter}");
     expect(await screen.findByRole("menuitem", { name: "Se déconnecter" })).toBeInTheDocument();
     expect(screen.getByText("Secrétariat", { exact: false })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Menu du compte (Claire Martin)", hidden: true })).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByRole("button", { name: "Claire Martin — Menu du compte", hidden: true })).toHaveAttribute("aria-expanded", "true");
   });
 
   it("opens its menu with ArrowDown on first use, as a loaded menu's trigger does", async () => {

@@ -13,7 +13,8 @@ export function NavLink({ href, except, children }: { href: string; except?: str
   return (
     <Link
       href={href}
-      aria-current={active ? "page" : undefined}
+      // Highlighted on the pages under it too, but "the current page" only on its own: a page has one.
+      aria-current={pathname === href ? "page" : undefined}
       className={cn(
         "rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-100",
         active ? "bg-indigo-50 text-indigo-800" : "text-slate-700",

@@ -36,8 +36,10 @@ export function UserMenu({ name, roleName }: { name: string; roleName: string })
         kind="menu"
         preload={loadItems}
         trigger={
-          <Button variant="ghost" aria-label={`${t("userMenu")} (${name})`}>
+          // The name the button shows starts its accessible name (WCAG 2.5.3, label in name).
+          <Button variant="ghost">
             <span className="max-w-40 truncate">{name}</span>
+            <span className="sr-only"> — {t("userMenu")}</span>
             <ChevronDown aria-hidden className="h-4 w-4" />
           </Button>
         }

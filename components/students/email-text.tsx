@@ -9,7 +9,7 @@ import type { EmailStatus } from "@/lib/access/email-address";
  */
 export function EmailText({ email, status }: { email: string | null; status: EmailStatus }) {
   const t = useTranslations("student");
-  if (status === "missing") return <span className="text-slate-500 italic">{t("noEmail")}</span>;
+  if (status === "missing") return <span className="text-slate-600 italic">{t("noEmail")}</span>;
   if (status === "invalid") {
     return (
       <span className="inline-flex flex-wrap items-center gap-1">

@@ -1,3 +1,4 @@
+import { elided } from "@/lib/i18n/elision";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Avatar } from "@/components/ui/avatar";
@@ -11,15 +12,14 @@ export function StudentHeader({ student }: { student: StudentDetails }) {
   return (
     <header>
       <nav aria-label={t("student.breadcrumb")} className="text-sm">
-        <Link href={STUDENTS_PATH} className="text-indigo-800 hover:underline">
+        <Link href={STUDENTS_PATH} className="text-indigo-800 underline underline-offset-2 hover:no-underline">
           {t("student.backToList")}
         </Link>
         <span aria-hidden className="px-2 text-slate-400">
           /
         </span>
-        <span aria-current="page" className="text-slate-600">
-          {fullName}
-        </span>
+        {/* Not aria-current: the profile tab below is the current page's link. */}
+        <span className="text-slate-600">{fullName}</span>
       </nav>
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <Avatar
@@ -27,7 +27,7 @@ export function StudentHeader({ student }: { student: StudentDetails }) {
           firstName={student.firstName}
           lastName={student.lastName}
           photoUrl={student.photoUrl}
-          alt={t("students.photoOf", { name: fullName })}
+          alt={t("students.photoOf", elided(fullName))}
         />
         <div>
           <h1 className="text-2xl font-semibold">{fullName}</h1>

@@ -10,7 +10,7 @@ import { relationshipKey } from "./relationship";
  */
 export function StudentParentsCell({ parents }: { parents: ListParent[] }) {
   const t = useTranslations();
-  if (!parents.length) return <span className="text-slate-500">{t("students.parents.none")}</span>;
+  if (!parents.length) return <span className="text-slate-600">{t("students.parents.none")}</span>;
   const active = parents.filter((parent) => parent.accessState === "active").length;
   return (
     <Tooltip

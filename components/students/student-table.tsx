@@ -1,4 +1,5 @@
 "use client";
+import { elided } from "@/lib/i18n/elision";
 import { Eye } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -108,7 +109,7 @@ export function StudentTable({
                     <button
                       type="button"
                       onClick={() => setPreviewId(row.id)}
-                      aria-label={t("previewOf", { name: fullName })}
+                      aria-label={t("previewOf", elided(fullName))}
                       // The row's "Aperçu" button is the keyboard path; one tab stop per row is enough.
                       tabIndex={-1}
                       className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
@@ -128,7 +129,7 @@ export function StudentTable({
                   <td className="px-4 py-2 font-mono text-xs text-slate-700">{row.studentNumber}</td>
                   <td className="px-4 py-2 text-slate-700">
                     <span className="block">{row.schoolName}</span>
-                    <span className="block text-xs text-slate-500">
+                    <span className="block text-xs text-slate-600">
                       {row.programName} · {row.className}
                     </span>
                   </td>
@@ -143,12 +144,7 @@ export function StudentTable({
                   </td>
                   <td className="px-4 py-2">
                     <div className="flex items-center justify-end gap-1">
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        onClick={() => setPreviewId(row.id)}
-                        aria-label={t("previewOf", { name: fullName })}
-                      >
+                      <Button variant="ghost" size="sm" onClick={() => setPreviewId(row.id)} aria-label={t("previewOf", elided(fullName))}>
                         <Eye aria-hidden className="h-4 w-4" />
                         {t("preview")}
                       </Button>

@@ -2,6 +2,7 @@
 import * as AlertDialogPrimitive from "@radix-ui/react-alert-dialog";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
+import { useReturnFocus } from "./return-focus";
 
 export const AlertDialog = AlertDialogPrimitive.Root;
 export const AlertDialogTitle = AlertDialogPrimitive.Title;
@@ -14,6 +15,7 @@ export function AlertDialogContent({
   children,
   ...props
 }: ComponentProps<typeof AlertDialogPrimitive.Content> & { children: ReactNode }) {
+  const returnFocus = useReturnFocus(props);
   return (
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
@@ -23,6 +25,7 @@ export function AlertDialogContent({
           className,
         )}
         {...props}
+        {...returnFocus}
       >
         {children}
       </AlertDialogPrimitive.Content>

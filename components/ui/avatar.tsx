@@ -25,8 +25,15 @@ export function Avatar({
     // eslint-disable-next-line @next/next/no-img-element -- small local images; no optimisation needed
     return <img src={photoUrl} alt={alt} className={cn(classes, "object-cover")} />;
   }
+  // Decorative (empty alt, the name is next to it): hidden from assistive technologies, like an empty-alt image.
+  const named = alt !== "";
   return (
-    <span className={cn(classes, "bg-indigo-100 font-semibold text-indigo-800")} role="img" aria-label={alt}>
+    <span
+      className={cn(classes, "bg-indigo-100 font-semibold text-indigo-800")}
+      role={named ? "img" : undefined}
+      aria-label={named ? alt : undefined}
+      aria-hidden={named ? undefined : true}
+    >
       {initialsOf(firstName, lastName)}
     </span>
   );

@@ -3,6 +3,7 @@ import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
+import { useReturnFocus } from "./return-focus";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -23,12 +24,14 @@ type ContentProps = ComponentProps<typeof DialogPrimitive.Content> & {
 };
 
 export function DialogContent({ placement = "center", closeLabel, className, children, ...props }: ContentProps) {
+  const returnFocus = useReturnFocus(props);
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
       <DialogPrimitive.Content
         className={cn("fixed z-50 bg-white shadow-xl focus:outline-none", PLACEMENTS[placement], className)}
         {...props}
+        {...returnFocus}
       >
         {children}
         <DialogPrimitive.Close

@@ -1,0 +1,88 @@
+/** @jest-environment jsdom */
+// Where focus goes when a dialog closes: back to what opened it, even when it was opened from state.
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import { Avatar } from "@/components/ui/avatar";
+import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
+
+function Confirmation({ removeOnConfirm = false }: { removeOnConfirm?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState(false);
+  return (
+    <section>
+      {done && removeOnConfirm ? <button type="button">Désactiver</button> : <button onClick={() => setOpen(true)}>Activer</button>}
+      <AlertDialog open={open} onOpenChange={setOpen}>
+        <AlertDialogContent aria-describedby={undefined}>
+          <AlertDialogTitle>Activer ?</AlertDialogTitle>
+          <AlertDialogCancel>Annuler</AlertDialogCancel>
+          <button
+            onClick={() => {
+              setDone(true);
+              setOpen(false);
+            }}
+          >
+            Confirmer
+          </button>
+        </AlertDialogContent>
+      </AlertDialog>
+    </section>
+  );
+}
+
+function Panel() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button onClick={() => setOpen(true)}>Aperçu</button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent closeLabel="Fermer" aria-describedby={undefined}>
+          <DialogTitle>Marie Dupont</DialogTitle>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+describe("focus after a dialog opened from state closes", () => {
+  it("returns to the opener after Escape and after the close button", async () => {
+    const user = userEvent.setup();
+    render(<Panel />);
+    await user.click(screen.getByRole("button", { name: "Aperçu" }));
+    await screen.findByRole("dialog", { name: "Marie Dupont" });
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Aperçu" })).toHaveFocus());
+    await user.click(screen.getByRole("button", { name: "Aperçu" }));
+    await user.click(await screen.findByRole("button", { name: "Fermer" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Aperçu" })).toHaveFocus());
+  });
+
+  it("returns to the opener after cancelling a confirmation, to the next control when confirming removed it", async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<Confirmation />);
+    await user.click(screen.getByRole("button", { name: "Activer" }));
+    await user.click(await screen.findByRole("button", { name: "Annuler" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Activer" })).toHaveFocus());
+    unmount();
+
+    render(<Confirmation removeOnConfirm />);
+    await user.click(screen.getByRole("button", { name: "Activer" }));
+    await user.click(await screen.findByRole("button", { name: "Confirmer" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Désactiver" })).toHaveFocus());
+  });
+});
+
+describe("Avatar", () => {
+  it("hides decorative initials from assistive technologies and names the others", () => {
+    render(
+      <>
+        <Avatar firstName="Noémie" lastName="André" photoUrl={null} alt="" />
+        <Avatar firstName="Marie" lastName="Dupont" photoUrl={null} alt="Photo de Marie Dupont" />
+      </>,
+    );
+    expect(screen.getAllByRole("img")).toHaveLength(1);
+    expect(screen.getByRole("img", { name: "Photo de Marie Dupont" })).toHaveTextContent("MD");
+    expect(screen.getByText("NA")).toHaveAttribute("aria-hidden", "true");
+  });
+});

@@ -1,0 +1,55 @@
+"use client";
+import { useRef } from "react";
+
+const FOCUSABLE = "button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled])";
+
+/** The control that opened a dialog: the focused element, or for a menu's item the menu's button. */
+function openerOf(active: Element | null): HTMLElement | null {
+  const menu = active?.closest<HTMLElement>("[role=menu]");
+  const trigger = menu?.id ? document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(menu.id)}"]`) : null;
+  const opener = trigger ?? active;
+  return opener instanceof HTMLElement && opener !== document.body ? opener : null;
+}
+
+/** Its ancestors, nearest first: where to look for a sensible control if it is gone on closing. */
+function ancestorsOf(element: HTMLElement | null): HTMLElement[] {
+  const ancestors: HTMLElement[] = [];
+  for (let node = element?.parentElement; node && node !== document.body; node = node.parentElement) ancestors.push(node);
+  return ancestors;
+}
+
+/** The opener if still there, else the first control of its nearest part of the page still shown (e.g. the same card). */
+export function focusAfterClose(opener: HTMLElement | null, ancestors: HTMLElement[]) {
+  if (opener?.isConnected) return opener.focus();
+  for (const ancestor of ancestors) {
+    if (!ancestor.isConnected) continue;
+    const control = ancestor.querySelector<HTMLElement>(FOCUSABLE);
+    if (control) return control.focus();
+  }
+}
+
+/**
+ * Focus back on the control that opened a dialog once it closes (Escape, its close button, or a
+ * confirmation): Radix only does it for a dialog opened by its own Trigger, and our dialogs are mostly
+ * opened from state (a menu item, a row's button) or loaded on opening. After a confirmation that
+ * removed that control, the first control of the nearest part of the page that is still there.
+ */
+export function useReturnFocus<E extends { preventDefault(): void; defaultPrevented: boolean }>(props: {
+  onOpenAutoFocus?: (event: E) => void;
+  onCloseAutoFocus?: (event: E) => void;
+}) {
+  const opened = useRef<{ opener: HTMLElement | null; ancestors: HTMLElement[] }>({ opener: null, ancestors: [] });
+  return {
+    onOpenAutoFocus: (event: E) => {
+      const opener = openerOf(document.activeElement);
+      opened.current = { opener, ancestors: ancestorsOf(opener) };
+      props.onOpenAutoFocus?.(event);
+    },
+    onCloseAutoFocus: (event: E) => {
+      props.onCloseAutoFocus?.(event);
+      if (event.defaultPrevented) return;
+      event.preventDefault();
+      focusAfterClose(opened.current.opener, opened.current.ancestors);
+    },
+  };
+}
