@@ -32,7 +32,7 @@ describe("Espace étudiant page", () => {
     const card = section(nameOf(student));
     await card.getByText("Aucun accès").waitFor();
     await card.getByRole("button", { name: "Activer l'accès" }).click();
-    const dialog = page.getByRole("alertdialog", { name: `Activer l'accès de ${nameOf(student)} ?` });
+    const dialog = page.getByRole("alertdialog", { name: `Activer l'accès d'${nameOf(student)} ?` });
     expect(await dialog.textContent()).toContain("Un email d'activation lui sera envoyé");
     await dialog.getByRole("button", { name: "Activer l'accès" }).click();
     await dialog.waitFor({ state: "hidden" });
@@ -83,7 +83,7 @@ describe("Espace étudiant page", () => {
     await page.goto(`/etudiants/${student.id}/espace-etudiant`);
     const card = section(nameOf(student));
     await card.getByRole("button", { name: "Désactiver l'accès" }).click();
-    const dialog = page.getByRole("alertdialog", { name: `Désactiver l'accès de ${nameOf(student)} ?` });
+    const dialog = page.getByRole("alertdialog", { name: `Désactiver l'accès d'${nameOf(student)} ?` });
     expect(await dialog.textContent()).toContain("Les liens d'activation en attente ne fonctionneront plus");
     await dialog.getByRole("button", { name: "Désactiver l'accès" }).click();
     await card.getByText("Désactivé", { exact: true }).waitFor();

@@ -45,7 +45,7 @@ describe("activation link", () => {
   it("names the account it opens, with the address masked", async () => {
     const { student, visitor, page } = await openNewLink();
     await page.getByRole("heading", { name: "Choisir mon mot de passe" }).waitFor();
-    expect(await page.getByText(`Compte de ${nameOf(student)}`).textContent()).toMatch(/\(.•+.@eleves\.sesame\.test\)/);
+    expect(await page.getByText(`Compte d'${nameOf(student)}`).textContent()).toMatch(/\(.•+.@eleves\.sesame\.test\)/);
     await visitor.close();
   });
 

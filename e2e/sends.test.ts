@@ -33,7 +33,7 @@ describe("« Envois »", () => {
     const summary = page.getByRole("alertdialog", { name: "Renvoyer l'email d'activation" });
     await summary.getByText("2 étudiants recevront l'email.").waitFor();
     // The skipped student is named, with a link to the profile where the address can be fixed.
-    const fix = summary.getByRole("link", { name: `Ouvrir la fiche de ${nameOf(withoutEmail)} pour corriger son adresse` });
+    const fix = summary.getByRole("link", { name: `Ouvrir la fiche d'${nameOf(withoutEmail)} pour corriger son adresse` });
     expect(await fix.getAttribute("href")).toBe(`/etudiants/${withoutEmail.id}`);
     await summary.getByRole("button", { name: "Envoyer 2 emails" }).click();
     await page.waitForURL(/\/etudiants\/envois\/[a-z0-9]+$/);

@@ -79,7 +79,24 @@ describe("ChoosePasswordForm", () => {
     // Pasted at once, so the meter never rates a shorter prefix.
     await user.click(screen.getByLabelText("Mot de passe", { selector: "input" }));
     await user.paste("martinez plume orageuse");
-    expect(await screen.findByText("Solidité : Moyenne")).toBeInTheDocument();
+    expect(await screen.findByText("Solidité : Faible")).toBeInTheDocument();
+  });
+
+  it("shows « Faible » for a password the server refused, though the browser rated it better", async () => {
+    // The server also checks the full email, which the browser never has.
+    submit.mockResolvedValue({ ok: false, error: "invalid_input", fieldErrors: { password: ["too_common"] } });
+    const user = userEvent.setup();
+    renderInFrench(<ChoosePasswordForm token="t" names={["Léa Martin"]} />);
+    await user.click(screen.getByLabelText("Mot de passe", { selector: "input" }));
+    await user.paste("cheval agrafe batterie correcte");
+    expect(await screen.findByText("Solidité : Excellente")).toBeInTheDocument();
+    await user.click(screen.getByLabelText("Confirmer le mot de passe"));
+    await user.paste("cheval agrafe batterie correcte");
+    await user.click(screen.getByRole("button", { name: "Enregistrer mon mot de passe" }));
+    expect(
+      await screen.findByText("Ce mot de passe est trop facile à deviner : choisissez une phrase de plusieurs mots."),
+    ).toBeInTheDocument();
+    expect(screen.getByText("Solidité : Faible")).toBeInTheDocument();
   });
 
   it("replaces the form by the link's problem when the link died meanwhile", async () => {

@@ -1,4 +1,5 @@
 "use client";
+import { elided } from "@/lib/i18n/elision";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { Label } from "@/components/ui/label";
@@ -36,7 +37,7 @@ export function EnableAccessDialog({ person, open, onOpenChange }: DialogProps) 
     <ConfirmDialog
       open={open}
       onOpenChange={onOpenChange}
-      title={t("title", values)}
+      title={t("title", elided(person.name))}
       description={
         <>
           <p>{person.hasPassword ? t("withoutEmail", values) : t("withEmail", values)}</p>
@@ -60,7 +61,7 @@ export function DisableAccessDialog({ person, open, onOpenChange }: DialogProps)
       open={open}
       onOpenChange={onOpenChange}
       tone="danger"
-      title={t("title", { name: person.name })}
+      title={t("title", elided(person.name))}
       description={
         <>
           <p>{t("description", { name: person.name })}</p>

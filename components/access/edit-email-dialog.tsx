@@ -1,4 +1,5 @@
 "use client";
+import { elided } from "@/lib/i18n/elision";
 import { useTranslations } from "next-intl";
 import { useId, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -40,7 +41,7 @@ export function EditEmailDialog({
   return (
     <Dialog open={open} onOpenChange={(next) => (pending ? null : (reset(), onOpenChange(next)))}>
       <DialogContent closeLabel={t("access.close")}>
-        <DialogTitle className="pr-8 text-lg font-semibold">{t("access.emailDialog.title", { name: person.name })}</DialogTitle>
+        <DialogTitle className="pr-8 text-lg font-semibold">{t("access.emailDialog.title", elided(person.name))}</DialogTitle>
         <DialogDescription className="mt-2 text-sm text-slate-700">{t("access.emailDialog.help")}</DialogDescription>
         <form onSubmit={submit} noValidate className="mt-4 flex flex-col gap-2">
           <Label htmlFor={inputId}>{t("access.emailDialog.label")}</Label>

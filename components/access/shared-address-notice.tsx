@@ -1,4 +1,5 @@
 "use client";
+import { elided, elision } from "@/lib/i18n/elision";
 import { useTranslations } from "next-intl";
 import type { AccessState } from "@/lib/access/state";
 import type { AddressSharer } from "@/lib/data/shared-emails";
@@ -36,10 +37,12 @@ export function SharedAddressNotice({
   };
   const holders = sharedWith.filter((sharer) => sharer.holdsSignIn);
   const others = sharedWith.map(describe).join(" ; ");
+  const who = holders.length ? holders.map(describe).join(" ; ") : others;
+  const values = { who, whoElision: elision(who), ...elided(name) };
   let message: string;
-  if (holders.length) message = t("taken", { who: holders.map(describe).join(" ; "), name });
-  else if (ENABLED_STATES.includes(state)) message = t("holds", { who: others, name, count: sharedWith.length });
-  else message = t("free", { who: others, name, count: sharedWith.length });
+  if (holders.length) message = t("taken", values);
+  else if (ENABLED_STATES.includes(state)) message = t("holds", { ...values, count: sharedWith.length });
+  else message = t("free", { ...values, count: sharedWith.length });
   return (
     <div
       role="note"

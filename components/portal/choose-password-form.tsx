@@ -9,6 +9,7 @@ import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/error-message";
 import { useAction } from "@/components/ui/use-action";
+import { meterScore } from "@/lib/access/password-meter";
 import { choosePassword } from "@/lib/actions/portal";
 import { portalHomePath, portalSignInPath } from "@/lib/routes";
 import { LinkProblem } from "./link-problem";
@@ -46,7 +47,9 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
   const [password, setPassword] = useState("");
   const [visible, setVisible] = useState(false);
   const [done, setDone] = useState<{ email: string; reset: boolean; signedIn: boolean } | null>(null);
-  const score = useStrength(password, names);
+  const strength = useStrength(password, names);
+  // The password the server last refused: the server also checks the full email, which the browser does not have.
+  const [submitted, setSubmitted] = useState<string | null>(null);
   const describe = useErrorMessage();
   const { execute, pending, error, fieldErrors } = useAction(choosePassword, {
     onSuccess: (data) => {
@@ -60,10 +63,12 @@ export function ChoosePasswordForm({ token, names }: { token: string; names: str
   const linkProblem = error?.code === "link_unusable" ? error.reason : null;
   // Field errors go next to their field; any other failure above the form.
   const formError = fieldErrors?.password || fieldErrors?.confirmation || linkProblem ? null : describe(error);
+  const score = strength === null ? null : meterScore(strength, !!fieldErrors?.password?.length && submitted === password);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    setSubmitted(String(form.get("password") ?? ""));
     void execute({ token, password: String(form.get("password") ?? ""), confirmation: String(form.get("confirmation") ?? "") });
   }
 

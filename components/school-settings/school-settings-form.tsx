@@ -1,4 +1,5 @@
 "use client";
+import { elided } from "@/lib/i18n/elision";
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -22,7 +23,7 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
   const id = useId();
   const describe = useErrorMessage();
   const [enabled, setEnabled] = useState(school.autoRemindersEnabled);
-  const action = useAction(updateSchoolSettings, { notice: (saved) => t("saved", { school: saved.name }) });
+  const action = useAction(updateSchoolSettings, { notice: (saved) => t("saved", elided(saved.name, "school")) });
   const fieldError = (field: string) => {
     const code = action.fieldErrors?.[field]?.[0];
     return code ? describe(null, code) : null;

@@ -1,4 +1,5 @@
 "use client";
+import { elided } from "@/lib/i18n/elision";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -99,7 +100,7 @@ export function BulkResendDialog({
                                   <Link
                                     href={studentPath(person.id)}
                                     className="text-indigo-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-indigo-600"
-                                    aria-label={t("bulk.openProfile", { name: person.name })}
+                                    aria-label={t("bulk.openProfile", elided(person.name))}
                                   >
                                     {person.name}
                                   </Link>

@@ -1,4 +1,5 @@
 "use client";
+import { elided } from "@/lib/i18n/elision";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -87,7 +88,7 @@ function PreviewBody({ student }: { student: StudentDetails }) {
           firstName={student.firstName}
           lastName={student.lastName}
           photoUrl={student.photoUrl}
-          alt={t("students.photoOf", { name: fullName })}
+          alt={t("students.photoOf", elided(fullName))}
         />
         <div>
           <DialogTitle className="text-xl font-semibold">{fullName}</DialogTitle>

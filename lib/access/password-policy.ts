@@ -3,6 +3,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as fr from "@zxcvbn-ts/language-fr";
+import { meterScore } from "@/lib/access/password-meter";
 import type { PasswordProblem } from "@/lib/errors";
 import { foldText } from "@/lib/search/normalize";
 
@@ -66,7 +67,7 @@ function length(password: string): number {
   return [...password].length;
 }
 
-/** What is wrong with a password (empty: acceptable), and its strength from 0 to 4 for the meter. */
+/** What is wrong with a password (empty: acceptable), and its strength from 0 to 4 for the meter (a refused one is at most « Faible »). */
 export function checkPassword(password: string, person: Person): { problems: PasswordProblem[]; score: number } {
   const problems: PasswordProblem[] = [];
   if (length(password) < PASSWORD_MIN_LENGTH) problems.push("too_short");
@@ -75,5 +76,5 @@ export function checkPassword(password: string, person: Person): { problems: Pas
   if (containsPersonal(password, words)) problems.push("contains_personal");
   const score = length(password) > PASSWORD_MAX_LENGTH ? 0 : zxcvbn().check(password, [...words, ...domainWords(person.email)]).score;
   if (score < PASSWORD_MIN_SCORE && !problems.includes("too_short")) problems.push("too_common");
-  return { problems, score: problems.length ? Math.min(score, 2) : score };
+  return { problems, score: meterScore(score, problems.length > 0) };
 }

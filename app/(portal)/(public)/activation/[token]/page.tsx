@@ -1,3 +1,4 @@
+import { elided } from "@/lib/i18n/elision";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
@@ -17,8 +18,8 @@ export default async function ActivationPage({ params }: { params: Promise<{ tok
   return (
     <>
       <h1 className="mt-4 text-2xl font-semibold">{link.target.purpose === "reset" ? t("resetTitle") : t("title")}</h1>
-      <p className="mt-1 text-sm text-slate-600">{t("for", { school: link.target.schoolName })}</p>
-      <p className="mt-3 text-sm">{t("account", { name: link.target.name, email: link.target.maskedEmail })}</p>
+      <p className="mt-1 text-sm text-slate-600">{t("for", elided(link.target.schoolName, "school"))}</p>
+      <p className="mt-3 text-sm">{t("account", { ...elided(link.target.name), email: link.target.maskedEmail })}</p>
       <ClientMessages group="choosePassword">
         <ChoosePasswordForm token={token} names={[link.target.name]} />
       </ClientMessages>
