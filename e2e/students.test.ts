@@ -120,7 +120,7 @@ describe("Étudiants list", () => {
     await page.waitForURL("**/etudiants?email=manquant");
     await page.keyboard.press("Escape");
     expect(await count()).toBe("6 étudiants");
-    const chip = page.getByRole("button", { name: "Retirer le filtre Email : Email manquant" });
+    const chip = page.getByRole("button", { name: "Retirer le filtre Email manquant" });
     await chip.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL((url) => url.search === "");

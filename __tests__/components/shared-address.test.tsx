@@ -48,7 +48,7 @@ describe("a shared address on the Espace étudiant page", () => {
     const user = userEvent.setup();
     renderWithNotice(<PersonAccessSection view={view} staffEmail="s@x.fr" canEdit />);
     const note = screen.getByRole("note", { name: "Adresse partagée" });
-    expect(note).toHaveTextContent("Cette adresse est aussi celle de Moussa Diallo (parent de Awa Diallo).");
+    expect(note).toHaveTextContent("Cette adresse est aussi celle de Moussa Diallo (parent d'Awa Diallo).");
     expect(note).toHaveTextContent(
       "si vous activez l'accès de Fatou Diallo, cette personne ne pourra pas avoir d'accès avec la même adresse",
     );
@@ -56,7 +56,7 @@ describe("a shared address on the Espace étudiant page", () => {
     await user.click(screen.getByRole("button", { name: "Activer l'accès" }));
     // The dialog's code loads when it is first opened.
     const dialog = await screen.findByRole("alertdialog", { name: "Activer l'accès de Fatou Diallo ?" });
-    expect(within(dialog).getByRole("note", { name: "Adresse partagée" })).toHaveTextContent("Moussa Diallo (parent de Awa Diallo)");
+    expect(within(dialog).getByRole("note", { name: "Adresse partagée" })).toHaveTextContent("Moussa Diallo (parent d'Awa Diallo)");
   });
 
   it("blocks « Activer l'accès » while another account signs in with the address, and offers to change it", () => {
@@ -65,7 +65,7 @@ describe("a shared address on the Espace étudiant page", () => {
     );
     expect(screen.getByRole("button", { name: "Activer l'accès" })).toBeDisabled();
     expect(screen.getByRole("note", { name: "Adresse partagée" })).toHaveTextContent(
-      "Cette adresse ouvre déjà l'espace étudiant de Moussa Diallo (parent de Awa Diallo). Une adresse ne peut ouvrir qu'un seul compte",
+      "Cette adresse ouvre déjà l'espace étudiant de Moussa Diallo (parent d'Awa Diallo). Une adresse ne peut ouvrir qu'un seul compte",
     );
     expect(screen.getByRole("button", { name: "Modifier l'email" })).toBeEnabled();
   });
@@ -76,7 +76,7 @@ describe("a shared address on the Espace étudiant page", () => {
       <PersonAccessSection view={{ ...view, state: "active", sharedWith: [father, hidden] }} staffEmail="s@x.fr" canEdit={false} />,
     );
     const note = screen.getByRole("note", { name: "Adresse partagée" });
-    expect(note).toHaveTextContent("Moussa Diallo (parent de Awa Diallo) ; une personne d'un établissement que vous ne gérez pas");
+    expect(note).toHaveTextContent("Moussa Diallo (parent d'Awa Diallo) ; une personne d'un établissement que vous ne gérez pas");
     expect(note).toHaveTextContent("C'est avec elle que Fatou Diallo se connecte à l'espace étudiant : ces personnes ne pourront pas");
   });
 

@@ -89,7 +89,8 @@ describe("ActiveFilters", () => {
     const chips = screen.getByRole("group", { name: "Filtres actifs" });
     expect(chips).toHaveTextContent("Recherche : « dupont »");
     expect(chips).toHaveTextContent("École : Lycée Victor-Hugo");
-    expect(chips).toHaveTextContent("Email : Email renseigné");
+    expect(chips).toHaveTextContent("Email renseigné");
+    expect(chips).not.toHaveTextContent("Email : ");
     await user.click(screen.getByRole("button", { name: "Retirer le filtre École : Lycée Victor-Hugo" }));
     expect(router.push).toHaveBeenLastCalledWith("/etudiants?q=dupont&email=renseigne", { scroll: false });
   });

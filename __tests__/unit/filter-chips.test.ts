@@ -29,7 +29,7 @@ describe("activeFilterChips", () => {
       { key: "schoolId", name: "École", value: "Lycée Victor-Hugo" },
       { key: "classId", name: "Classe", value: "2nde A" },
       { key: "schoolYearId", name: "Année scolaire", value: "2026-2027" },
-      { key: "email", name: "Email", value: "Email manquant" },
+      { key: "email", value: "Email manquant" },
       { key: "access", name: "Accès", value: "Lien expiré" },
     ]);
   });

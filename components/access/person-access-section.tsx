@@ -10,8 +10,8 @@ import type { PersonAccessView } from "@/lib/data/access-overview";
 import type { ChildSummary } from "@/lib/data/students";
 import { AccessBadge } from "./access-badge";
 import type { AccessPerson } from "./access-dialogs";
-import { AccessHistoryDialog, DisableAccessDialog, EditEmailDialog, EnableAccessDialog } from "./lazy-dialogs";
-import { PersonMoreMenu } from "./person-more-menu";
+import { AccessHistoryDialog, DisableAccessDialog, EditEmailDialog, EnableAccessDialog, SendReminderDialog } from "./lazy-dialogs";
+import { canRemind, PersonMoreMenu } from "./person-more-menu";
 import { addressTaken, SharedAddressNotice } from "./shared-address-notice";
 
 /** A parent's children: the student whose page this is, and the others the staff member may see. */
@@ -31,7 +31,7 @@ export function PersonAccessSection({
 }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [dialog, setDialog] = useState<"enable" | "disable" | "editEmail" | "history" | null>(null);
+  const [dialog, setDialog] = useState<"enable" | "disable" | "remind" | "editEmail" | "history" | null>(null);
   const name = `${view.firstName} ${view.lastName}`;
   const person: AccessPerson = {
     ref: view.ref,
@@ -67,8 +67,14 @@ export function PersonAccessSection({
               {t("access.enable")}
             </Button>
           ) : null}
+          {canEdit && canRemind(view.state) ? (
+            <Button onClick={() => setDialog("remind")} disabled={!!emailProblem}>
+              {t("access.remind")}
+            </Button>
+          ) : null}
+          {/* Rare and destructive: never the most prominent button of a card. */}
           {canEdit && (view.state === "invited" || view.state === "expired" || view.state === "active") ? (
-            <Button variant="danger" onClick={() => setDialog("disable")}>
+            <Button variant="danger-outline" onClick={() => setDialog("disable")}>
               {t("access.disable")}
             </Button>
           ) : null}
@@ -77,7 +83,7 @@ export function PersonAccessSection({
               person={person}
               emailStatus={view.emailStatus}
               staffEmail={staffEmail}
-              items={["resend", "remind", "history"]}
+              items={["resend", "history"]}
               size="md"
             />
           ) : (
@@ -119,13 +125,13 @@ export function PersonAccessSection({
         ) : null}
         {view.state === "invited" && view.linkExpiresAt ? (
           <>
-            <dt className="text-slate-600">{t("access.details.state")}</dt>
+            <dt className="text-slate-600">{t("access.details.link")}</dt>
             <dd>{t("access.details.linkValid", { date: date(view.linkExpiresAt) })}</dd>
           </>
         ) : null}
         {view.state === "expired" ? (
           <>
-            <dt className="text-slate-600">{t("access.details.state")}</dt>
+            <dt className="text-slate-600">{t("access.details.link")}</dt>
             <dd>{t("access.details.linkExpired")}</dd>
           </>
         ) : null}
@@ -162,6 +168,7 @@ export function PersonAccessSection({
       </dl>
       <EnableAccessDialog person={person} open={dialog === "enable"} onOpenChange={close} />
       <DisableAccessDialog person={person} open={dialog === "disable"} onOpenChange={close} />
+      <SendReminderDialog person={person} staffEmail={staffEmail} open={dialog === "remind"} onOpenChange={close} />
       <EditEmailDialog person={person} open={dialog === "editEmail"} onOpenChange={close} />
       <AccessHistoryDialog person={person} open={dialog === "history"} onOpenChange={close} />
     </Card>

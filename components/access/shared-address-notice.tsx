@@ -33,7 +33,7 @@ export function SharedAddressNotice({
     if (!sharer.name) return t("hidden");
     return sharer.kind === "student"
       ? t("student", { name: sharer.name })
-      : t("guardian", { name: sharer.name, children: sharer.children.join(", ") });
+      : t("guardian", { name: sharer.name, children: sharer.children.join(", "), childrenElision: elision(sharer.children[0]) });
   };
   const holders = sharedWith.filter((sharer) => sharer.holdsSignIn);
   const others = sharedWith.map(describe).join(" ; ");

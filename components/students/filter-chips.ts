@@ -4,7 +4,8 @@ import type { TParentAccessFilter } from "@/lib/students/list-params";
 import type { TStudentListQuery } from "@/lib/validation/students";
 
 export type FilterKey = "schoolId" | "programId" | "classId" | "schoolYearId" | "email" | "access" | "parentAccess";
-export type FilterChip = { key: FilterKey; name: string; value: string };
+/** A chip reads « name : value », or the value alone when it names its filter itself (« Email manquant »). */
+export type FilterChip = { key: FilterKey; name?: string; value: string };
 
 /** Every filter off (the search is kept). */
 export const CLEARED_FILTERS = {
@@ -43,8 +44,7 @@ export function activeFilterChips(query: TStudentListQuery, options: FilterOptio
   if (query.classId) chips.push({ key: "classId", name: labels.class, value: nameOf(options.classes, query.classId) });
   if (query.schoolYearId)
     chips.push({ key: "schoolYearId", name: labels.schoolYear, value: nameOf(options.schoolYears, query.schoolYearId) });
-  if (query.email)
-    chips.push({ key: "email", name: labels.email, value: query.email === "present" ? labels.emailPresent : labels.emailMissing });
+  if (query.email) chips.push({ key: "email", value: query.email === "present" ? labels.emailPresent : labels.emailMissing });
   if (query.access) chips.push({ key: "access", name: labels.access, value: labels.accessStates[query.access] });
   if (query.parentAccess)
     chips.push({ key: "parentAccess", name: labels.parentAccess, value: labels.parentAccessValues[query.parentAccess] });

@@ -99,7 +99,7 @@ export function ActiveFilters({ options }: { options: FilterOptions }) {
         </span>
       ) : null}
       {chips.map((chip) => {
-        const label = t("chip", { name: chip.name, value: chip.value });
+        const label = chip.name ? t("chip", { name: chip.name, value: chip.value }) : chip.value;
         return (
           <span key={chip.key} className={chipClass}>
             {label}

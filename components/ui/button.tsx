@@ -6,6 +6,8 @@ const VARIANTS = {
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
   ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
   danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300",
+  // A destructive action that is rare: it must not draw the eye before the usual one.
+  "danger-outline": "border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-red-300",
 } as const;
 
 const SIZES = {
