@@ -1,13 +1,13 @@
 // Runs before every page and action: refuses malformed requests that Next.js would answer with a bare
 // 500 (lib/request-guards.ts), gives each response its Content-Security-Policy with a fresh nonce
 // (lib/csp.ts), and sends a visitor without a staff session cookie who opens a staff page to the
-// sign-in page, which brings them back afterwards. Redirects only: pages and actions check rights
-// themselves.
+// sign-in page, which brings them back afterwards (home is public: it shows the two doors). Redirects
+// only: pages and actions check rights themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { STAFF_SESSION_COOKIES } from "@/lib/auth-cookies";
 import { contentSecurityPolicy, createNonce, NONCE_HEADER } from "@/lib/csp";
 import { isActionPost, isMalformedPath, refuseActionRequest } from "@/lib/request-guards";
-import { HOME_PATH, isStaffPath, NOT_FOUND_PATH, signInPath } from "@/lib/routes";
+import { isStaffPath, NOT_FOUND_PATH, signInPath } from "@/lib/routes";
 
 const CSP = "Content-Security-Policy";
 
@@ -56,7 +56,7 @@ export async function proxy(request: NextRequest) {
   }
 
   if (isStaffPath(pathname) && !STAFF_SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    return withPolicy(redirectTo(request, signInPath(pathname === HOME_PATH ? undefined : `${pathname}${search}`)));
+    return withPolicy(redirectTo(request, signInPath(`${pathname}${search}`)));
   }
 
   return withPolicy(NextResponse.next({ request: { headers: requestHeaders } }));

@@ -5,7 +5,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 // The staff app.
 
-/** Home, which knows what the role may open; also where sign-in leads when no return path was asked for. */
+/**
+ * Home, public: a staff member goes on to what their role may open (also where sign-in leads when no
+ * return path was asked for), a student or parent to the portal, anyone else sees the two doors.
+ */
 export const HOME_PATH = "/";
 export const SIGN_IN_PATH = "/connexion";
 export const STUDENTS_PATH = "/etudiants";
@@ -61,12 +64,9 @@ export function signInPath(returnPath?: string): string {
   return returnPath ? `${SIGN_IN_PATH}?${new URLSearchParams({ [RETURN_PARAM]: returnPath })}` : SIGN_IN_PATH;
 }
 
-/** Whether proxy.ts sends a visitor without a staff session cookie to the sign-in page. */
+/** Whether proxy.ts sends a visitor without a staff session cookie to the sign-in page (not home: it shows the two doors). */
 export function isStaffPath(pathname: string): boolean {
-  return (
-    pathname === HOME_PATH ||
-    [STUDENTS_PATH, ACCESS_BOARD_PATH, SCHOOL_SETTINGS_PATH].some((path) => pathname === path || pathname.startsWith(`${path}/`))
-  );
+  return [STUDENTS_PATH, ACCESS_BOARD_PATH, SCHOOL_SETTINGS_PATH].some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
 /** next-auth's endpoints (app/api/auth/[...nextauth]), called by the staff browser (lib/auth-client.ts). */

@@ -95,7 +95,7 @@ describe("the paths users see", () => {
     }
   });
 
-  it.each(["/connexion", "/espace-etudiant", "/espace-etudiant/connexion", "/activation/abc", "/etudiantsx"])(
+  it.each(["/", "/connexion", "/espace-etudiant", "/espace-etudiant/connexion", "/activation/abc", "/etudiantsx"])(
     "does not count %p as a staff page",
     (path) => {
       expect(isStaffPath(path)).toBe(false);

@@ -1,16 +1,21 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { PORTAL_HOME_PATH } from "@/lib/routes";
 
 /**
  * The portal's doors, open without a session: sign-in, forgotten password and the page an activation
- * email links to. One centred card; each page brings its heading and form.
+ * email links to. One centred card, narrow enough for a 320 px phone, whose name leads back to the portal
+ * (its home, or its sign-in page without a session); each page brings its heading and form.
  */
 export default async function PortalPublicLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations("app");
+  const t = await getTranslations();
   return (
     <main id="contenu" className="flex min-h-screen items-center justify-center px-4 py-10">
-      <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <p className="text-lg font-bold text-indigo-700">{t("name")}</p>
+      <div className="w-full max-w-md min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm [overflow-wrap:anywhere] sm:p-8">
+        <Link href={PORTAL_HOME_PATH} className="rounded text-lg font-bold text-indigo-700 hover:underline">
+          {`${t("app.name")} · ${t("portal.name")}`}
+        </Link>
         {children}
       </div>
     </main>

@@ -63,11 +63,12 @@ async function StudentCard({ student, withName = false }: { student: PortalStude
   return (
     <Card aria-labelledby={headingId}>
       {withName ? <h3 id={headingId} className="text-base font-semibold">{`${student.firstName} ${student.lastName}`}</h3> : null}
-      <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
+      {/* One column on a phone; a long address breaks anywhere rather than widen the page. */}
+      <dl className="mt-2 grid grid-cols-1 gap-y-1 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-600">{label}</dt>
-            <dd>{value}</dd>
+            <dd className="min-w-0 [overflow-wrap:anywhere]">{value}</dd>
           </div>
         ))}
       </dl>

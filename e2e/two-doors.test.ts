@@ -1,0 +1,166 @@
+/** @jest-environment node */
+// « Two doors »: home shows a visitor without a session the staff sign-in and the portal's; a signed-in
+// staff member still lands on their section; the portal's 404 leads back to the portal; and no portal
+// page scrolls sideways on a phone, even with long addresses.
+import type { Page } from "playwright-core";
+import { uniqueSuffix } from "@/__tests__/factories/school";
+import { newContext, signedInPage } from "./support/browser";
+import { createTestStudent, parentInput } from "./support/factories";
+import { choosePasswordAt, enableAccessFor } from "./support/portal";
+import { staffSessionForFile } from "./support/session";
+
+const session = staffSessionForFile();
+
+const PASSWORD = "une porte pour chacun";
+const WIDTHS = [320, 390];
+
+/** An address long enough to overflow a phone's card if it did not wrap. */
+const longAddress = (who: string) =>
+  `${who}.${uniqueSuffix()}.avec.un.nom.de.famille.tres.long@etablissement-scolaire-du-grand-exemple.sesame.test`;
+
+/** Whether the page scrolls sideways at its current width: null, or the outermost elements past its right edge. */
+async function scrollsSideways(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const past = Array.from(document.body.querySelectorAll("*")).filter(
+      (element) => element.getBoundingClientRect().right > root.clientWidth,
+    );
+    const outermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
+    return `${root.scrollWidth} px: ${outermost
+      .slice(0, 3)
+      .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute("class")}">`)
+      .join(", ")}`;
+  });
+}
+
+/** Opens `path` at each phone width and returns those at which it scrolls sideways (none expected). */
+async function overflowingWidths(page: Page, path: string | null): Promise<string[]> {
+  const overflowing: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 844 });
+    if (path) await page.goto(path);
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    const overflow = await scrollsSideways(page);
+    if (overflow) overflowing.push(`${path ?? page.url()} at ${width} px, ${overflow}`);
+  }
+  return overflowing;
+}
+
+describe("home without a session", () => {
+  it("offers both doors, each to its own sign-in page, by mouse and by keyboard", async () => {
+    const visitor = await newContext(session.browser);
+    const page = await visitor.newPage();
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe("/");
+    await page.getByRole("heading", { level: 1, name: "Bienvenue sur Sésame" }).waitFor();
+
+    await page.getByRole("link", { name: "Personnel de l'établissement" }).click();
+    await page.waitForURL((url) => url.pathname === "/connexion" && url.search === "");
+
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Élèves et parents");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname === "/espace-etudiant/connexion");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await visitor.close();
+  });
+
+  it("still sends signed-in staff to their section", async () => {
+    await session.page.goto("/");
+    await session.page.waitForURL((url) => url.pathname === "/etudiants");
+  });
+
+  it("explains to staff whose role opens no section, under the staff header", async () => {
+    const signedIn = await signedInPage(session.browser, "comptable");
+    try {
+      await signedIn.page.goto("/");
+      await signedIn.page.getByRole("heading", { level: 1, name: /^Bienvenue, / }).waitFor();
+      await signedIn.page.getByRole("button", { name: /Menu du compte/ }).waitFor();
+      expect(new URL(signedIn.page.url()).pathname).toBe("/");
+    } finally {
+      await signedIn.context.close();
+    }
+  });
+});
+
+describe("the portal on a phone", () => {
+  it("never scrolls sideways, for a student and a parent with long addresses, and its 404 leads back to the portal", async () => {
+    const parent = parentInput("Famille", longAddress("parent"));
+    const student = await createTestStudent(session.world, { email: longAddress("eleve"), guardians: [parent] });
+    const studentName = `${student.firstName} ${student.lastName}`;
+    const waiting = await createTestStudent(session.world, { email: longAddress("attente") });
+    const staffPage = session.page;
+    const studentLink = (await enableAccessFor(staffPage, student.id, studentName, student.email!)).link;
+    const parentLink = (await enableAccessFor(staffPage, student.id, `${parent.firstName} ${parent.lastName}`, parent.email)).link;
+    const waitingLink = (await enableAccessFor(staffPage, waiting.id, `${waiting.firstName} ${waiting.lastName}`, waiting.email!)).link;
+
+    const overflowing: string[] = [];
+    const visitor = await newContext(session.browser);
+    const page = await visitor.newPage();
+    await page.setViewportSize({ width: 320, height: 844 });
+
+    // Signed out: home, the portal's doors, an unused and a used activation link, the 404.
+    for (const path of [
+      "/",
+      "/espace-etudiant/connexion",
+      "/espace-etudiant/connexion?session=expiree",
+      "/espace-etudiant/mot-de-passe-oublie",
+    ]) {
+      overflowing.push(...(await overflowingWidths(page, path)));
+    }
+    overflowing.push(...(await overflowingWidths(page, waitingLink)));
+    const missing = await page.goto("/espace-etudiant/page-inconnue");
+    expect(missing?.status()).toBe(404);
+    overflowing.push(...(await overflowingWidths(page, null)));
+    await page.getByRole("link", { name: "Retour à l'espace étudiant" }).click();
+    await page.waitForURL((url) => url.pathname === "/espace-etudiant/connexion");
+
+    // The student: the welcome note with their address, then home with the change of password.
+    await page.setViewportSize({ width: 320, height: 844 });
+    await choosePasswordAt(page, studentLink, PASSWORD);
+    expect(await scrollsSideways(page)).toBeNull();
+    await page.getByText(student.email!, { exact: true }).waitFor();
+    overflowing.push(...(await overflowingWidths(page, "/espace-etudiant")));
+    // « Se déconnecter » stays on one line at 320 px: its text has one box.
+    await page.setViewportSize({ width: 320, height: 844 });
+    const signOut = page.getByRole("button", { name: "Se déconnecter" });
+    await signOut.waitFor();
+    expect(
+      await signOut.evaluate((button) => {
+        const range = document.createRange();
+        range.selectNodeContents(button);
+        return range.getClientRects().length;
+      }),
+    ).toBe(1);
+    overflowing.push(...(await overflowingWidths(page, studentLink)));
+
+    // Signed in, the 404 leads to the portal home; so does the portal's name in the header.
+    await page.goto("/espace-etudiant/page-inconnue");
+    overflowing.push(...(await overflowingWidths(page, null)));
+    await page.getByRole("link", { name: "Retour à l'espace étudiant" }).click();
+    await page.waitForURL((url) => url.pathname === "/espace-etudiant" && url.search === "");
+    await page.getByRole("heading", { name: `Bonjour ${studentName}` }).waitFor();
+    await page.getByRole("link", { name: "Sésame · Espace étudiant" }).click();
+    await page.waitForURL((url) => url.pathname === "/espace-etudiant");
+    // Home sends a student with a session to the portal.
+    await page.goto("/");
+    await page.waitForURL((url) => url.pathname === "/espace-etudiant");
+    await visitor.close();
+
+    // The parent, whose child's card shows the child's long address too.
+    const parentVisitor = await newContext(session.browser);
+    const parentPage = await parentVisitor.newPage();
+    await parentPage.setViewportSize({ width: 320, height: 844 });
+    await choosePasswordAt(parentPage, parentLink, PASSWORD);
+    expect(await scrollsSideways(parentPage)).toBeNull();
+    overflowing.push(...(await overflowingWidths(parentPage, "/espace-etudiant")));
+    await parentPage.getByRole("region", { name: studentName }).getByText(student.email!, { exact: true }).waitFor();
+    await parentVisitor.close();
+
+    expect(overflowing).toEqual([]);
+  });
+});
