@@ -110,22 +110,22 @@ describe("parents on the Étudiants list", () => {
 });
 
 describe("a parent of two children", () => {
-  it("is « Aussi parent de » the other child on each page, and disabling says it ends the access for both", async () => {
+  it("is « Aussi parent d'… » the other child on each page, and disabling says it ends the access for both", async () => {
     const { parent, children } = await createFamily(world);
     const [first, second] = children.map((child) => `${child.firstName} ${child.lastName}`);
     const { id } = await getDb().guardian.findFirstOrThrow({ where: { email: parent.email } });
     await giveAccess(id, "active");
 
     await page.goto(`/etudiants/${children[0].id}`);
-    const notice = page.getByText(`Aussi parent de ${second}`);
+    const notice = page.getByText(`Aussi parent d'${second}`);
     await notice.waitFor();
     await notice.getByRole("link", { name: second }).click();
     await page.waitForURL(`**/etudiants/${children[1].id}`);
-    await page.getByText(`Aussi parent de ${first}`).waitFor();
+    await page.getByText(`Aussi parent d'${first}`).waitFor();
 
     await page.goto(`/etudiants/${children[0].id}/espace-etudiant`);
     const section = page.getByRole("region", { name: new RegExp(`${parent.firstName} ${parent.lastName}`) });
-    await section.getByText(`Aussi parent de ${second}`).waitFor();
+    await section.getByText(`Aussi parent d'${second}`).waitFor();
     await section.getByRole("button", { name: "Désactiver l'accès" }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();

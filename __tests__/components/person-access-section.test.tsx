@@ -16,7 +16,7 @@ jest.mock("@/lib/actions/access", () => ({
 }));
 
 const invited: PersonAccessView = {
-  ref: { studentId: "stu1", guardianId: null },
+  ref: { studentId: "stu1" },
   kind: "student",
   firstName: "Hélène",
   lastName: "Dupont",
@@ -45,6 +45,14 @@ describe("PersonAccessSection", () => {
     expect(buttons.indexOf("Relancer")).toBeLessThan(buttons.indexOf("Désactiver l'accès"));
     expect(card).toHaveTextContent(/Lien d'activationValable jusqu'au/);
     expect(card).not.toHaveTextContent("État");
+  });
+
+  it("says « Aussi parent d'Anaïs Martin » under a parent of several children", () => {
+    const mother: PersonAccessView = { ...invited, kind: "guardian", ref: { studentId: "stu1", guardianId: "g1" }, relationship: "mother" };
+    const family = { studentName: "Hélène Dupont", otherChildren: [{ id: "stu2", firstName: "Anaïs", lastName: "Martin" }] };
+    renderInFrench(<PersonAccessSection view={mother} staffEmail="secretariat@lycee.test" canEdit family={family} />);
+    expect(screen.getByText(/Aussi parent/)).toHaveTextContent("Aussi parent d'Anaïs Martin");
+    expect(screen.getByRole("link", { name: "Anaïs Martin" })).toHaveAttribute("href", "/etudiants/stu2");
   });
 
   it("asks « Désactiver l'accès d'Hélène Dupont ? »", async () => {
