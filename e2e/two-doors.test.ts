@@ -88,43 +88,50 @@ describe("home without a session", () => {
 });
 
 describe("the portal on a phone", () => {
-  it("never scrolls sideways, for a student and a parent with long addresses, and its 404 leads back to the portal", async () => {
-    const parent = parentInput("Famille", longAddress("parent"));
-    const student = await createTestStudent(session.world, { email: longAddress("eleve"), guardians: [parent] });
-    const studentName = `${student.firstName} ${student.lastName}`;
+  const parent = parentInput("Famille", longAddress("parent"));
+  let student: Awaited<ReturnType<typeof createTestStudent>>;
+  let studentName: string;
+  const links = { student: "", parent: "", waiting: "" };
+  beforeAll(async () => {
+    student = await createTestStudent(session.world, { email: longAddress("eleve"), guardians: [parent] });
+    studentName = `${student.firstName} ${student.lastName}`;
     const waiting = await createTestStudent(session.world, { email: longAddress("attente") });
-    const staffPage = session.page;
-    const studentLink = (await enableAccessFor(staffPage, student.id, studentName, student.email!)).link;
-    const parentLink = (await enableAccessFor(staffPage, student.id, `${parent.firstName} ${parent.lastName}`, parent.email)).link;
-    const waitingLink = (await enableAccessFor(staffPage, waiting.id, `${waiting.firstName} ${waiting.lastName}`, waiting.email!)).link;
+    links.student = (await enableAccessFor(session.page, student.id, studentName, student.email!)).link;
+    links.parent = (await enableAccessFor(session.page, student.id, `${parent.firstName} ${parent.lastName}`, parent.email)).link;
+    links.waiting = (await enableAccessFor(session.page, waiting.id, `${waiting.firstName} ${waiting.lastName}`, waiting.email!)).link;
+  }, 60_000);
 
-    const overflowing: string[] = [];
+  it("never scrolls sideways signed out, and its 404 leads to the portal's sign-in", async () => {
     const visitor = await newContext(session.browser);
     const page = await visitor.newPage();
-    await page.setViewportSize({ width: 320, height: 844 });
-
-    // Signed out: home, the portal's doors, an unused and a used activation link, the 404.
+    const overflowing: string[] = [];
     for (const path of [
       "/",
       "/espace-etudiant/connexion",
       "/espace-etudiant/connexion?session=expiree",
       "/espace-etudiant/mot-de-passe-oublie",
+      links.waiting,
     ]) {
       overflowing.push(...(await overflowingWidths(page, path)));
     }
-    overflowing.push(...(await overflowingWidths(page, waitingLink)));
     const missing = await page.goto("/espace-etudiant/page-inconnue");
     expect(missing?.status()).toBe(404);
     overflowing.push(...(await overflowingWidths(page, null)));
+    expect(overflowing).toEqual([]);
     await page.getByRole("link", { name: "Retour à l'espace étudiant" }).click();
     await page.waitForURL((url) => url.pathname === "/espace-etudiant/connexion");
+    await visitor.close();
+  }, 60_000);
 
-    // The student: the welcome note with their address, then home with the change of password.
+  it("never scrolls sideways for a student with a long address, whose 404 and header lead home", async () => {
+    const visitor = await newContext(session.browser);
+    const page = await visitor.newPage();
+    // The welcome note with their address, then home with the change of password, then the used link.
     await page.setViewportSize({ width: 320, height: 844 });
-    await choosePasswordAt(page, studentLink, PASSWORD);
+    await choosePasswordAt(page, links.student, PASSWORD);
     expect(await scrollsSideways(page)).toBeNull();
     await page.getByText(student.email!, { exact: true }).waitFor();
-    overflowing.push(...(await overflowingWidths(page, "/espace-etudiant")));
+    const overflowing = await overflowingWidths(page, "/espace-etudiant");
     // « Se déconnecter » stays on one line at 320 px: its text has one box.
     await page.setViewportSize({ width: 320, height: 844 });
     const signOut = page.getByRole("button", { name: "Se déconnecter" });
@@ -136,31 +143,30 @@ describe("the portal on a phone", () => {
         return range.getClientRects().length;
       }),
     ).toBe(1);
-    overflowing.push(...(await overflowingWidths(page, studentLink)));
+    overflowing.push(...(await overflowingWidths(page, links.student)));
 
-    // Signed in, the 404 leads to the portal home; so does the portal's name in the header.
+    // Signed in, the 404 leads to the portal home; so does the portal's name in the header, and home itself.
     await page.goto("/espace-etudiant/page-inconnue");
     overflowing.push(...(await overflowingWidths(page, null)));
+    expect(overflowing).toEqual([]);
     await page.getByRole("link", { name: "Retour à l'espace étudiant" }).click();
     await page.waitForURL((url) => url.pathname === "/espace-etudiant" && url.search === "");
     await page.getByRole("heading", { name: `Bonjour ${studentName}` }).waitFor();
     await page.getByRole("link", { name: "Sésame · Espace étudiant" }).click();
     await page.waitForURL((url) => url.pathname === "/espace-etudiant");
-    // Home sends a student with a session to the portal.
     await page.goto("/");
     await page.waitForURL((url) => url.pathname === "/espace-etudiant");
     await visitor.close();
+  }, 60_000);
 
-    // The parent, whose child's card shows the child's long address too.
-    const parentVisitor = await newContext(session.browser);
-    const parentPage = await parentVisitor.newPage();
-    await parentPage.setViewportSize({ width: 320, height: 844 });
-    await choosePasswordAt(parentPage, parentLink, PASSWORD);
-    expect(await scrollsSideways(parentPage)).toBeNull();
-    overflowing.push(...(await overflowingWidths(parentPage, "/espace-etudiant")));
-    await parentPage.getByRole("region", { name: studentName }).getByText(student.email!, { exact: true }).waitFor();
-    await parentVisitor.close();
-
-    expect(overflowing).toEqual([]);
-  });
+  it("never scrolls sideways for a parent with a long address, whose child's card shows the child's", async () => {
+    const visitor = await newContext(session.browser);
+    const page = await visitor.newPage();
+    await page.setViewportSize({ width: 320, height: 844 });
+    await choosePasswordAt(page, links.parent, PASSWORD);
+    expect(await scrollsSideways(page)).toBeNull();
+    expect(await overflowingWidths(page, "/espace-etudiant")).toEqual([]);
+    await page.getByRole("region", { name: studentName }).getByText(student.email!, { exact: true }).waitFor();
+    await visitor.close();
+  }, 60_000);
 });
