@@ -7,6 +7,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
   const t = useTranslations("errorPage");
   return (
     <StatusLayout title={t("title")} description={t("description")}>
+      <title>{t("documentTitle")}</title>
       <Button variant="secondary" onClick={reset}>
         {t("retry")}
       </Button>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { StudentInformation } from "@/components/students/student-information";
 import { hasRight, RIGHTS } from "@/lib/rights";
 import { loadStudentOr404 } from "./load-student";
@@ -7,7 +8,8 @@ type Props = { params: Promise<{ studentId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { student } = await loadStudentOr404(params);
-  return { title: `${student.firstName} ${student.lastName}` };
+  const t = await getTranslations("student.tabs");
+  return { title: `${student.firstName} ${student.lastName} · ${t("information")}` };
 }
 
 export default async function StudentInformationPage({ params }: Props) {

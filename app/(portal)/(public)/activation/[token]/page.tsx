@@ -1,13 +1,18 @@
-import { elided } from "@/lib/i18n/elision";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { ChoosePasswordForm } from "@/components/portal/choose-password-form";
 import { LinkProblem } from "@/components/portal/link-problem";
 import { describeActivationLink } from "@/lib/data/portal-activation";
+import { elided } from "@/lib/i18n/elision";
 
-// The token is in the URL: never send it to other sites, never index the page.
-export const metadata: Metadata = { referrer: "no-referrer", robots: { index: false, follow: false } };
+// The token is in the URL: never send it to other sites, never index the page. The title is the page's heading.
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  const link = await describeActivationLink((await params).token);
+  const t = await getTranslations("activation");
+  const title = !link.ok ? t("link.title") : link.target.purpose === "reset" ? t("resetTitle") : t("title");
+  return { title, referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 /** The page an activation email links to. Opening it never uses the link up: only submitting does. */
 export default async function ActivationPage({ params }: { params: Promise<{ token: string }> }) {

@@ -12,7 +12,7 @@ type Props = { params: Promise<{ studentId: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { student } = await loadStudentOr404(params);
   const t = await getTranslations("student.tabs");
-  return { title: `${t("studentSpace")} · ${student.firstName} ${student.lastName}` };
+  return { title: `${student.firstName} ${student.lastName} · ${t("studentSpace")}` };
 }
 
 export default async function StudentSpacePage({ params }: Props) {
