@@ -116,6 +116,26 @@ function entriesByGroup(): Map<string, Set<string>> {
   return entries;
 }
 
+const CLIENT_MESSAGES_BLOCK = /<ClientMessages group="\w+">[\s\S]*?<\/ClientMessages>/g;
+
+/**
+ * The imports a server module renders only inside a <ClientMessages group> of its own (StaffHeader's
+ * account menu): they get that group's messages, found by entriesByGroup(), not those of the caller's.
+ */
+function wrappedImportsOf(file: string): Set<string> {
+  const source = read(file);
+  const inside = [...source.matchAll(CLIENT_MESSAGES_BLOCK)].map(([block]) => block).join("\n");
+  if (!inside) return new Set();
+  const outside = source.replace(CLIENT_MESSAGES_BLOCK, "").replace(/^import\s[^;]*;/gm, "");
+  const wrapped = new Set<string>();
+  for (const [target, text] of importsOf(file)) {
+    const names = text.match(/\b[A-Za-z_]\w*\b/g) ?? [];
+    const used = (where: string) => names.some((name) => new RegExp(`\\b${name}\\b`).test(where));
+    if (used(inside) && !used(outside)) wrapped.add(target);
+  }
+  return wrapped;
+}
+
 /** From a group's components, the modules that run in the browser (a "use client" module and all it imports). */
 function clientModulesOf(entries: Iterable<string>): Set<string> {
   const client = new Set<string>();
@@ -128,7 +148,8 @@ function clientModulesOf(entries: Iterable<string>): Set<string> {
     if (seen.has(key)) return;
     seen.add(key);
     if (isClient) client.add(file);
-    for (const target of importsOf(file).keys()) visit(target, isClient);
+    const wrapped = isClient ? new Set<string>() : wrappedImportsOf(file);
+    for (const target of importsOf(file).keys()) if (!wrapped.has(target)) visit(target, isClient);
   };
   for (const entry of entries) visit(entry, false);
   return client;
