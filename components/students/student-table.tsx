@@ -109,9 +109,11 @@ export function StudentTable({
                     <button
                       type="button"
                       onClick={() => setPreviewId(row.id)}
-                      aria-label={t("previewOf", elided(fullName))}
-                      // The row's "Aperçu" button is the keyboard path; one tab stop per row is enough.
+                      // A shortcut for the pointer only: the row's "Aperçu" button is the keyboard and screen
+                      // reader path (one tab stop, one « Aperçu de … » per row); initials named « Aperçu de … »
+                      // would not contain the text they show (label in name).
                       tabIndex={-1}
+                      aria-hidden
                       className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
                     >
                       <Avatar firstName={row.firstName} lastName={row.lastName} photoUrl={row.photoUrl} alt="" />
