@@ -133,14 +133,13 @@ describe("« Relancer »", () => {
   );
 
   it(
-    "reminds one person from their « Plus » menu, recorded in their history",
+    "reminds one person from the « Relancer » button of their card, recorded in their history",
     async () => {
       const { student, invitation } = await invitedFamily();
       const before = await lastEmailId();
       await page.goto(`/etudiants/${student.id}/espace-etudiant`);
       const card = page.getByRole("region", { name: new RegExp(nameOf(student)) });
-      await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(student)}` }).click();
-      await page.getByRole("menuitem", { name: "Relancer" }).click();
+      await card.getByRole("button", { name: "Relancer" }).click();
       const dialog = page.getByRole("alertdialog", { name: `Relancer ${nameOf(student)} ?` });
       await dialog.getByRole("button", { name: "Envoyer la relance" }).click();
       await page
