@@ -7,7 +7,8 @@ import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogTitle } 
 import { Avatar } from "@/components/ui/avatar";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
 
-function Confirmation({ removeOnConfirm = false }: { removeOnConfirm?: boolean }) {
+// `removeOnConfirm`: confirming replaces the opener at once ("now") or when the new data arrives ("later").
+function Confirmation({ removeOnConfirm }: { removeOnConfirm?: "now" | "later" }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   return (
@@ -19,7 +20,8 @@ function Confirmation({ removeOnConfirm = false }: { removeOnConfirm?: boolean }
           <AlertDialogCancel>Annuler</AlertDialogCancel>
           <button
             onClick={() => {
-              setDone(true);
+              if (removeOnConfirm === "later") setTimeout(() => setDone(true), 50);
+              else setDone(true);
               setOpen(false);
             }}
           >
@@ -66,10 +68,13 @@ describe("focus after a dialog opened from state closes", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Activer" })).toHaveFocus());
     unmount();
 
-    render(<Confirmation removeOnConfirm />);
-    await user.click(screen.getByRole("button", { name: "Activer" }));
-    await user.click(await screen.findByRole("button", { name: "Confirmer" }));
-    await waitFor(() => expect(screen.getByRole("button", { name: "Désactiver" })).toHaveFocus());
+    for (const when of ["now", "later"] as const) {
+      const { unmount: unmountThis } = render(<Confirmation removeOnConfirm={when} />);
+      await user.click(screen.getByRole("button", { name: "Activer" }));
+      await user.click(await screen.findByRole("button", { name: "Confirmer" }));
+      await waitFor(() => expect(screen.getByRole("button", { name: "Désactiver" })).toHaveFocus());
+      unmountThis();
+    }
   });
 });
 

@@ -18,14 +18,31 @@ function ancestorsOf(element: HTMLElement | null): HTMLElement[] {
   return ancestors;
 }
 
-/** The opener if still there, else the first control of its nearest part of the page still shown (e.g. the same card). */
-export function focusAfterClose(opener: HTMLElement | null, ancestors: HTMLElement[]) {
-  if (opener?.isConnected) return opener.focus();
+const WATCH_MS = 5_000;
+
+function focusNearest(ancestors: HTMLElement[]) {
   for (const ancestor of ancestors) {
     if (!ancestor.isConnected) continue;
     const control = ancestor.querySelector<HTMLElement>(FOCUSABLE);
     if (control) return control.focus();
   }
+}
+
+/**
+ * The opener if still there, else the first control of its nearest part of the page still shown (e.g.
+ * the same card). A confirmed action often replaces the opener a moment later, when the page's new
+ * data arrives: while focus has not moved on, that is watched for a few seconds and followed the same way.
+ */
+export function focusAfterClose(opener: HTMLElement | null, ancestors: HTMLElement[]) {
+  if (!opener?.isConnected) return focusNearest(ancestors);
+  opener.focus();
+  const observer = new MutationObserver(() => {
+    if (opener.isConnected) return;
+    observer.disconnect();
+    if (document.activeElement === null || document.activeElement === document.body) focusNearest(ancestors);
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), WATCH_MS);
 }
 
 /**
