@@ -28,24 +28,16 @@ export async function seedAccessMix(db: Database, now = new Date()): Promise<num
   // One address signs in to one account: an address already taken (a parent sharing a student's,
   // the featured families) is left without an access.
   const taken = new Set<string>();
-  const students = await seedPeople(db, now, taken, "studentId", (cursor) =>
-    db.student.findMany({
-      where: { emailKey: { not: null }, access: { is: null } },
-      select: { id: true, emailKey: true },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    }),
-  );
-  const guardians = await seedPeople(db, now, taken, "guardianId", (cursor) =>
-    db.guardian.findMany({
-      where: { emailKey: { not: null }, access: { is: null } },
-      select: { id: true, emailKey: true },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    }),
-  );
+  // Students and parents are read the same way: a page of those with an address and no access yet.
+  const pageOf = (cursor: string | undefined) => ({
+    where: { emailKey: { not: null }, access: { is: null } },
+    select: { id: true, emailKey: true },
+    orderBy: { id: "asc" as const },
+    take: BATCH,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+  });
+  const students = await seedPeople(db, now, taken, "studentId", (cursor) => db.student.findMany(pageOf(cursor)));
+  const guardians = await seedPeople(db, now, taken, "guardianId", (cursor) => db.guardian.findMany(pageOf(cursor)));
   return students + guardians;
 }
 
