@@ -105,6 +105,8 @@ describe("keyboard only", () => {
     await dialog.waitFor();
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
+    // Focus comes back once the dialog has finished closing, a moment after it is hidden.
+    await focusLandsOn("button").catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Activer l'accès");
 
     await page.keyboard.press("Enter");
