@@ -57,6 +57,7 @@ async function main() {
   const stop = startWorker();
   const rendered = await renderActivationEmail({
     purpose: "invitation",
+    locale: "fr",
     signInUrl: "http://localhost:3000/espace-etudiant/connexion",
     schoolName: "Lycée Victor-Hugo",
     recipientName: "Marie Dupont",

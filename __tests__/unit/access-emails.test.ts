@@ -4,11 +4,12 @@ import { formatExpiry, renderActivationEmail, renderActivationEmailFully, type A
 
 const base: ActivationEmailProps = {
   purpose: "invitation",
+  locale: "fr",
   schoolName: "Lycée Victor-Hugo",
   recipientName: "Hélène Lefèvre",
   studentNames: [] as string[],
   activationUrl: "https://sesame.ecole.fr/activation/AbC_123-xyz",
-  expiresAt: formatExpiry(new Date("2026-12-02T13:05:00Z")),
+  expiresAt: formatExpiry(new Date("2026-12-02T13:05:00Z"), "fr", "Europe/Paris"),
   signInUrl: "https://sesame.ecole.fr/espace-etudiant/connexion",
 };
 
@@ -40,6 +41,14 @@ describe("activation email", () => {
       studentNames: ["Marie Dupont", "Lucas Dupont", "Zoé Dupont"],
     });
     expect(email.text).toContain("suivre la scolarité de Marie Dupont, Lucas Dupont et Zoé Dupont");
+  });
+
+  it("elides « de » before a child's name that starts with a vowel or a mute h, in every purpose", async () => {
+    for (const purpose of EMAIL_PURPOSES) {
+      const email = await renderActivationEmail({ ...base, purpose, studentNames: ["Émile Dupont", "Hugo Dupont"] });
+      expect(email.text).toContain("la scolarité d'Émile Dupont et Hugo Dupont");
+      expect(email.text).not.toContain("de Émile");
+    }
   });
 
   it("marks the staff member's copy and says whose email it copies", async () => {
@@ -111,6 +120,49 @@ describe("the email of each purpose", () => {
   });
 });
 
+describe("the email in English", () => {
+  const english: ActivationEmailProps = {
+    ...base,
+    locale: "en",
+    expiresAt: formatExpiry(new Date("2026-12-02T13:05:00Z"), "en", "Europe/Paris"),
+  };
+
+  it("speaks English to an English-speaking recipient: subject, lang, words and date", async () => {
+    const email = await renderActivationEmail({
+      ...english,
+      recipientName: "Sophie Martin",
+      studentNames: ["Anaïs Martin", "Hugo Martin", "Léa Martin"],
+    });
+    expect(email.subject).toBe("Your student portal access — Lycée Victor-Hugo");
+    expect(email.html).toContain('lang="en"');
+    expect(email.html).toContain("Choose your password");
+    expect(email.text).toContain("Hello Sophie Martin,");
+    expect(email.text).toContain("it lets you follow the school life of Anaïs Martin, Hugo Martin and Léa Martin.");
+    expect(email.text).toContain("This link is valid until 2 December 2026 at 14:05.");
+    expect(email.text).not.toMatch(/Bonjour|valable|décembre| et /);
+  });
+
+  it.each(EMAIL_PURPOSES)("gives the %s email an English subject, and « [Copy] » on the staff member's copy", async (purpose) => {
+    const original = await renderActivationEmail({ ...english, purpose });
+    const copy = await renderActivationEmail({ ...english, purpose, copyOf: { name: "Hélène Lefèvre", email: "helene@eleves.fr" } });
+    expect(original.subject).toMatch(/ — Lycée Victor-Hugo$/);
+    expect(original.subject).not.toMatch(/Votre|Rappel|Choisissez/);
+    expect(copy.subject).toBe(`[Copy] ${original.subject}`);
+    expect(copy.text).toContain("this is a copy of the email sent to Hélène Lefèvre (helene@eleves.fr).");
+  });
+});
+
+describe("the link's expiry", () => {
+  const date = new Date("2026-07-01T22:30:00Z");
+
+  it("is written in the recipient's language on the school's clock", () => {
+    expect(formatExpiry(date, "fr", "Europe/Paris")).toBe("2 juillet 2026 à 00:30");
+    expect(formatExpiry(date, "en", "Europe/Paris")).toBe("2 July 2026 at 00:30");
+    expect(formatExpiry(date, "fr", "America/Martinique")).toBe("1 juillet 2026 à 18:30");
+    expect(formatExpiry(date, "en", "Indian/Reunion")).toBe("2 July 2026 at 02:30");
+  });
+});
+
 describe("activation email from its pre-rendered template", () => {
   // The bulk send fills a template rendered once per school; what leaves must be exactly what a full
   // render of the same recipient gives, whatever the names hold.
@@ -127,7 +179,7 @@ describe("activation email from its pre-rendered template", () => {
     " Espace au début",
     "Ligne\ncoupée",
   ];
-  const variants = names.flatMap((name, index) => [
+  const frenchVariants = names.flatMap((name, index) => [
     { ...base, purpose: EMAIL_PURPOSES[index % EMAIL_PURPOSES.length], recipientName: name, studentNames: index % 3 ? [name] : [] },
     {
       ...base,
@@ -151,6 +203,16 @@ describe("activation email from its pre-rendered template", () => {
       expiresAt: name,
     },
   ]);
+
+  // The same in English, and with the children's names (elided or not in French) in either order.
+  const variants = [
+    ...frenchVariants,
+    ...frenchVariants.map((props) => ({ ...props, locale: "en" as const })),
+    ...["Anaïs Martin", "Bruno Martin"].flatMap((first) => [
+      { ...base, studentNames: [first, "Hugo Martin"] },
+      { ...base, locale: "en" as const, studentNames: [first, "Hugo Martin"] },
+    ]),
+  ];
 
   it.each(variants.map((props, index) => [index, props]))("matches a full render byte for byte (%i)", async (_index, props) => {
     expect(await renderActivationEmail(props)).toEqual(await renderActivationEmailFully(props));

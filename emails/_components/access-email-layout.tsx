@@ -3,7 +3,10 @@
 // folder is not listed by the react-email preview.
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import { createTranslator } from "use-intl/core";
-import messages from "../../messages/fr.json";
+import en from "../../messages/en.json";
+import fr from "../../messages/fr.json";
+import { elision, type Elision } from "../../lib/i18n/elision";
+import type { Locale } from "../../lib/i18n/locales";
 import { activationPath, PORTAL_SIGN_IN_PATH } from "../../lib/routes";
 
 /** Why the email is sent: each purpose has its template and its subject. */
@@ -11,37 +14,49 @@ export type EmailPurpose = "invitation" | "reminder" | "staff_reset" | "self_res
 export const EMAIL_PURPOSES: EmailPurpose[] = ["invitation", "reminder", "staff_reset", "self_reset"];
 
 export type AccessEmailProps = {
+  /** The recipient's language: the person's, or the staff member's on their copy. */
+  locale: Locale;
   schoolName: string;
   recipientName: string;
   /** Names of the students a guardian follows; empty for a student. */
   studentNames: string[];
   activationUrl: string;
-  /** Already formatted, e.g. "2 décembre 2026 à 14:05". */
+  /** Already formatted in `locale`, e.g. "2 décembre 2026 à 14:05" or "2 December 2026 at 14:05". */
   expiresAt: string;
   /** The portal's sign-in page, where the person signs in once the password is chosen. */
   signInUrl: string;
   /** Set on the copy sent to the staff member: who received the original. */
   copyOf?: { name: string; email: string };
+  /**
+   * Whether French elides « de » before the students' names (« la scolarité d'Anaïs »): computed from
+   * the first name when not given. Given by the pre-rendered template, whose names are markers.
+   */
+  studentsElision?: Elision;
 };
 
-const t = createTranslator({ locale: "fr", messages, namespace: "emails" });
+const TRANSLATORS = {
+  fr: createTranslator({ locale: "fr", messages: fr, namespace: "emails" }),
+  en: createTranslator({ locale: "en", messages: en, namespace: "emails" }),
+};
 
 const NAMESPACES = { invitation: "invitation", reminder: "reminder", staff_reset: "staffReset", self_reset: "selfReset" } as const;
 
 /** The subject of the email sent for `purpose`, "[Copie] …" on the staff member's copy. */
-export function accessEmailSubject(purpose: EmailPurpose, props: Pick<AccessEmailProps, "schoolName" | "copyOf">): string {
+export function accessEmailSubject(purpose: EmailPurpose, props: Pick<AccessEmailProps, "locale" | "schoolName" | "copyOf">): string {
+  const t = TRANSLATORS[props.locale];
   const subject = t(`${NAMESPACES[purpose]}.subject`, { school: props.schoolName });
   return props.copyOf ? t("common.copySubject", { subject }) : subject;
 }
 
-/** "Marie, Lucas et Zoé Dupont": also used to fill the students' slot of a pre-rendered email. */
-export function listNames(names: string[]): string {
+/** "Marie, Lucas et Zoé Dupont" ("Marie, Lucas and Zoé Dupont"): also used to fill the students' slot of a pre-rendered email. */
+export function listNames(names: string[], locale: Locale): string {
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} ${t("common.and")} ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(", ")} ${TRANSLATORS[locale]("common.and")} ${names[names.length - 1]}`;
 }
 
 /** What the preview shows when a template is opened without props. */
 export const PREVIEW_PROPS: AccessEmailProps = {
+  locale: "fr",
   schoolName: "Lycée Victor-Hugo",
   recipientName: "Hélène Lefèvre",
   studentNames: [],
@@ -61,12 +76,14 @@ const styles = {
   link: { color: "#4338ca", wordBreak: "break-all" as const },
 };
 
-/** The email of one purpose: its words come from messages/fr.json under emails.<purpose>. */
+/** The email of one purpose, in the recipient's language: its words come from messages/<locale>.json under emails.<purpose>. */
 export function AccessEmail({ purpose, ...props }: AccessEmailProps & { purpose: EmailPurpose }) {
-  const { schoolName, recipientName, studentNames, activationUrl, expiresAt, signInUrl, copyOf } = props;
+  const { locale, schoolName, recipientName, studentNames, activationUrl, expiresAt, signInUrl, copyOf } = props;
+  const t = TRANSLATORS[locale];
   const ns = NAMESPACES[purpose];
+  const students = { students: listNames(studentNames, locale), studentsElision: props.studentsElision ?? elision(studentNames[0]) };
   return (
-    <Html lang="fr">
+    <Html lang={locale}>
       <Head />
       <Preview>{t(`${ns}.preview`)}</Preview>
       <Body style={styles.body}>
@@ -78,7 +95,7 @@ export function AccessEmail({ purpose, ...props }: AccessEmailProps & { purpose:
           <Text style={styles.text}>{t("common.greeting", { name: recipientName })}</Text>
           <Text style={styles.text}>
             {studentNames.length
-              ? t(`${ns}.introGuardian`, { school: schoolName, students: listNames(studentNames) })
+              ? t(`${ns}.introGuardian`, { school: schoolName, ...students })
               : t(`${ns}.introStudent`, { school: schoolName })}
           </Text>
           <Section style={{ margin: "24px 0" }}>

@@ -8,7 +8,7 @@ import type { StaffContext } from "@/lib/rights";
 import { newLink, type NewLink } from "./access/links";
 import { emailProblem } from "./access/outcome";
 import type { SkipReason } from "@/lib/errors";
-import { studentPerson } from "./people";
+import { SCHOOL_OF_PERSON, studentPerson, type SchoolOfPerson } from "./people";
 import { isMissingRecord, isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { newRowId } from "@/lib/db/insert-sql";
 import { insertRows } from "@/lib/db/insert-rows";
@@ -24,7 +24,8 @@ type StudentRow = {
   lastName: string;
   email: string | null;
   emailKey: string | null;
-  school: { name: string; contactEmail: string | null };
+  locale: string;
+  school: SchoolOfPerson;
   access: Prisma.PortalAccessGetPayload<{ select: typeof accessColumns }> | null;
 };
 
@@ -51,7 +52,8 @@ export async function prepareStudentsTogether(staff: StaffContext, bulkSendId: s
       lastName: true,
       email: true,
       emailKey: true,
-      school: { select: { name: true, contactEmail: true } },
+      locale: true,
+      school: { select: SCHOOL_OF_PERSON },
       access: { select: accessColumns },
     },
   });
@@ -62,7 +64,7 @@ export async function prepareStudentsTogether(staff: StaffContext, bulkSendId: s
   if (!plan.sends.length && !plan.skips.length) return leftovers;
 
   // The random tokens before the transaction, as resendActivation draws them.
-  const sends: Send[] = plan.sends.map((row) => ({ row, key: emailKey(row.email)!, link: newLink(studentPerson(row), false, now, row.access?.passwordHash ? "staff_reset" : "invitation") }));
+  const sends: Send[] = plan.sends.map((row) => ({ row, key: emailKey(row.email)!, link: newLink(studentPerson(row), null, now, row.access?.passwordHash ? "staff_reset" : "invitation") }));
   // Pages waiting are served first, and the transaction starts in a turn of the event loop of its
   // own: on SQLite it then runs in one go, no other work's statements in the middle (see writeBatch).
   await yieldToEventLoop();

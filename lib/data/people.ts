@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import type { StaffContext } from "@/lib/rights";
 import { visibleStudentsWhere } from "./scope";
 
@@ -12,34 +13,42 @@ export type Person = {
   firstName: string;
   lastName: string;
   email: string | null;
+  /** The language of the emails they receive (Student.locale / Guardian.locale). */
+  locale: Locale;
   schoolName: string;
   /** The school's contact address, where replies to its emails go; null when it has none. */
   schoolContactEmail: string | null;
+  /** The school's time zone, in which their emails give the link's expiry. */
+  schoolTimeZone: string;
   /** For a guardian, the students they follow (named in the activation email). */
   studentNames: string[];
   accessId: string | null;
 };
 
+/** What a person's emails need of their school: read with the person (`select: SCHOOL_OF_PERSON`). */
+export const SCHOOL_OF_PERSON = { name: true, contactEmail: true, timeZone: true } as const;
+export type SchoolOfPerson = { name: string; contactEmail: string | null; timeZone: string };
+
+function schoolFields(school: SchoolOfPerson): Pick<Person, "schoolName" | "schoolContactEmail" | "schoolTimeZone"> {
+  return { schoolName: school.name, schoolContactEmail: school.contactEmail, schoolTimeZone: school.timeZone };
+}
+
+/** The columns of a Student or Guardian row a Person is built from. */
+type PersonRow = { id: string; firstName: string; lastName: string; email: string | null; locale: string };
+
+function personOf(kind: Person["kind"], row: PersonRow, school: SchoolOfPerson, studentNames: string[], accessId: string | null): Person {
+  const { id, firstName, lastName, email } = row;
+  return { kind, id, firstName, lastName, email, locale: toLocale(row.locale), ...schoolFields(school), studentNames, accessId };
+}
+
 /** A student as a person whose access staff manage (also built by the bulk preparation, from its own read). */
-export function studentPerson(student: {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  school: { name: string; contactEmail: string | null };
-  access: { id: string } | null;
-}): Person {
-  return {
-    kind: "student",
-    id: student.id,
-    firstName: student.firstName,
-    lastName: student.lastName,
-    email: student.email,
-    schoolName: student.school.name,
-    schoolContactEmail: student.school.contactEmail,
-    studentNames: [],
-    accessId: student.access?.id ?? null,
-  };
+export function studentPerson(student: PersonRow & { school: SchoolOfPerson; access: { id: string } | null }): Person {
+  return personOf("student", student, student.school, [], student.access?.id ?? null);
+}
+
+/** A parent as a person whose access staff manage, writing on behalf of `school` about `studentNames`. */
+export function guardianPerson(guardian: PersonRow, school: SchoolOfPerson, studentNames: string[], accessId: string | null): Person {
+  return personOf("guardian", guardian, school, studentNames, accessId);
 }
 
 /**
@@ -50,7 +59,7 @@ export async function findPerson(staff: StaffContext, ref: PersonRef): Promise<P
   const db = getDb();
   const student = await db.student.findFirst({
     where: { AND: [{ id: ref.studentId }, visibleStudentsWhere(staff)] },
-    include: { school: { select: { name: true, contactEmail: true } }, access: { select: { id: true } } },
+    include: { school: { select: SCHOOL_OF_PERSON }, access: { select: { id: true } } },
   });
   if (!student) return null;
   if (!ref.guardianId) return studentPerson(student);
@@ -67,20 +76,11 @@ export async function findPerson(staff: StaffContext, ref: PersonRef): Promise<P
   });
   if (!link) return null;
   const { guardian } = link;
-  return {
-    kind: "guardian",
-    id: guardian.id,
-    firstName: guardian.firstName,
-    lastName: guardian.lastName,
-    email: guardian.email,
-    schoolName: student.school.name,
-    schoolContactEmail: student.school.contactEmail,
-    // Only children in schools the staff member sees: a copy of the email must not reveal the others.
-    studentNames: guardian.students
-      .filter(({ student: child }) => staff.schoolIds.includes(child.schoolId))
-      .map(({ student: child }) => `${child.firstName} ${child.lastName}`),
-    accessId: guardian.access?.id ?? null,
-  };
+  // Only children in schools the staff member sees: a copy of the email must not reveal the others.
+  const studentNames = guardian.students
+    .filter(({ student: child }) => staff.schoolIds.includes(child.schoolId))
+    .map(({ student: child }) => `${child.firstName} ${child.lastName}`);
+  return guardianPerson(guardian, student.school, studentNames, guardian.access?.id ?? null);
 }
 
 export function personAccessKey(person: Person): { studentId: string } | { guardianId: string } {

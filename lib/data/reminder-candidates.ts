@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, getDbProvider } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { ReminderFacts, ReminderSettings } from "@/lib/reminders/rules";
-import { studentPerson, type Person } from "./people";
+import { guardianPerson, studentPerson, type Person, type SchoolOfPerson } from "./people";
 
 // What the automatic reminders job reads: the schools that send them, the people of a school who
 // may be due (a bounded page of an index range), and the facts the rules need, in a few queries for
@@ -26,6 +26,11 @@ export async function findReminderSchools(): Promise<ReminderSchool[]> {
       timeZone: school.timeZone,
     },
   }));
+}
+
+/** The school as its reminders' sender: name, Reply-To and the clock of the link's expiry. */
+function senderOf(school: ReminderSchool): SchoolOfPerson {
+  return { name: school.name, contactEmail: school.contactEmail, timeZone: school.settings.timeZone };
 }
 
 /** A place in a walk over link expiries: the last row read. */
@@ -64,11 +69,11 @@ export async function findStudentCandidates(school: ReminderSchool, walk: Walk):
     },
     orderBy: [{ accessLinkExpiresAt: "asc" }, { id: "asc" }],
     take: walk.limit,
-    select: { id: true, firstName: true, lastName: true, email: true, accessLinkExpiresAt: true, access: { select: { id: true } } },
+    select: { id: true, firstName: true, lastName: true, email: true, locale: true, accessLinkExpiresAt: true, access: { select: { id: true } } },
   });
   const candidates = rows
     .filter((row) => row.access)
-    .map((row) => ({ person: studentPerson({ ...row, school }), accessId: row.access!.id }));
+    .map((row) => ({ person: studentPerson({ ...row, school: senderOf(school) }), accessId: row.access!.id }));
   const last = rows.at(-1);
   return { candidates, read: rows.length, next: rows.length === walk.limit && last ? { expiresAt: last.accessLinkExpiresAt!, id: last.id } : null };
 }
@@ -89,6 +94,7 @@ export async function findGuardianCandidates(school: ReminderSchool, reminderSch
           firstName: true,
           lastName: true,
           email: true,
+          locale: true,
           students: { orderBy: { studentId: "asc" }, select: { student: { select: { id: true, firstName: true, lastName: true, schoolId: true } } } },
         },
       })
@@ -104,18 +110,8 @@ export async function findGuardianCandidates(school: ReminderSchool, reminderSch
     candidates.push({
       accessId: row.id,
       bulkStudentId: through.id,
-      person: {
-        kind: "guardian",
-        id: guardian.id,
-        firstName: guardian.firstName,
-        lastName: guardian.lastName,
-        email: guardian.email,
-        schoolName: school.name,
-        schoolContactEmail: school.contactEmail,
-        // The email is the school's to the family: it names every child the parent follows.
-        studentNames: children.map((child) => `${child.firstName} ${child.lastName}`),
-        accessId: row.id,
-      },
+      // The email is the school's to the family: it names every child the parent follows.
+      person: guardianPerson(guardian, senderOf(school), children.map((child) => `${child.firstName} ${child.lastName}`), row.id),
     });
   }
   const last = rows.at(-1);

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { DEFAULT_LOCALE, toLocale } from "@/lib/i18n/locales";
 import { claimBook } from "./outbox-claims";
 import { decryptPayload } from "./payload-crypto";
 import { portalSignInUrl, type StoredEmail } from "./queue";
@@ -140,10 +141,12 @@ async function bodyOf(
   stored: StoredEmail,
   appUrl: string,
 ): Promise<{ body: RenderedEmail | Omit<RenderedEmail, "subject">; schoolName: string | null; replyTo: string | null }> {
-  if ("email" in stored)
-    return { body: await renderActivationEmail(stored.email), schoolName: stored.email.schoolName, replyTo: stored.replyTo };
+  if ("email" in stored) {
+    const email = { ...stored.email, locale: toLocale(stored.email.locale) };
+    return { body: await renderActivationEmail(email), schoolName: email.schoolName, replyTo: stored.replyTo };
+  }
   if ("activation" in stored) {
-    const email = { ...stored.activation, purpose: "invitation" as const, signInUrl: portalSignInUrl(appUrl) };
+    const email = { ...stored.activation, locale: DEFAULT_LOCALE, purpose: "invitation" as const, signInUrl: portalSignInUrl(appUrl) };
     return { body: await renderActivationEmail(email), schoolName: email.schoolName, replyTo: null };
   }
   return { body: stored, schoolName: null, replyTo: null };

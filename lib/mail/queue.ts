@@ -4,6 +4,7 @@ import type { Transaction } from "@/lib/db/client";
 import { insertRows } from "@/lib/db/insert-rows";
 import { newRowId } from "@/lib/db/insert-sql";
 import { getEnv } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
 import { accessEmailSubject } from "@/emails/_components/access-email-layout";
 import { PORTAL_SIGN_IN_PATH } from "@/lib/routes";
 import { encryptPayload } from "./payload-crypto";
@@ -15,12 +16,15 @@ import { formatExpiry, type ActivationEmailProps } from "./render";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 /**
- * An email with a link to choose a password, to queue: its purpose, what it says (the expiry as a
- * date, formatted here; the portal's sign-in address added here), where replies go, what it belongs to.
+ * An email with a link to choose a password, to queue: its purpose, language, what it says (the expiry
+ * as a date, formatted here in the school's time zone; the portal's sign-in address added here),
+ * where replies go, what it belongs to.
  */
 export type ActivationEmail = Omit<ActivationEmailProps, "expiresAt" | "signInUrl"> & {
   to: string;
   expiresAt: Date;
+  /** The school's time zone (School.timeZone), in which the expiry is written. */
+  timeZone: string;
   /** The school's contact address (Reply-To), if it has one. */
   replyTo: string | null;
   eventId?: string;
@@ -29,12 +33,13 @@ export type ActivationEmail = Omit<ActivationEmailProps, "expiresAt" | "signInUr
 
 /**
  * The payload, encrypted: what the email says, rendered when it is sent (from its school's template,
- * a few microseconds), which keeps a bulk send's rows small. Rows queued before purposes existed hold
- * `activation` (an invitation, without the sign-in address), older ones the rendered email.
+ * a few microseconds), which keeps a bulk send's rows small. Rows queued before languages existed
+ * have no `locale` (French); before purposes, they hold `activation` (an invitation, without the
+ * sign-in address); older ones the rendered email.
  */
 export type StoredEmail =
-  | { email: ActivationEmailProps; replyTo: string | null }
-  | { activation: Omit<ActivationEmailProps, "purpose" | "signInUrl"> }
+  | { email: Omit<ActivationEmailProps, "locale"> & { locale?: Locale }; replyTo: string | null }
+  | { activation: Omit<ActivationEmailProps, "purpose" | "signInUrl" | "locale"> }
   | { html: string; text: string };
 
 /** The portal's sign-in page, which every email gives. */
@@ -48,8 +53,12 @@ function messageIdDomain(from: string): string {
 
 function outboxRow(email: ActivationEmail, now: Date) {
   const env = getEnv();
-  const { to, eventId, bulkSendId, expiresAt, replyTo, ...content } = email;
-  const props: ActivationEmailProps = { ...content, expiresAt: formatExpiry(expiresAt), signInUrl: portalSignInUrl(env.APP_URL) };
+  const { to, eventId, bulkSendId, expiresAt, timeZone, replyTo, ...content } = email;
+  const props: ActivationEmailProps = {
+    ...content,
+    expiresAt: formatExpiry(expiresAt, content.locale, timeZone),
+    signInUrl: portalSignInUrl(env.APP_URL),
+  };
   return {
     id: newRowId(),
     kind: "activation",

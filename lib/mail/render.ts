@@ -2,6 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { render } from "@react-email/render";
 import { accessEmailSubject, listNames, type AccessEmailProps, type EmailPurpose } from "@/emails/_components/access-email-layout";
+import { elision } from "@/lib/i18n/elision";
+import type { Locale } from "@/lib/i18n/locales";
 import InvitationEmail from "@/emails/invitation-email";
 import ReminderEmail from "@/emails/reminder-email";
 import SelfResetEmail from "@/emails/self-reset-email";
@@ -23,7 +25,7 @@ export async function renderActivationEmailFully({ purpose, ...props }: Activati
 
 /**
  * The activation email for one recipient. A bulk send renders thousands of them, which differ only by
- * a few values: the email is rendered once per school and variant with markers in their place, and
+ * a few values: the email is rendered once per school, language and variant with markers in their place, and
  * each recipient's values (HTML-escaped as React escapes them) are put in the markers' place. A value
  * the text conversion would reshape (runs of white space, control characters) gets a full render.
  */
@@ -45,7 +47,7 @@ function slotValues(props: ActivationEmailProps): Partial<Record<Slot, string>> 
     recipientName: props.recipientName,
     activationUrl: props.activationUrl,
     expiresAt: props.expiresAt,
-    ...(props.studentNames.length ? { students: listNames(props.studentNames) } : {}),
+    ...(props.studentNames.length ? { students: listNames(props.studentNames, props.locale) } : {}),
     ...(props.copyOf ? { copyName: props.copyOf.name, copyEmail: props.copyOf.email } : {}),
   };
 }
@@ -87,19 +89,22 @@ const MAX_TEMPLATES = 200;
 const templates = new Map<string, Promise<Template>>();
 
 function templateFor(props: ActivationEmailProps): Promise<Template> {
-  // What shapes the email beyond the slots: its purpose, the school, the sign-in address, whether it
-  // names students, whether it is a copy.
-  const key = JSON.stringify([props.purpose, props.schoolName, props.signInUrl, props.studentNames.length > 0, !!props.copyOf]);
+  // What shapes the email beyond the slots: its purpose, language, school, the sign-in address,
+  // whether it names students (and whether French elides « de » before them), whether it is a copy.
+  const studentsElision = props.studentNames.length ? elision(props.studentNames[0]) : undefined;
+  const key = JSON.stringify([props.purpose, props.locale, props.schoolName, props.signInUrl, studentsElision ?? null, !!props.copyOf]);
   let template = templates.get(key);
   if (!template) {
     if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value!);
     template = renderActivationEmailFully({
       purpose: props.purpose,
+      locale: props.locale,
       schoolName: props.schoolName,
       signInUrl: props.signInUrl,
       recipientName: marker("recipientName"),
       // One name that is the marker: the list is formatted before it reaches the slot.
       studentNames: props.studentNames.length ? [marker("students")] : [],
+      studentsElision,
       activationUrl: marker("activationUrl"),
       expiresAt: marker("expiresAt"),
       copyOf: props.copyOf ? { name: marker("copyName"), email: marker("copyEmail") } : undefined,
@@ -110,13 +115,21 @@ function templateFor(props: ActivationEmailProps): Promise<Template> {
   return template;
 }
 
-const EXPIRY_FORMAT = new Intl.DateTimeFormat("fr-FR", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "Europe/Paris",
-});
+// British English: day before month and a 24-hour clock, as the French date beside it.
+const DATE_LOCALES: Record<Locale, string> = { fr: "fr-FR", en: "en-GB" };
+const expiryFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "2 décembre 2026 à 14:05", in the school's time zone. */
-export function formatExpiry(date: Date): string {
-  return EXPIRY_FORMAT.format(date);
+/**
+ * "2 décembre 2026 à 14:05" / "2 December 2026 at 14:05": the link's expiry in the recipient's
+ * language, on the school's clock (School.timeZone), since the school's hours are what staff and
+ * families go by.
+ */
+export function formatExpiry(date: Date, locale: Locale, timeZone: string): string {
+  const key = `${locale} ${timeZone}`;
+  let format = expiryFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: "long", timeStyle: "short", timeZone });
+    expiryFormats.set(key, format);
+  }
+  return format.format(date);
 }

@@ -17,7 +17,7 @@ export async function enableAccess(staff: StaffContext, ref: PersonRef, now = ne
   if (existing?.enabled) return refuse("already_enabled");
   if (await addressTakenByAnother(person.email, person.accessId)) return refuse("email_in_use");
   const needsLink = !existing?.passwordHash;
-  const link = needsLink ? newLink(person, false, now, "invitation") : null;
+  const link = needsLink ? newLink(person, null, now, "invitation") : null;
   const id = await accessRowOf(person);
   const accessId = await refusedAs(() =>
     getDb().$transaction(async (tx) => {

@@ -21,7 +21,7 @@ export async function revokeLinks(tx: Transaction, accessId: string, reason: Lin
 
 /**
  * A new activation link for the person (earlier ones stop working) and its email, queued in the
- * outbox with an optional identical copy to the staff member. The token is drawn before the
+ * outbox with an optional copy to the staff member (in their language). The token is drawn before the
  * transaction; the link, the event and the emails are written together or not at all.
  */
 export async function issueLink(
@@ -81,23 +81,25 @@ export function bulkItemKey(person: Pick<Person, "kind" | "id">, studentId?: str
 export type NewLink = ReturnType<typeof newLink>;
 
 /**
- * A new link token for the person and what its email (and the staff member's copy) will say, in the
- * template of its purpose; nothing stored yet. The worker renders the email when it sends it
- * (lib/mail/render.ts).
+ * A new link token for the person and what its email will say, in the template of its purpose and the
+ * person's language, and, when `copyFor` names the staff member, their copy in their own language;
+ * nothing stored yet. The worker renders the email when it sends it (lib/mail/render.ts).
  */
-export function newLink(person: Person, copyToStaff: boolean, now: Date, purpose: EmailPurpose) {
+export function newLink(person: Person, copyFor: Pick<StaffContext, "locale"> | null, now: Date, purpose: EmailPurpose) {
   const env = getEnv();
   const { token, tokenHash } = createLinkToken();
   const expiresAt = new Date(now.getTime() + env.ACTIVATION_LINK_TTL_HOURS * 3600_000);
   const email: Omit<ActivationEmail, "to"> = {
     purpose,
+    locale: person.locale,
     replyTo: person.schoolContactEmail,
+    timeZone: person.schoolTimeZone,
     schoolName: person.schoolName,
     recipientName: `${person.firstName} ${person.lastName}`,
     studentNames: person.kind === "guardian" ? person.studentNames : [],
     activationUrl: activationUrl(env.APP_URL, token),
     expiresAt,
   };
-  const copy = copyToStaff ? { ...email, copyOf: { name: email.recipientName, email: person.email! } } : null;
+  const copy = copyFor ? { ...email, locale: copyFor.locale, copyOf: { name: email.recipientName, email: person.email! } } : null;
   return { tokenHash, expiresAt, email, copy };
 }

@@ -26,7 +26,7 @@ export async function resendActivation(
   if (existing && !existing.enabled && existing.disabledAt) return refuse("access_disabled");
   if (await addressTakenByAnother(person.email, person.accessId)) return refuse("email_in_use");
   // To a person who has chosen a password, the link is for a new one (how staff reset a password).
-  const link = newLink(person, options.copyToStaff, now, existing?.passwordHash ? "staff_reset" : "invitation");
+  const link = newLink(person, options.copyToStaff ? staff : null, now, existing?.passwordHash ? "staff_reset" : "invitation");
   const id = await accessRowOf(person);
   const done = await refusedAs(() =>
     getDb().$transaction(async (tx) => {

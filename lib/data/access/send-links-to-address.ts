@@ -2,7 +2,7 @@ import "server-only";
 import { emailKey } from "@/lib/access/email-key";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Person } from "../people";
+import { guardianPerson, SCHOOL_OF_PERSON, studentPerson, type Person } from "../people";
 import { lockAndRecheck } from "./access-row";
 import { issueLink, newLink } from "./links";
 import { emailProblem, refusedAs } from "./outcome";
@@ -18,40 +18,28 @@ export async function sendLinksToAddress(email: string, now = new Date()): Promi
   const accesses = await getDb().portalAccess.findMany({
     where: { enabled: true, signInEmail: key },
     include: {
-      student: { include: { school: { select: { name: true, contactEmail: true } } } },
-      guardian: { include: { students: { include: { student: { include: { school: { select: { name: true, contactEmail: true } } } } } } } },
+      student: { include: { school: { select: SCHOOL_OF_PERSON } } },
+      guardian: { include: { students: { include: { student: { include: { school: { select: SCHOOL_OF_PERSON } } } } } } },
     },
     take: 10,
   });
   let sent = 0;
   for (const access of accesses) {
+    // A parent is written to on behalf of their first child's school (one without children, never
+    // expected, still gets their link).
+    const school = access.guardian?.students[0]?.student.school ?? { name: "", contactEmail: null, timeZone: "Europe/Paris" };
     const person: Person = access.student
-      ? {
-          kind: "student",
-          id: access.student.id,
-          firstName: access.student.firstName,
-          lastName: access.student.lastName,
-          email: access.student.email,
-          schoolName: access.student.school.name,
-          schoolContactEmail: access.student.school.contactEmail,
-          studentNames: [],
-          accessId: access.id,
-        }
-      : {
-          kind: "guardian",
-          id: access.guardian!.id,
-          firstName: access.guardian!.firstName,
-          lastName: access.guardian!.lastName,
-          email: access.guardian!.email,
-          schoolName: access.guardian!.students[0]?.student.school.name ?? "",
-          schoolContactEmail: access.guardian!.students[0]?.student.school.contactEmail ?? null,
-          studentNames: access.guardian!.students.map(({ student }) => `${student.firstName} ${student.lastName}`),
-          accessId: access.id,
-        };
+      ? studentPerson({ ...access.student, access })
+      : guardianPerson(
+          access.guardian!,
+          school,
+          access.guardian!.students.map(({ student }) => `${student.firstName} ${student.lastName}`),
+          access.id,
+        );
     if (emailProblem(person)) continue;
     // « Mot de passe oublié ? » from a person with a password; a never-activated person asking for a
     // new link (theirs expired) gets the invitation again.
-    const link = newLink(person, false, now, access.passwordHash ? "self_reset" : "invitation");
+    const link = newLink(person, null, now, access.passwordHash ? "self_reset" : "invitation");
     const done = await refusedAs(() =>
       getDb().$transaction(async (tx) => {
         const current = await lockAndRecheck(tx, person, access.id);

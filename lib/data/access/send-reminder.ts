@@ -40,7 +40,7 @@ export class ReminderAlreadySent extends Error {}
  * Throws ReminderAlreadySent when `dueKey` was already sent.
  */
 export async function sendReminder(
-  staff: Pick<StaffContext, "id" | "email"> | null,
+  staff: Pick<StaffContext, "id" | "email" | "locale"> | null,
   person: Person,
   options: ReminderOptions = {},
 ): Promise<AccessOutcome & { messageId?: string }> {
@@ -54,7 +54,7 @@ export async function sendReminder(
   const refusal = existing ? reminderRefusal(existing) : "not_enabled";
   if (refusal) return refuse(refusal);
   if (await addressTakenByAnother(person.email, accessId)) return refuse("email_in_use");
-  const link = newLink(person, !!(staff && options.copyToStaff), now, "reminder");
+  const link = newLink(person, options.copyToStaff ? staff : null, now, "reminder");
   const done = await refusedAs(() =>
     getDb().$transaction(async (tx) => {
       const current = await lockAndRecheck(tx, person, accessId);
