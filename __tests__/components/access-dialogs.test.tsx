@@ -44,7 +44,7 @@ describe("ResendActivationDialog", () => {
     const dialog = screen.getByRole("alertdialog", { name: "Renvoyer l'email d'activation ?" });
     expect(dialog).toHaveTextContent("Un nouveau lien pour choisir un mot de passe sera envoyé à Sophie Dupont (sophie@famille.test).");
     expect(dialog).toHaveTextContent("L'accès sera activé.");
-    expect(dialog).toHaveTextContent("Une copie identique sera envoyée à secretariat@sesame.test");
+    expect(dialog).toHaveTextContent("Une copie de l'email sera envoyée à secretariat@sesame.test, dans votre langue");
     const copy = screen.getByRole("switch", { name: "Recevoir une copie de l'email" });
     expect(copy).not.toBeChecked();
     await user.click(copy);

@@ -22,6 +22,7 @@ const invited: PersonAccessView = {
   lastName: "Dupont",
   relationship: null,
   email: "helene.dupont@eleves.test",
+  locale: "fr",
   emailStatus: "valid",
   state: "invited",
   enabledAt: "2026-11-20T09:00:00.000Z",

@@ -27,6 +27,7 @@ const view: PersonAccessView = {
   lastName: "Diallo",
   relationship: "mother",
   email: "famille.diallo@maison.test",
+  locale: "fr",
   emailStatus: "valid",
   state: "none",
   enabledAt: null,

@@ -3,53 +3,12 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StudentPreviewSheet } from "@/components/students/student-preview-sheet";
 import { previewStudent } from "@/lib/actions/students";
-import type { StudentDetails } from "@/lib/data/students";
+import { student } from "../factories/student-details";
 import { renderInFrench } from "./render";
 
 // The server action is a network call in the browser; here it answers what the server would.
 jest.mock("@/lib/actions/students", () => ({ previewStudent: jest.fn() }));
 const mockedPreview = previewStudent as jest.MockedFunction<typeof previewStudent>;
-
-const student: StudentDetails = {
-  id: "stu1",
-  studentNumber: "E000001",
-  firstName: "Marie",
-  lastName: "Dupont",
-  birthDate: "2008-01-04T00:00:00.000Z",
-  photoUrl: null,
-  email: null,
-  phone: "07 24 38 00 25",
-  school: { id: "s1", name: "École Sainte-Élisabeth" },
-  program: { id: "p1", name: "BTS Communication" },
-  className: "BTS Com B",
-  schoolYear: "2026-2027",
-  accessState: "invited",
-  sharedWith: [],
-  guardians: [
-    {
-      id: "g1",
-      firstName: "Sophie",
-      lastName: "Dupont",
-      email: "sophie@@famille",
-      phone: null,
-      relationship: "mother",
-      accessState: "none",
-      sharedWith: [],
-      otherChildren: [],
-    },
-    {
-      id: "g2",
-      firstName: "Thierry",
-      lastName: "Dupont",
-      email: "thierry.dupont@famille.test",
-      phone: "06 11 22 33 44",
-      relationship: "father",
-      accessState: "active",
-      sharedWith: [],
-      otherChildren: [],
-    },
-  ],
-};
 
 beforeEach(() => jest.clearAllMocks());
 

@@ -7,6 +7,7 @@ import { Switch } from "@/components/ui/switch";
 import { useNotice } from "@/components/ui/notice";
 import { disableAccess, enableAccess, findAddressSharers, resendActivation, sendReminder } from "@/lib/actions/access";
 import type { AccessState } from "@/lib/access/state";
+import type { Locale } from "@/lib/i18n/locales";
 import type { ActionResult } from "@/lib/errors";
 import type { TPersonRef } from "@/lib/validation/access";
 import type { AddressSharer } from "@/lib/data/shared-emails";
@@ -18,6 +19,8 @@ export type AccessPerson = {
   ref: TPersonRef;
   name: string;
   email: string | null;
+  /** The language of the person's emails, where the page knows it (« Modifier l'email » offers to change it). */
+  locale?: Locale;
   state: AccessState;
   /** Whether the person has already chosen a password (re-enabling sends no email). */
   hasPassword: boolean;

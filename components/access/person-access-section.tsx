@@ -37,6 +37,7 @@ export function PersonAccessSection({
     ref: view.ref,
     name,
     email: view.email,
+    locale: view.locale,
     state: view.state,
     hasPassword: view.activatedAt !== null,
     sharedWith: view.sharedWith,

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { GuardianSummary, StudentDetails } from "@/lib/data/students";
 import { emailStatus } from "@/lib/access/email-address";
+import { LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import { EmailText } from "./email-text";
 
 /** Birth dates are calendar dates stored at midnight UTC: format them in UTC so no day shifts. */
@@ -18,6 +19,16 @@ export function DetailRow({ label, children }: { label: string; children: React.
   );
 }
 
+/** « Langue des emails »: the language named in itself (« English »), as the dialog that changes it offers it. */
+function EmailLanguageRow({ locale }: { locale: Locale }) {
+  const t = useTranslations("student");
+  return (
+    <DetailRow label={t("emailLanguage")}>
+      <span lang={locale}>{LOCALE_NAMES[locale]}</span>
+    </DetailRow>
+  );
+}
+
 /** The student's own details, shared by the Aperçu panel and the profile. */
 export function StudentFacts({ student }: { student: StudentDetails }) {
   const t = useTranslations("student");
@@ -28,6 +39,7 @@ export function StudentFacts({ student }: { student: StudentDetails }) {
       <DetailRow label={t("email")}>
         <EmailText email={student.email} status={emailStatus(student.email)} />
       </DetailRow>
+      <EmailLanguageRow locale={student.locale} />
       <DetailRow label={t("phone")}>{student.phone ?? <span className="text-slate-500 italic">{t("noPhone")}</span>}</DetailRow>
       <DetailRow label={t("school")}>{student.school.name}</DetailRow>
       <DetailRow label={t("program")}>{student.program.name}</DetailRow>
@@ -44,6 +56,7 @@ export function GuardianFacts({ guardian }: { guardian: GuardianSummary }) {
       <DetailRow label={t("student.email")}>
         <EmailText email={guardian.email} status={emailStatus(guardian.email)} />
       </DetailRow>
+      <EmailLanguageRow locale={guardian.locale} />
       <DetailRow label={t("student.phone")}>
         {guardian.phone ?? <span className="text-slate-500 italic">{t("student.noPhone")}</span>}
       </DetailRow>

@@ -4,7 +4,6 @@ import { PersonMoreMenu } from "@/components/access/person-more-menu";
 import { SharedAddressNotice } from "@/components/access/shared-address-notice";
 import { Card } from "@/components/ui/card";
 import type { AccessState } from "@/lib/access/state";
-import type { AddressSharer } from "@/lib/data/shared-emails";
 import type { StudentDetails } from "@/lib/data/students";
 import { emailStatus } from "@/lib/access/email-address";
 import { GuardianFacts, relationshipKey, StudentFacts } from "./student-details";
@@ -45,13 +44,11 @@ export function StudentInformation({ student, canEdit, staffEmail }: { student: 
   const menu = (
     ref: { studentId: string; guardianId?: string },
     name: string,
-    email: string | null,
-    state: AccessState,
-    sharedWith: AddressSharer[],
+    { email, locale, accessState, sharedWith }: Pick<StudentDetails, "email" | "locale" | "accessState" | "sharedWith">,
   ) =>
     canEdit ? (
       <PersonMoreMenu
-        person={{ ref, name, email, state, hasPassword: false, sharedWith }}
+        person={{ ref, name, email, locale, state: accessState, hasPassword: false, sharedWith }}
         emailStatus={emailStatus(email)}
         staffEmail={staffEmail}
         items={["resend", "editEmail"]}
@@ -65,7 +62,7 @@ export function StudentInformation({ student, canEdit, staffEmail }: { student: 
           label={t("student.studentCard")}
           title={studentName}
           state={student.accessState}
-          menu={menu({ studentId: student.id }, studentName, student.email, student.accessState, student.sharedWith)}
+          menu={menu({ studentId: student.id }, studentName, student)}
         />
         <div className="mt-2">
           <StudentFacts student={student} />
@@ -89,13 +86,7 @@ export function StudentInformation({ student, canEdit, staffEmail }: { student: 
                 label={t(relationshipKey(guardian.relationship))}
                 title={name}
                 state={guardian.accessState}
-                menu={menu(
-                  { studentId: student.id, guardianId: guardian.id },
-                  name,
-                  guardian.email,
-                  guardian.accessState,
-                  guardian.sharedWith,
-                )}
+                menu={menu({ studentId: student.id, guardianId: guardian.id }, name, guardian)}
               />
               <div className="mt-2">
                 <GuardianFacts guardian={guardian} />

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import type { OutboxStatus } from "@/lib/mail/queue";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
+import type { Locale } from "@/lib/i18n/locales";
 import { findPerson, type PersonRef } from "./people";
 import type { AddressSharer } from "./shared-emails";
 import { getStudentDetails } from "./students";
@@ -16,6 +17,8 @@ export type PersonAccessView = {
   lastName: string;
   relationship: string | null;
   email: string | null;
+  /** The language of the emails the person receives. */
+  locale: Locale;
   emailStatus: EmailStatus;
   state: AccessState;
   enabledAt: string | null;
@@ -64,7 +67,7 @@ async function lastEmails(accessIds: string[]) {
 
 function view(
   ref: PersonRef,
-  person: { firstName: string; lastName: string; email: string | null },
+  person: { firstName: string; lastName: string; email: string | null; locale: Locale },
   relationship: string | null,
   access: AccessRow,
   emails: Map<string, PersonAccessView["lastEmail"]>,
@@ -78,6 +81,7 @@ function view(
     lastName: person.lastName,
     relationship,
     email: person.email,
+    locale: person.locale,
     emailStatus: emailStatus(person.email),
     state: accessState(access, now),
     enabledAt: iso(access?.enabledAt),

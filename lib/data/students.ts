@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { accessState, accessStateOfPhase, type AccessState } from "@/lib/access/state";
 import { searchTokens } from "@/lib/search/normalize";
 import type { TStudentListQuery } from "@/lib/validation/students";
@@ -141,6 +142,8 @@ export type GuardianSummary = {
   firstName: string;
   lastName: string;
   email: string | null;
+  /** The language of the emails the parent receives. */
+  locale: Locale;
   phone: string | null;
   relationship: string;
   accessState: AccessState;
@@ -164,6 +167,8 @@ export type StudentDetails = {
   birthDate: string;
   photoUrl: string | null;
   email: string | null;
+  /** The language of the emails the student receives. */
+  locale: Locale;
   phone: string | null;
   school: { id: string; name: string };
   program: { id: string; name: string };
@@ -217,6 +222,7 @@ export const getStudentDetails = cache(async function getStudentDetails(
       firstName: guardian.firstName,
       lastName: guardian.lastName,
       email: guardian.email,
+      locale: toLocale(guardian.locale),
       phone: guardian.phone,
       relationship,
       accessState: accessState(guardian.access),
@@ -232,6 +238,7 @@ export const getStudentDetails = cache(async function getStudentDetails(
     birthDate: student.birthDate.toISOString(),
     photoUrl: student.photoUrl,
     email: student.email,
+    locale: toLocale(student.locale),
     phone: student.phone,
     school: student.school,
     program: student.program,

@@ -67,7 +67,7 @@ export const changeEmail = staffAction(RIGHTS.editStudent, {
   name: "changeEmail",
   schema: ZChangeEmail,
   revalidate: STUDENT_PAGES,
-  handler: async ({ email, ...ref }, { staff }) => accessResult(await changing.changeEmail(staff, ref, email)),
+  handler: async ({ email, locale, ...ref }, { staff }) => accessResult(await changing.changeEmail(staff, ref, { email, locale })),
 });
 
 /** Who else is registered with a person's address, shown before enabling access from the list. */
