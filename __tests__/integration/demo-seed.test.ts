@@ -51,6 +51,20 @@ describe("demo seed", () => {
     expect(await db.student.count({ where: { email: { not: null }, emailKey: null } })).toBe(0);
   });
 
+  it("has a family that reads its emails in English, everyone else in French", async () => {
+    const db = getDb();
+    const chloe = await db.student.findFirstOrThrow({
+      where: { firstName: "Chloé", lastName: "Dubois-Perrin" },
+      include: { guardians: { include: { guardian: true } } },
+    });
+    expect(chloe.locale).toBe("en");
+    expect(chloe.guardians.length).toBeGreaterThan(0);
+    expect(chloe.guardians.every(({ guardian }) => guardian.locale === "en")).toBe(true);
+    expect(await db.student.count({ where: { locale: "en" } })).toBe(1);
+    expect(await db.guardian.count({ where: { locale: "en" } })).toBe(chloe.guardians.length);
+    expect(await db.student.count({ where: { locale: "fr" } })).toBe(59);
+  });
+
   it("creates the four demo accounts with their rights", async () => {
     const expected = {
       "direction@sesame.test": { rights: ALL_RIGHTS, restricted: false },

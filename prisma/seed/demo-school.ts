@@ -5,6 +5,7 @@ import type { Prisma } from "../../lib/generated/sqlite/client";
 import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
 import { deriveGuardianColumns, deriveStudentColumns } from "../../lib/data/person-columns";
+import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
 import { buildGuardianSearchText } from "../../lib/search/normalize";
 import { newRowId } from "../../lib/db/insert-sql";
 import { insertStatements, SEED_BATCH_TRANSACTION } from "./bulk-insert";
@@ -62,19 +63,22 @@ function singleParentRelationship(roll: number): "mother" | "father" | "guardian
 
 // The first students of every seed, so the demo (and its tests) can count on these names.
 // Shared addresses, as schools see them: Hélène registered with her mother's address, Jean-Baptiste's
-// two parents with one family address (the staff side warns before enabling access).
+// two parents with one family address (the staff side warns before enabling access). A family that
+// reads its emails in English: Chloé and her parents (everyone else keeps the default, French).
 const FEATURED: {
   firstName: string;
   lastName: string;
   siblingOfPrevious?: boolean;
   shares?: "parent_address" | "family_address";
+  /** The language of the emails of the student and of their parents. */
+  locale?: Locale;
 }[] = [
   { firstName: "Marie", lastName: "Dupont" },
   { firstName: "Lucas", lastName: "Dupont", siblingOfPrevious: true },
   { firstName: "Hélène", lastName: "Lefèvre", shares: "parent_address" },
   { firstName: "Jean-Baptiste", lastName: "N'Diaye", shares: "family_address" },
   { firstName: "Maël", lastName: "Le Goff" },
-  { firstName: "Chloé", lastName: "Dubois-Perrin" },
+  { firstName: "Chloé", lastName: "Dubois-Perrin", locale: "en" },
 ];
 
 /** Deterministic pseudo-random numbers, so every seed of N students gives the same school. */
@@ -239,6 +243,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
       classId: slot.classId,
       schoolYearId: slot.schoolYearId,
       guardianSearchText: "",
+      locale: featured?.locale ?? DEFAULT_LOCALE,
       createdAt: now,
       updatedAt: now,
     });
@@ -270,6 +275,7 @@ async function insertPeople(db: Database, total: number, slots: Slots, log: (lin
           email: guardianEmail,
           ...derived,
           phone: phoneNumber(random, "06"),
+          locale: featured?.locale ?? DEFAULT_LOCALE,
           createdAt: now,
           updatedAt: now,
         });
