@@ -107,7 +107,7 @@ describe("Espace étudiant page", () => {
     expect(await dialog.textContent()).toContain("L'accès sera activé.");
     await dialog.getByRole("button", { name: "Envoyer l'email" }).click();
     const [email] = await waitForEmails(parent.email!, 1, before);
-    expect(email.text).toMatch(new RegExp(`suivre la scolarité de [^.]*${nameOf(student)}`));
+    expect(email.text).toMatch(new RegExp(`suivre la scolarité d'[^.]*${nameOf(student)}`));
   });
 });
 

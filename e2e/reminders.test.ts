@@ -98,7 +98,7 @@ describe("« Relancer »", () => {
         expect(toStudent.text).toContain(`Bonjour ${nameOf(student)},`);
         expect(toStudent.text).toContain(`(${school}). Pour l'activer, il vous suffit de choisir votre mot de passe`);
         expect(toParent.text).toContain(`Bonjour ${nameOf(parent)},`);
-        expect(toParent.text).toContain(`qui vous permet de suivre la scolarité de ${nameOf(student)}`);
+        expect(toParent.text).toContain(`qui vous permet de suivre la scolarité d'${nameOf(student)}`);
         // The reminder's link replaces the invitation's.
         expect(await linkIsUsable(hashLinkToken(linkTokenIn(invitation.text)))).toBe(false);
         expect(await linkIsUsable(hashLinkToken(linkTokenIn(toStudent.text)))).toBe(true);
