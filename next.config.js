@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin({
   requestConfig: "./i18n/request.ts",
   experimental: {
     // Messages are compiled when the app is built, so the browser does not download an ICU parser.
-    messages: { path: "./messages", format: "json", locales: ["fr"], sourceLocale: "fr", precompile: true },
+    messages: { path: "./messages", format: "json", locales: ["fr", "en"], sourceLocale: "fr", precompile: true },
   },
 });
 

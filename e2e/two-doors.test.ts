@@ -60,6 +60,9 @@ describe("home without a session", () => {
     await page.waitForURL((url) => url.pathname === "/connexion" && url.search === "");
 
     await page.goto("/");
+    // The language switch, then one door after the other.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("English");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Élèves et parents");

@@ -1,11 +1,13 @@
-// next-intl without locale routing: the staff app is French today; adding a locale means adding
-// messages/<locale>.json and choosing it here (e.g. from a user preference).
+// next-intl without locale routing: the URLs stay the same in every language; each request's
+// language is the signed-in staff member's, or the one chosen in the browser (lib/i18n/request-locale.ts).
 import { getRequestConfig } from "next-intl/server";
+import { requestLocale } from "@/lib/i18n/request-locale";
 
-export const DEFAULT_LOCALE = "fr";
-
-export default getRequestConfig(async () => ({
-  locale: DEFAULT_LOCALE,
-  timeZone: "Europe/Paris",
-  messages: (await import(`../messages/${DEFAULT_LOCALE}.json`)).default,
-}));
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  return {
+    locale,
+    timeZone: "Europe/Paris",
+    messages: (await import(`../messages/${locale}.json`)).default,
+  };
+});

@@ -1,5 +1,6 @@
 // The rights Sésame knows. Roles (stored in the database) grant a subset of them; this file is the
 // one place that names them, for the server checks and for the UI that hides what a user cannot do.
+import type { Locale } from "@/lib/i18n/locales";
 
 export const RIGHTS = {
   viewStudent: "student.view",
@@ -29,6 +30,8 @@ export type StaffContext = {
   name: string;
   email: string;
   organizationId: string;
+  /** Their interface language, also that of the copies of emails sent to them. */
+  locale: Locale;
   roleName: string;
   rights: readonly Right[];
   /** The schools whose students they may see: every school of the organisation unless restricted. */

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { LanguageSwitch } from "@/components/layout/language-switch";
 import { PORTAL_SIGN_IN_PATH, SIGN_IN_PATH } from "@/lib/routes";
 
 /** Home for a visitor without a session: one door for staff, one for students and parents, each to its sign-in page. */
@@ -18,7 +19,10 @@ export async function TwoDoors() {
     <main id="contenu" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-2xl">
         <header className="flex flex-col gap-2">
-          <p className="text-lg font-bold text-indigo-700">{t("app.name")}</p>
+          <div className="flex items-center justify-between gap-2">
+            <p className="text-lg font-bold text-indigo-700">{t("app.name")}</p>
+            <LanguageSwitch />
+          </div>
           <h1 className="text-2xl font-semibold">{t("home.doors.title")}</h1>
           <p className="text-slate-700">{t("home.doors.intro")}</p>
         </header>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ACCESS_BOARD_PATH, BULK_SENDS_PATH, HOME_PATH, SCHOOL_SETTINGS_PATH, STUDENTS_PATH } from "@/lib/routes";
 import { ClientMessages } from "./client-messages";
+import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
@@ -26,11 +27,15 @@ export async function StaffHeader({
       >
         {t("app.skipToContent")}
       </a>
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+      {/* On a phone the menu takes a line of its own under the name and the user menu, scrolled sideways if need be. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 px-4 max-sm:pt-2 sm:h-14 sm:flex-nowrap sm:px-6">
         <Link href={HOME_PATH} className="text-lg font-bold text-indigo-700">
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.label")} className="flex flex-1 items-center gap-1">
+        <nav
+          aria-label={t("nav.label")}
+          className="flex items-center gap-1 whitespace-nowrap max-sm:order-last max-sm:-mx-4 max-sm:w-[calc(100%+2rem)] max-sm:overflow-x-auto max-sm:px-3 max-sm:py-1 sm:flex-1"
+        >
           {canViewStudents ? (
             <NavLink href={STUDENTS_PATH} except={BULK_SENDS_PATH}>
               {t("nav.students")}
@@ -40,9 +45,12 @@ export async function StaffHeader({
           {canViewStudents ? <NavLink href={ACCESS_BOARD_PATH}>{t("nav.accessBoard")}</NavLink> : null}
           {canManageReminders ? <NavLink href={SCHOOL_SETTINGS_PATH}>{t("nav.schoolSettings")}</NavLink> : null}
         </nav>
-        <ClientMessages group="userMenu">
-          <UserMenu name={name} roleName={roleName} />
-        </ClientMessages>
+        <div className="flex items-center gap-1 max-sm:ml-auto">
+          <LanguageSwitch />
+          <ClientMessages group="userMenu">
+            <UserMenu name={name} roleName={roleName} />
+          </ClientMessages>
+        </div>
       </div>
     </header>
   );

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { verifyPassword } from "@/lib/passwords";
+import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { ALL_RIGHTS, type StaffContext } from "@/lib/rights";
 import { signInSucceeded, takeSignInAttempt } from "./rate-limits";
 
@@ -38,7 +39,7 @@ export async function signInStaff(email: string, password: string, client: strin
   return { ok: true, staff };
 }
 
-type ContextRow = { kind: "staff" | "role" | "right" | "restrictedTo" | "school"; value: string; email: string | null; organizationId: string | null; expiresAt: Date | string | null };
+type ContextRow = { kind: "staff" | "role" | "right" | "restrictedTo" | "school"; value: string; email: string | null; organizationId: string | null; locale: string | null; expiresAt: Date | string | null };
 
 /**
  * What a staff member may do, read in one statement (it runs on every staff request): `member`
@@ -50,11 +51,11 @@ type ContextRow = { kind: "staff" | "role" | "right" | "restrictedTo" | "school"
 export async function readStaffContext(staffId: string, member: Prisma.Sql, now: Date): Promise<StaffContext | null> {
   const rows = await getDb().$queryRaw<ContextRow[]>`
     WITH "member" AS (${member})
-    SELECT 'staff' AS "kind", m."name" AS "value", m."email" AS "email", m."organizationId" AS "organizationId", m."expiresAt" AS "expiresAt" FROM "member" m
-    UNION ALL SELECT 'role', r."name", NULL, NULL, NULL FROM "member" m JOIN "Role" r ON r."id" = m."roleId"
-    UNION ALL SELECT 'right', g."right", NULL, NULL, NULL FROM "member" m JOIN "RoleRight" g ON g."roleId" = m."roleId"
-    UNION ALL SELECT 'restrictedTo', a."schoolId", NULL, NULL, NULL FROM "member" m JOIN "StaffSchool" a ON a."staffId" = m."id"
-    UNION ALL SELECT 'school', sc."id", NULL, NULL, NULL FROM "member" m JOIN "School" sc ON sc."organizationId" = m."organizationId"`;
+    SELECT 'staff' AS "kind", m."name" AS "value", m."email" AS "email", m."organizationId" AS "organizationId", m."locale" AS "locale", m."expiresAt" AS "expiresAt" FROM "member" m
+    UNION ALL SELECT 'role', r."name", NULL, NULL, NULL, NULL FROM "member" m JOIN "Role" r ON r."id" = m."roleId"
+    UNION ALL SELECT 'right', g."right", NULL, NULL, NULL, NULL FROM "member" m JOIN "RoleRight" g ON g."roleId" = m."roleId"
+    UNION ALL SELECT 'restrictedTo', a."schoolId", NULL, NULL, NULL, NULL FROM "member" m JOIN "StaffSchool" a ON a."staffId" = m."id"
+    UNION ALL SELECT 'school', sc."id", NULL, NULL, NULL, NULL FROM "member" m JOIN "School" sc ON sc."organizationId" = m."organizationId"`;
   const staff = rows.find((row) => row.kind === "staff");
   const role = rows.find((row) => row.kind === "role");
   if (!staff?.email || !staff.organizationId || !role) return null;
@@ -67,6 +68,7 @@ export async function readStaffContext(staffId: string, member: Prisma.Sql, now:
     name: staff.value,
     email: staff.email,
     organizationId: staff.organizationId,
+    locale: toLocale(staff.locale),
     roleName: role.value,
     rights: ALL_RIGHTS.filter((right) => granted.has(right)),
     schoolIds: values("school").filter((schoolId) => restrictedTo.size === 0 || restrictedTo.has(schoolId)),
@@ -75,9 +77,14 @@ export async function readStaffContext(staffId: string, member: Prisma.Sql, now:
 }
 
 /** The columns `member` selects from StaffUser u, followed by the session's "expiresAt" (or NULL). */
-export const MEMBER_COLUMNS = Prisma.raw(`u."id", u."name", u."email", u."organizationId", u."roleId"`);
+export const MEMBER_COLUMNS = Prisma.raw(`u."id", u."name", u."email", u."organizationId", u."roleId", u."locale"`);
 
 /** Rights and schools of an active staff member (null when unknown or deactivated), read fresh. */
 export function loadStaffContext(staffId: string, now = new Date()): Promise<StaffContext | null> {
   return readStaffContext(staffId, Prisma.sql`SELECT ${MEMBER_COLUMNS}, NULL AS "expiresAt" FROM "StaffUser" u WHERE u."id" = ${staffId} AND u."active" = TRUE`, now);
+}
+
+/** The staff member's interface language (and that of the copies of emails sent to them). */
+export async function saveStaffLocale(staffId: string, locale: Locale): Promise<void> {
+  await getDb().staffUser.update({ where: { id: staffId }, data: { locale } });
 }

@@ -13,3 +13,6 @@ export function isLocale(value: unknown): value is Locale {
 export function toLocale(value: unknown): Locale {
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
+
+/** Each language named in itself, as a language switch shows it whatever the page's language. */
+export const LOCALE_NAMES: Record<Locale, string> = { fr: "Français", en: "English" };

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/layout/language-switch";
 import { PORTAL_HOME_PATH } from "@/lib/routes";
 
 /**
@@ -13,9 +14,12 @@ export default async function PortalPublicLayout({ children }: { children: React
   return (
     <main id="contenu" className="flex min-h-screen items-center justify-center px-4 py-10">
       <div className="w-full max-w-md min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm [overflow-wrap:anywhere] sm:p-8">
-        <Link href={PORTAL_HOME_PATH} className="rounded text-lg font-bold text-indigo-700 hover:underline">
-          {`${t("app.name")} · ${t("portal.name")}`}
-        </Link>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <Link href={PORTAL_HOME_PATH} className="rounded text-lg font-bold text-indigo-700 hover:underline">
+            {`${t("app.name")} · ${t("portal.name")}`}
+          </Link>
+          <LanguageSwitch className="-mt-1 -mr-2 ml-auto" />
+        </div>
         {children}
       </div>
     </main>

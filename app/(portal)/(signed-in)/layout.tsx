@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/layout/language-switch";
 import { Button } from "@/components/ui/button";
 import { portalSignOut } from "@/lib/actions/portal";
 import { requirePortalSession } from "@/lib/portal/session";
@@ -20,7 +21,8 @@ export default async function PortalSignedInLayout({ children }: { children: Rea
           <Link href={PORTAL_HOME_PATH} className="rounded text-lg font-bold text-indigo-700 hover:underline">
             {`${t("app.name")} · ${t("portal.name")}`}
           </Link>
-          <form action={portalSignOut} className="ml-auto">
+          <LanguageSwitch className="ml-auto" />
+          <form action={portalSignOut}>
             <Button type="submit" variant="ghost" className="whitespace-nowrap">
               {t("portal.home.signOut")}
             </Button>
