@@ -1,7 +1,7 @@
 // Test data built through the real Prisma client: an organisation with two schools, students, parents
 // and staff members with chosen rights. Every name and email is unique per call.
 import { randomUUID } from "node:crypto";
-import { deriveGuardianColumns, deriveStudentColumns } from "@/lib/data/person-columns";
+import { deriveClassColumns, deriveGuardianColumns, deriveStudentColumns } from "@/lib/data/person-columns";
 import { loadStaffContext } from "@/lib/data/staff";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/passwords";
@@ -30,10 +30,10 @@ export async function createWorld() {
     const school = await db.school.create({ data: { organizationId: organization.id, name: `${name} ${suffix}` } });
     const program = await db.program.create({ data: { schoolId: school.id, name: `Formation de ${name}` } });
     const currentClass = await db.schoolClass.create({
-      data: { programId: program.id, schoolYearId: currentYear.id, name: `${name} classe 1` },
+      data: { programId: program.id, schoolYearId: currentYear.id, ...deriveClassColumns(`${name} classe 1`) },
     });
     const pastClass = await db.schoolClass.create({
-      data: { programId: program.id, schoolYearId: pastYear.id, name: `${name} classe 0` },
+      data: { programId: program.id, schoolYearId: pastYear.id, ...deriveClassColumns(`${name} classe 0`) },
     });
     schools.push({ school, program, currentClass, pastClass });
   }
@@ -92,6 +92,26 @@ export async function createStudent(world: World, input: StudentInput) {
   }
   if (input.guardians?.length) await refreshGuardianSearchTexts(db, [student.id]);
   return student;
+}
+
+/** Many students at once (one createMany, no email), in a school's current class: for the list's caps. */
+export async function createManyStudents(
+  world: World,
+  people: { id?: string; firstName: string; lastName: string; studentNumber: string }[],
+  school: 0 | 1 = 0,
+) {
+  const slot = world.schools[school];
+  await getDb().student.createMany({
+    data: people.map((person) => ({
+      ...person,
+      ...deriveStudentColumns({ ...person, email: null }),
+      birthDate: new Date("2010-01-01"),
+      schoolId: slot.school.id,
+      programId: slot.program.id,
+      classId: slot.currentClass.id,
+      schoolYearId: world.currentYear.id,
+    })),
+  });
 }
 
 export const STAFF_PASSWORD = "Correct-horse-battery-9";

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { RIGHTS } from "@/lib/rights";
 import { buildSearchText, buildSortKey, searchTokens } from "@/lib/search/normalize";
 import { parseStudentListQuery } from "@/lib/validation/students";
-import { createStaff, createStudent, createWorld, type World } from "../factories/school";
+import { createManyStudents, createStaff, createStudent, createWorld, type World } from "../factories/school";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -149,21 +149,12 @@ describe("search index", () => {
 
   it("says « plus de 1 000 » for a search matching more, pages through the first thousand, and counts a plain list further", async () => {
     const slot = world.schools[1];
-    await getDb().student.createMany({
-      data: Array.from({ length: 1_005 }, (_, index) => {
-        const person = { firstName: `Prenom${index}`, lastName: "Plafonnier", studentNumber: `CAP${index}-${slot.school.id}` };
-        return {
-          ...person,
-          birthDate: new Date("2010-01-01"),
-          schoolId: slot.school.id,
-          programId: slot.program.id,
-          classId: slot.currentClass.id,
-          schoolYearId: world.currentYear.id,
-          searchText: buildSearchText(person),
-          sortKey: buildSortKey(person),
-        };
-      }),
-    });
+    const people = Array.from({ length: 1_005 }, (_, index) => ({
+      firstName: `Prenom${index}`,
+      lastName: "Plafonnier",
+      studentNumber: `CAP${index}-${slot.school.id}`,
+    }));
+    await createManyStudents(world, people, 1);
     const search = await list({ q: "plafonnier" });
     expect(search).toEqual(expect.objectContaining({ total: 1_000, totalCapped: true, pageCount: 40 }));
     expect(await list({ q: "plafonnier", page: "41" })).toEqual(expect.objectContaining({ page: 40, rows: expect.any(Array) }));

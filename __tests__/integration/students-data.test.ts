@@ -1,4 +1,5 @@
 /** @jest-environment node */
+import { deriveClassColumns } from "@/lib/data/person-columns";
 import { findStudents, getFilterOptions, getStudentDetails } from "@/lib/data/students";
 import { getDb } from "@/lib/db";
 import { RIGHTS } from "@/lib/rights";
@@ -116,7 +117,7 @@ describe("school restriction", () => {
     const now = Date.now();
     const before = await getFilterOptions(teacher, now);
     const added = await getDb().schoolClass.create({
-      data: { programId: world.schools[0].program.id, schoolYearId: world.currentYear.id, name: "Classe ajoutée" },
+      data: { programId: world.schools[0].program.id, schoolYearId: world.currentYear.id, ...deriveClassColumns("Classe ajoutée") },
     });
     expect((await getFilterOptions(teacher, now + 30_000)).classes).toEqual(before.classes);
     const later = await getFilterOptions(teacher, now + 61_000);

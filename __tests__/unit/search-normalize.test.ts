@@ -1,4 +1,4 @@
-import { buildSearchText, buildSortKey, normalizeText, searchTokens } from "@/lib/search/normalize";
+import { buildClassSortKey, buildSearchText, buildSortKey, normalizeText, searchTokens } from "@/lib/search/normalize";
 
 describe("normalizeText", () => {
   it.each([
@@ -52,6 +52,14 @@ describe("buildSortKey", () => {
       { firstName: "Marc", lastName: "Dupont" },
     ];
     expect(people.map(buildSortKey).sort()).toEqual(["dupont marc", "ecuyer anne", "ecuyer zoe", "zola emile"]);
+  });
+});
+
+describe("buildClassSortKey", () => {
+  it("orders class names ignoring accents and case, numbers by their value", () => {
+    const names = ["Terminale B", "2nde 10", "BTS CI A", "2nde 9", "1ère A", "terminale a", "2nde 09b", "École 3"];
+    const sorted = [...names].sort((a, b) => (buildClassSortKey(a) < buildClassSortKey(b) ? -1 : 1));
+    expect(sorted).toEqual(["1ère A", "2nde 9", "2nde 09b", "2nde 10", "BTS CI A", "École 3", "terminale a", "Terminale B"]);
   });
 });
 

@@ -22,6 +22,8 @@ describe("parseStudentListQuery", () => {
       classId: "c1",
       schoolYearId: "y1",
       email: "missing",
+      sort: "name",
+      direction: "asc",
       page: 3,
       pageSize: 50,
     });
@@ -35,6 +37,8 @@ describe("parseStudentListQuery", () => {
       classId: undefined,
       schoolYearId: undefined,
       email: undefined,
+      sort: "name",
+      direction: "asc",
       page: 1,
       pageSize: 25,
     });
@@ -66,6 +70,28 @@ describe("studentListSearchParams", () => {
       page: 2,
       pageSize: 100,
     });
+  });
+});
+
+describe("the list's order in the URL", () => {
+  it("reads « tri » and « ordre », and writes neither for the default (by name, ascending)", () => {
+    expect(parseStudentListQuery({ tri: "classe", ordre: "desc" })).toMatchObject({ sort: "class", direction: "desc" });
+    expect(parseStudentListQuery({ tri: "acces" })).toMatchObject({ sort: "access", direction: "asc" });
+    expect(studentListSearchParams({ sort: "class", direction: "desc" }).toString()).toBe("tri=classe&ordre=desc");
+    expect(studentListSearchParams({ sort: "access", direction: "asc" }).toString()).toBe("tri=acces");
+    expect(studentListSearchParams({ sort: "name", direction: "desc" }).toString()).toBe("ordre=desc");
+    expect(studentListSearchParams({ sort: "name", direction: "asc", page: 1 }).toString()).toBe("");
+  });
+
+  it("falls back to the default for an unknown word, each on its own", () => {
+    expect(parseStudentListQuery({ tri: "class", ordre: "descendant" })).toMatchObject({ sort: "name", direction: "asc" });
+    expect(parseStudentListQuery({ tri: "nom", ordre: "desc" })).toMatchObject({ sort: "name", direction: "desc" });
+    expect(parseStudentListQuery({ tri: ["acces", "classe"], ordre: "DESC" })).toMatchObject({ sort: "access", direction: "asc" });
+  });
+
+  it("does not travel with a bulk send's selection: the same students in any order", () => {
+    const { page: _page, pageSize: _pageSize, ...criteria } = parseStudentListQuery({ tri: "classe", ordre: "desc", q: "dupont" });
+    expect(ZBulkSelection.parse({ query: criteria })).toEqual({ query: { query: "dupont" } });
   });
 });
 

@@ -6,6 +6,7 @@ import { emailStatus, type EmailStatus } from "@/lib/access/email-address";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { accessState, accessStateOfPhase, type AccessState } from "@/lib/access/state";
 import { searchTokens } from "@/lib/search/normalize";
+import { ACCESS_SORT_ORDER, type TSortDirection } from "@/lib/students/list-params";
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { visibleSchoolsWhere, visibleStudentsWhere } from "./scope";
 import {
@@ -17,8 +18,11 @@ import {
   parentsOf,
   prismaRunner,
   type ListCriteria,
+  type ListOrder,
   type ListParentRecord,
   type ListRowRecord,
+  type ListSource,
+  type SearchSide,
   type SqlRunner,
 } from "./student-list-sql";
 import { addressSharers, type AddressSharer } from "./shared-emails";
@@ -71,40 +75,89 @@ function byRelationship(a: { relationship: string }, b: { relationship: string }
 }
 
 /**
- * One page of the Étudiants list, sorted by last then first name: students matching the search
- * themselves, then those found only through a parent. A page past the end shows the last one.
+ * One page of the Étudiants list in the chosen order (by name unless told otherwise): students
+ * matching the search themselves, then those found only through a parent. A page past the end shows
+ * the last one.
  */
 export async function findStudents(staff: StaffContext, query: TStudentListQuery, run: SqlRunner = prismaRunner): Promise<StudentListPage> {
   const now = new Date();
   const words = searchTokens(query.query);
   const cap = resultCap(words);
   const { pageSize } = query;
-  // Each side is counted first, under the cap; a search counted under it is then read and sorted
-  // rather than walked in list order (ListSource.fewMatches).
-  const ownSource = listSource(staff, query, words, "own", now);
-  const ownTotal = await countStudentsUpTo(run, ownSource, cap);
-  const familySource = words.length && ownTotal <= cap ? listSource(staff, query, words, "family", now) : null;
-  const familyTotal = familySource ? await countStudentsUpTo(run, familySource, cap - ownTotal) : 0;
-  const total = Math.min(ownTotal + familyTotal, cap);
+  const parts = await countParts(run, staff, query, words, cap, now);
+  const counted = parts.reduce((sum, part) => sum + part.total, 0);
+  const total = Math.min(counted, cap);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pageCount);
-  const offset = (page - 1) * pageSize;
-  const limit = Math.min(pageSize, total - offset);
-  const own = { ...ownSource, fewMatches: (words.length > 0 && ownTotal <= cap) || readsManyParents(query, offset + limit, ownTotal) };
-  const family = familySource && { ...familySource, fewMatches: true };
-  const ownRows = offset < ownTotal ? await listRows(run, own, Math.min(limit, ownTotal - offset), offset) : [];
-  const room = limit - ownRows.length;
-  const familyRows = family && room > 0 ? await listRows(run, family, room, Math.max(0, offset - ownTotal)) : [];
+  const read = await readParts(run, parts, query, (page - 1) * pageSize, Math.min(pageSize, total - (page - 1) * pageSize));
   // The page's parents in one statement: their access for every row, their name for those found through them.
-  const parents = await parentsOf(run, [...ownRows, ...familyRows].map((record) => record.id));
-  const rows = [
-    ...ownRows.map((record) => toRow(record, parents.get(record.id) ?? [], now)),
-    ...familyRows.map((record) => {
-      const own = parents.get(record.id) ?? [];
-      return toRow(record, own, now, matchingGuardian(own, words));
-    }),
-  ];
-  return { rows, total, totalCapped: ownTotal + familyTotal > cap, page, pageSize, pageCount };
+  const parents = await parentsOf(run, read.map(({ record }) => record.id));
+  const rows = read.map(({ record, side }) => {
+    const own = parents.get(record.id) ?? [];
+    return toRow(record, own, now, side === "family" ? matchingGuardian(own, words) : undefined);
+  });
+  return { rows, total, totalCapped: counted > cap, page, pageSize, pageCount };
+}
+
+/** A run of the list in order: one side of a search, or one access state of it; counted under the cap. */
+type ListPart = { source: ListSource; side: SearchSide; total: number; fewMatches: boolean };
+
+/**
+ * The list state cut into runs that follow each other in its order, each counted (together no further
+ * than one past the cap). Each side of a search is counted first; one counted under the cap is then
+ * read and sorted rather than walked in order (ListSource.fewMatches). The access order has no index:
+ * a list walks one state after the other, each in name order on the Accès filter's index.
+ */
+async function countParts(run: SqlRunner, staff: StaffContext, query: TStudentListQuery, words: string[], cap: number, now: Date) {
+  const order = listOrder(query);
+  const byState = () =>
+    stateOrder(order.direction).map((access) => listSource(staff, { ...query, access }, words, "own", now, { ...order, by: "name" }));
+  if (order.by === "accessRank" && !words.length) return countInTurn(run, byState(), "own", cap + 1);
+  const [own] = await countInTurn(run, [listSource(staff, query, words, "own", now, order)], "own", cap + 1);
+  if (!words.length) return [own];
+  // Too many to read and sort: in the access order, counted again state by state.
+  if (own.total > cap) return order.by === "accessRank" ? countInTurn(run, byState(), "own", cap + 1) : [own];
+  const family = await countInTurn(run, [listSource(staff, query, words, "family", now, order)], "family", cap + 1 - own.total);
+  return [own, ...family].map((part) => ({ ...part, fewMatches: true }));
+}
+
+/** Counts each source in turn, together no further than `budget` students. */
+async function countInTurn(run: SqlRunner, sources: ListSource[], side: SearchSide, budget: number): Promise<ListPart[]> {
+  const parts: ListPart[] = [];
+  for (const source of sources) {
+    const total = budget > 0 ? await countStudentsUpTo(run, source, budget - 1) : 0;
+    budget -= total;
+    parts.push({ source, side, total, fewMatches: false });
+  }
+  return parts;
+}
+
+/** The SQL order of a list state. By class within one class, or by access within one state, is by name. */
+function listOrder(query: TStudentListQuery): ListOrder {
+  const { sort, direction } = query;
+  if (sort === "class" && !query.classId) return { by: "class", direction };
+  if (sort === "access" && !query.access) return { by: "accessRank", direction };
+  return { by: "name", direction };
+}
+
+const stateOrder = (direction: TSortDirection) => (direction === "asc" ? ACCESS_SORT_ORDER : [...ACCESS_SORT_ORDER].reverse());
+
+/** The rows from `offset` to `offset + limit` of the parts laid end to end, with the side each comes from. */
+async function readParts(run: SqlRunner, parts: ListPart[], query: ListCriteria, offset: number, limit: number) {
+  const read: { record: ListRowRecord; side: SearchSide }[] = [];
+  for (const part of parts) {
+    if (read.length >= limit) break;
+    if (offset >= part.total) {
+      offset -= part.total;
+      continue;
+    }
+    const take = Math.min(limit - read.length, part.total - offset);
+    const fewMatches = part.fewMatches || readsManyParents(query, offset + take, part.total);
+    const records = await listRows(run, { ...part.source, fewMatches }, take, offset);
+    read.push(...records.map((record) => ({ record, side: part.side })));
+    offset = 0;
+  }
+  return read;
 }
 
 /**

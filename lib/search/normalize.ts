@@ -7,6 +7,8 @@
 export const SEARCH_TEXT_VERSION = 3;
 
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss" };
+/** Numbers in class names are compared padded to this many digits. */
+const CLASS_NUMBER_DIGITS = 6;
 const MAX_TOKENS = 6;
 const MAX_TOKEN_LENGTH = 64;
 // Apostrophes (typewriter, typographic, modifier letter, prime) and hyphens or dashes of every kind:
@@ -53,6 +55,14 @@ export function buildSearchText(person: SearchablePerson): string {
 /** What finds a student through their parents: each parent's search text, one after the other. */
 export function buildGuardianSearchText(guardianTexts: string[]): string {
   return guardianTexts.filter(Boolean).join(" ");
+}
+
+/**
+ * Sort key of a class: its name ignoring case and accents, numbers in numeric order (« 2nde 9 »
+ * before « 2nde 10 »: each run of digits padded to the same length).
+ */
+export function buildClassSortKey(name: string): string {
+  return normalizeText(name).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, "").padStart(CLASS_NUMBER_DIGITS, "0"));
 }
 
 /** Sort key: last name then first name, ignoring case and accents. */

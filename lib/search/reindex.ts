@@ -2,7 +2,7 @@
 // school finds « ndiaye » the day the new rules ship. Not server-only: run by the migration scripts.
 import type { Database } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { buildGuardianSearchText, buildSearchText, buildSortKey, SEARCH_TEXT_VERSION } from "./normalize";
+import { buildClassSortKey, buildGuardianSearchText, buildSearchText, buildSortKey, SEARCH_TEXT_VERSION } from "./normalize";
 
 const VERSION_KEY = "searchTextVersion";
 const BATCH = 500;
@@ -66,10 +66,23 @@ async function inBatches<T extends { id: string }>(
   }
 }
 
-/** Brings every stored search text to SEARCH_TEXT_VERSION; returns how many rows were rewritten. */
+/**
+ * Brings every class's sort key up to date: a few hundred rows, checked at every start, so a key
+ * written by a migration (or under older rules) is replaced; database triggers copy it to the
+ * class's students. Returns how many classes were rewritten.
+ */
+export async function refreshClassSortKeys(db: Database): Promise<number> {
+  const classes = await db.schoolClass.findMany({ select: { id: true, name: true, sortKey: true } });
+  const stale = classes.filter((schoolClass) => schoolClass.sortKey !== buildClassSortKey(schoolClass.name));
+  for (const { id, name } of stale) await db.schoolClass.update({ where: { id }, data: { sortKey: buildClassSortKey(name) } });
+  return stale.length;
+}
+
+/** Brings every stored search text to SEARCH_TEXT_VERSION and every class's sort key up to date; returns how many rows were rewritten. */
 export async function refreshSearchTexts(db: Database): Promise<number> {
+  const classes = await refreshClassSortKeys(db);
   const stored = await db.appSetting.findUnique({ where: { key: VERSION_KEY } });
-  if (stored?.value === String(SEARCH_TEXT_VERSION)) return 0;
+  if (stored?.value === String(SEARCH_TEXT_VERSION)) return classes;
   const students = await inBatches(
     (page) => db.student.findMany({ ...page, select: { id: true, firstName: true, lastName: true, email: true, studentNumber: true } }),
     (rows) =>
@@ -102,5 +115,5 @@ export async function refreshSearchTexts(db: Database): Promise<number> {
     create: { key: VERSION_KEY, value: String(SEARCH_TEXT_VERSION) },
     update: { value: String(SEARCH_TEXT_VERSION) },
   });
-  return students + guardians;
+  return classes + students + guardians;
 }

@@ -45,6 +45,29 @@ export const PARENT_ACCESS_FILTER_VALUES: Record<TParentAccessFilter, string> = 
   expired: "lien-expire",
 };
 
+/**
+ * The orders the list offers: by name (last then first, the default), by class (its name, then by
+ * name), by access state (none → invited → expired → active → disabled: those who still need
+ * something from staff first, then those who are in, and last those shut out on purpose; then by
+ * name). « Décroissant » reverses the whole order, names included: each order is an index walked one
+ * way or the other (docs/decisions/007-list-search.md).
+ */
+export const LIST_SORTS = ["name", "class", "access"] as const;
+/** The access order, first to last. */
+export const ACCESS_SORT_ORDER: readonly AccessState[] = ["none", "invited", "expired", "active", "disabled"];
+export type TListSort = (typeof LIST_SORTS)[number];
+export const DEFAULT_SORT: TListSort = "name";
+
+/** URL values of the list's order (« ?tri=classe »); the default, by name, is not written. */
+export const SORT_VALUES: Record<TListSort, string> = { name: "nom", class: "classe", access: "acces" };
+
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type TSortDirection = (typeof SORT_DIRECTIONS)[number];
+export const DEFAULT_DIRECTION: TSortDirection = "asc";
+
+/** URL values of the order's direction (« ?ordre=desc »); ascending is not written. */
+export const DIRECTION_VALUES: Record<TSortDirection, string> = { asc: "asc", desc: "desc" };
+
 /** Query-string keys of the Étudiants list (French, since users see and share these URLs). */
 export const LIST_PARAMS = {
   query: "q",
@@ -55,6 +78,8 @@ export const LIST_PARAMS = {
   email: "email",
   access: "acces",
   parentAccess: "acces-parents",
+  sort: "tri",
+  direction: "ordre",
   page: "page",
   pageSize: "taille",
 } as const;
@@ -71,6 +96,8 @@ export function studentListSearchParams(query: Partial<TStudentListQuery>): URLS
     ["email", query.email ? EMAIL_FILTER_VALUES[query.email] : undefined],
     ["access", query.access ? ACCESS_FILTER_VALUES[query.access] : undefined],
     ["parentAccess", query.parentAccess ? PARENT_ACCESS_FILTER_VALUES[query.parentAccess] : undefined],
+    ["sort", query.sort && query.sort !== DEFAULT_SORT ? SORT_VALUES[query.sort] : undefined],
+    ["direction", query.direction && query.direction !== DEFAULT_DIRECTION ? DIRECTION_VALUES[query.direction] : undefined],
     ["page", query.page && query.page > 1 ? query.page : undefined],
     ["pageSize", query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE ? query.pageSize : undefined],
   ];

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { ACCESS_STATES } from "@/lib/access/state";
 import {
   ACCESS_FILTER_VALUES,
+  DEFAULT_DIRECTION,
   DEFAULT_PAGE_SIZE,
+  DEFAULT_SORT,
+  DIRECTION_VALUES,
   EMAIL_FILTER_VALUES,
   EMAIL_FILTERS,
   LIST_PARAMS,
@@ -10,6 +13,9 @@ import {
   PARENT_ACCESS_FILTER_VALUES,
   PARENT_ACCESS_FILTERS,
   QUERY_MAX_LENGTH,
+  SORT_DIRECTIONS,
+  SORT_VALUES,
+  LIST_SORTS,
 } from "@/lib/students/list-params";
 import { ZId } from "./ids";
 
@@ -22,6 +28,11 @@ function fromUrlWord<T extends string>(values: readonly T[], words: Record<T, st
     .optional()
     .transform((word) => values.find((value) => words[value] === word))
     .catch(undefined);
+}
+
+/** The same for a setting with a default (the order): an unknown or missing word is the default. */
+function fromUrlWordOr<T extends string>(values: readonly T[], words: Record<T, string>, fallback: T) {
+  return fromUrlWord(values, words).transform((value) => value ?? fallback);
 }
 
 /**
@@ -37,6 +48,8 @@ const ZStudentListQuery = z.object({
   email: fromUrlWord(EMAIL_FILTERS, EMAIL_FILTER_VALUES),
   access: fromUrlWord(ACCESS_STATES, ACCESS_FILTER_VALUES),
   parentAccess: fromUrlWord(PARENT_ACCESS_FILTERS, PARENT_ACCESS_FILTER_VALUES),
+  sort: fromUrlWordOr(LIST_SORTS, SORT_VALUES, DEFAULT_SORT),
+  direction: fromUrlWordOr(SORT_DIRECTIONS, DIRECTION_VALUES, DEFAULT_DIRECTION),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
   pageSize: z.coerce
     .number()
@@ -49,7 +62,7 @@ export type TStudentListQuery = z.infer<typeof ZStudentListQuery>;
 
 /**
  * A list state's search and filters as the app passes them on (a bulk send by query): typed values,
- * checked, not URL words; what the URL reader produces minus the page.
+ * checked, not URL words; what the URL reader produces minus the page and the order.
  */
 export const ZStudentListCriteria = z.object({
   query: z.string().max(QUERY_MAX_LENGTH).default(""),

@@ -4,7 +4,7 @@ import type { Database } from "../../lib/db/client";
 import type { Prisma } from "../../lib/generated/sqlite/client";
 import { hashPassword } from "../../lib/passwords";
 import { ALL_RIGHTS, RIGHTS, type Right } from "../../lib/rights";
-import { deriveGuardianColumns, deriveStudentColumns } from "../../lib/data/person-columns";
+import { deriveClassColumns, deriveGuardianColumns, deriveStudentColumns } from "../../lib/data/person-columns";
 import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
 import { buildGuardianSearchText } from "../../lib/search/normalize";
 import { newRowId } from "../../lib/db/insert-sql";
@@ -144,7 +144,7 @@ export async function seedDemoSchool(db: Database, options: SeedOptions): Promis
       for (const year of years) {
         for (const letter of ["A", "B"]) {
           const schoolClass = await db.schoolClass.create({
-            data: { name: `${program.short} ${letter}`, programId: createdProgram.id, schoolYearId: year.id },
+            data: { ...deriveClassColumns(`${program.short} ${letter}`), programId: createdProgram.id, schoolYearId: year.id },
           });
           slots.push({ schoolId: created.id, programId: createdProgram.id, classId: schoolClass.id, schoolYearId: year.id, level });
         }
