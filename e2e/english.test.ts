@@ -2,7 +2,7 @@
 // Sésame in English, end to end: a staff member switches their interface to English, which follows
 // them to another computer and stays on the sign-in page once they sign out; a student switches the
 // portal to English from the activation email's page and keeps it on every portal page; the
-// addresses stay the same in both languages.
+// addresses stay the same in both languages; a student whose email language is English gets English emails.
 import type { Page } from "playwright-core";
 import { newContext, signIn } from "./support/browser";
 import { createTestStudent } from "./support/factories";
@@ -67,19 +67,31 @@ describe("the portal in English", () => {
     const staffPage = await staff.newPage();
     await signIn(staffPage, session.staff);
     const student = await createTestStudent(session.world, { firstName: "Oliver", lastName: "Bennett" });
-    // The account chose English in the test above.
+    // The account chose English in the test above. Staff set the student's email language, then
+    // enable the access: the invitation goes out in English.
+    await staffPage.goto(`/etudiants/${student.id}`);
+    await staffPage.getByRole("button", { name: "More actions for Oliver Bennett" }).first().click();
+    await staffPage.getByRole("menuitem", { name: "Edit email" }).click();
+    const edit = staffPage.getByRole("dialog", { name: /Oliver Bennett/ });
+    await edit.getByLabel("Email language").selectOption("en");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await staffPage.getByRole("status").filter({ hasText: "Email language saved." }).waitFor();
+
     const before = await lastEmailId();
     await staffPage.goto(`/etudiants/${student.id}/espace-etudiant`);
-    await staffPage.getByRole("region", { name: /Oliver Bennett/ }).getByRole("button", { name: "Enable access" }).click();
+    const card = staffPage.getByRole("region", { name: /Oliver Bennett/ });
+    await card.getByRole("button", { name: "Enable access" }).click();
     await staffPage.getByRole("alertdialog").getByRole("button", { name: "Enable access" }).click();
     const [email] = await waitForEmails(student.email!, 1, before);
+    expect(email.subject).toMatch(/^Your student portal access/);
+    expect(email.html).toMatch(/<html[^>]*lang="en"/);
     const link = `/activation/${linkTokenIn(email.text)}`;
     await staff.close();
 
     const visitor = await newContext(session.browser);
     const page = await visitor.newPage();
     await page.goto(link);
-    await page.getByRole("heading", { level: 1, name: "Choisissez votre mot de passe" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Choisir mon mot de passe" }).waitFor();
     await switchTo(page, "English");
     await page.getByRole("heading", { level: 1, name: "Choose your password" }).waitFor();
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);

@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 
 describe("the staff context of a session", () => {
-  it("is read in one SQL statement: name, role, rights and every school of the organisation", async () => {
+  it("is read in one SQL statement: name, language, role, rights and every school of the organisation", async () => {
     const staff = await createStaff(world, { rights: [RIGHTS.editStudent, RIGHTS.viewStudent] });
     const sessionId = await openStaffSession(staff.id);
     const { result, statements: count } = await statementsOf(() => loadStaffSession(sessionId, staff.id));
@@ -58,12 +58,15 @@ describe("the staff context of a session", () => {
       name: staff.name,
       email: staff.email,
       organizationId: world.organization.id,
+      locale: "fr",
       roleName: staff.roleName,
       rights: [RIGHTS.viewStudent, RIGHTS.editStudent],
       schoolIds: expect.arrayContaining(world.schools.map(({ school }) => school.id)),
       allSchools: true,
     });
     expect(result?.schoolIds).toHaveLength(2);
+    await getDb().staffUser.update({ where: { id: staff.id }, data: { locale: "en" } });
+    expect((await loadStaffSession(sessionId, staff.id))?.locale).toBe("en");
     // Read without a session (the bulk preparation does), it is one statement as well.
     expect((await statementsOf(() => loadStaffContext(staff.id))).statements).toBe(1);
   });
