@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { TwoDoors } from "@/components/home/two-doors";
@@ -6,6 +7,12 @@ import { getStaff } from "@/lib/auth";
 import { getPortalSession } from "@/lib/portal/session";
 import { hasRight, RIGHTS } from "@/lib/rights";
 import { PORTAL_HOME_PATH, SCHOOL_SETTINGS_PATH, STUDENTS_PATH } from "@/lib/routes";
+
+// The root layout's title template applies to the pages below it, not to this one beside it: spelled out.
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations();
+  return { title: { absolute: `${t("home.pageTitle")} · ${t("app.name")}` } };
+}
 
 /**
  * Home, open to all: staff go on to the Étudiants list if they may see it, else to the schools' settings

@@ -44,11 +44,12 @@ describe("page titles", () => {
     }
   });
 
-  it("names the sign-in pages and the portal's public pages", async () => {
+  it("names home, the sign-in pages and the portal's public pages", async () => {
     const context = await newContext(session.browser);
     try {
       const page = await context.newPage();
       for (const [path, title] of [
+        ["/", "Accueil · Sésame"],
         ["/connexion", "Connexion · Sésame"],
         ["/espace-etudiant/connexion", "Connexion à l'espace étudiant · Sésame"],
         ["/espace-etudiant/mot-de-passe-oublie", "Mot de passe oublié · Sésame"],
