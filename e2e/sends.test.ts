@@ -58,7 +58,7 @@ describe("« Envois »", () => {
       "Terminé",
       "Rapport CSV",
     ]);
-    expect(await row.getByRole("link", { name: /Télécharger le rapport/ }).getAttribute("href")).toBe(
+    expect(await row.getByRole("link", { name: /^Rapport CSV de l'envoi du / }).getAttribute("href")).toBe(
       `${new URL(progressUrl).pathname}/rapport`,
     );
     await row.getByRole("link", { name: /^Suivre l'envoi du / }).click();
