@@ -3,7 +3,7 @@
 // screen: any violation fails, listed as rule, element and what to fix.
 import type { Browser, Page } from "playwright-core";
 import { newContext } from "./support/browser";
-import { axeViolations } from "./support/axe";
+import { expectNoViolations, VIEWPORTS } from "./support/axe";
 import { createStaffAccount, createTestStudent, parentInput, type Student } from "./support/factories";
 import { activeStudent, enableAccessFor } from "./support/portal";
 import { staffSessionForFile } from "./support/session";
@@ -24,17 +24,6 @@ beforeAll(async () => {
   await enableAccessFor(page, invited.id, nameOf(invited), invited.email!);
 }, 60_000);
 
-/** Fails with axe's violations on `on` (the staff's page unless given), one readable line each. */
-async function expectNoViolations(state: string, on: Page = page) {
-  const violations = await axeViolations(on);
-  expect({ state, violations }).toEqual({ state, violations: [] });
-}
-
-const VIEWPORTS = [
-  { label: "desktop", width: 1280, height: 900 },
-  { label: "390 px", width: 390, height: 844 },
-];
-
 describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
   beforeAll(() => page.setViewportSize({ width, height }));
 
@@ -44,38 +33,38 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
       .getByRole("button", { name: `Aperçu d'${nameOf(invited)}` })
       .first()
       .waitFor();
-    await expectNoViolations("list");
+    await expectNoViolations(page, "list");
     await page.getByRole("button", { name: "Filtres" }).click();
     await page.getByRole("dialog").first().waitFor();
-    await expectNoViolations("filters open");
+    await expectNoViolations(page, "filters open");
     await page.keyboard.press("Escape");
     await page
       .getByRole("button", { name: `Aperçu d'${nameOf(invited)}` })
       .first()
       .click();
     await page.getByRole("dialog", { name: nameOf(invited) }).waitFor();
-    await expectNoViolations("Aperçu open");
+    await expectNoViolations(page, "Aperçu open");
     await page.keyboard.press("Escape");
     await page.getByRole("dialog", { name: nameOf(invited) }).waitFor({ state: "hidden" });
     await page.getByRole("button", { name: `Plus d'actions pour ${nameOf(invited)}` }).click();
     await page.getByRole("menu").waitFor();
-    await expectNoViolations("row's Plus menu open");
+    await expectNoViolations(page, "row's Plus menu open");
     await page.keyboard.press("Escape");
     await page.getByRole("checkbox", { name: new RegExp(nameOf(invited)) }).check();
-    await expectNoViolations("a row selected, with the bulk bar");
+    await expectNoViolations(page, "a row selected, with the bulk bar");
   }, 90_000);
 
   it("the profile: Informations, Espace étudiant, a confirmation dialog, the Plus menu, the history", async () => {
     await page.goto(`/etudiants/${student.id}`);
     await page.getByRole("heading", { level: 1, name: nameOf(student) }).waitFor();
-    await expectNoViolations("profile Informations");
+    await expectNoViolations(page, "profile Informations");
     await page.goto(`/etudiants/${student.id}/espace-etudiant`);
     const card = page.getByRole("region", { name: new RegExp(nameOf(student)) });
     await card.getByRole("button", { name: "Activer l'accès" }).waitFor();
-    await expectNoViolations("Espace étudiant");
+    await expectNoViolations(page, "Espace étudiant");
     await card.getByRole("button", { name: "Activer l'accès" }).click();
     await page.getByRole("alertdialog").waitFor();
-    await expectNoViolations("confirmation dialog");
+    await expectNoViolations(page, "confirmation dialog");
     await page.keyboard.press("Escape");
     await page.getByRole("alertdialog").waitFor({ state: "hidden" });
 
@@ -83,14 +72,14 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     const invitedCard = page.getByRole("region", { name: new RegExp(nameOf(invited)) });
     await invitedCard.getByRole("button", { name: `Plus d'actions pour ${nameOf(invited)}` }).click();
     await page.getByRole("menu").waitFor();
-    await expectNoViolations("Plus menu open");
+    await expectNoViolations(page, "Plus menu open");
     await page.getByRole("menuitem", { name: "Historique" }).click();
     await page
       .getByRole("dialog", { name: new RegExp("Historique") })
       .getByText("Email d'activation envoyé")
       .first()
       .waitFor();
-    await expectNoViolations("history dialog");
+    await expectNoViolations(page, "history dialog");
     await page.keyboard.press("Escape");
   }, 90_000);
 
@@ -103,7 +92,7 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     ]) {
       await page.goto(path);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
-      await expectNoViolations(state);
+      await expectNoViolations(page, state);
     }
   }, 90_000);
 
@@ -114,18 +103,19 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
       await other.setViewportSize({ width, height });
       await other.goto("/etablissements");
       await other.getByRole("heading", { level: 1 }).first().waitFor();
-      await expectNoViolations("403", other);
+      await expectNoViolations(other, "403");
     } finally {
       await context.close();
     }
   }, 90_000);
 
-  it("signed out: staff sign-in, portal sign-in, forgotten password, an invalid activation link", async () => {
+  it("signed out: home (two doors), staff sign-in, portal sign-in, forgotten password, an invalid activation link", async () => {
     const context = await newContext(browser);
     const visitor = await context.newPage();
     await visitor.setViewportSize({ width, height });
     try {
       for (const [path, state] of [
+        ["/", "home (two doors)"],
         ["/connexion", "staff sign-in"],
         ["/espace-etudiant/connexion", "portal sign-in"],
         ["/espace-etudiant/mot-de-passe-oublie", "forgotten password"],
@@ -133,7 +123,7 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
       ]) {
         await visitor.goto(path);
         await visitor.getByRole("heading", { level: 1 }).first().waitFor();
-        await expectNoViolations(state, visitor);
+        await expectNoViolations(visitor, state);
       }
     } finally {
       await context.close();
@@ -141,8 +131,8 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
   }, 90_000);
 });
 
-describe("the activation page and the portal home", () => {
-  it("has no violation on either, desktop and 390 px", async () => {
+describe("the activation page, the portal home and the sign-in after a session ended", () => {
+  it("has no violation on any, desktop and 390 px", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     const someone = await createTestStudent(session.world);
     const { link } = await enableAccessFor(page, someone.id, nameOf(someone), someone.email!);
@@ -153,7 +143,7 @@ describe("the activation page and the portal home", () => {
         await visitor.setViewportSize(size);
         await visitor.goto(link);
         await visitor.getByLabel("Mot de passe", { exact: true }).waitFor();
-        await expectNoViolations(`activation page, ${size.label}`, visitor);
+        await expectNoViolations(visitor, `activation page, ${size.label}`);
       }
     } finally {
       await context.close();
@@ -165,7 +155,20 @@ describe("the activation page and the portal home", () => {
         await home.setViewportSize(size);
         await home.goto("/espace-etudiant");
         await home.getByRole("heading", { level: 1 }).first().waitFor();
-        await expectNoViolations(`portal home, ${size.label}`, home);
+        await expectNoViolations(home, `portal home, ${size.label}`);
+      }
+      // Staff disable the access of someone signed in (an active card's secondary action): their
+      // next page is the sign-in, saying that the session has ended.
+      await page.goto(`/etudiants/${other.id}/espace-etudiant`);
+      const card = page.getByRole("region", { name: new RegExp(nameOf(other)) });
+      await card.getByRole("button", { name: "Désactiver l'accès" }).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: "Désactiver l'accès" }).click();
+      await card.getByText("Désactivé", { exact: true }).waitFor();
+      await home.goto("/espace-etudiant");
+      await home.getByText("Votre session a pris fin. Connectez-vous à nouveau.").waitFor();
+      for (const size of VIEWPORTS) {
+        await home.setViewportSize(size);
+        await expectNoViolations(home, `portal sign-in after the session ended, ${size.label}`);
       }
     } finally {
       await portal.close();

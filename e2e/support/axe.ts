@@ -10,6 +10,16 @@ type Violation = { id: string; help: string; nodes: { target: unknown[]; failure
 /** Runs axe on the page as it is now; one line per failing element: rule, target, what to fix. */
 export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Judge the page as it settles, not halfway through a transition (a button fading from its disabled
+  // colour has a contrast no one reads): wait for every animation that ends (not spinners).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
@@ -25,3 +35,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
     ),
   );
 }
+
+/** Fails with axe's violations on `page`, named by `state` so the failing state shows in the diff. */
+export async function expectNoViolations(page: Page, state: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect({ state, violations }).toEqual({ state, violations: [] });
+}
+
+/** Every state is checked on a desktop and on a 390 px wide phone. */
+export const VIEWPORTS = [
+  { label: "desktop", width: 1280, height: 900 },
+  { label: "390 px", width: 390, height: 844 },
+];
