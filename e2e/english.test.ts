@@ -34,7 +34,10 @@ describe("staff in English", () => {
     await page.getByRole("heading", { level: 1, name: "Students" }).waitFor();
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Sends" }).waitFor();
     await page.getByRole("searchbox").fill("Ashford");
-    await page.getByRole("cell", { name: /Helen Ashford/ }).first().waitFor();
+    await page
+      .getByRole("cell", { name: /Helen Ashford/ })
+      .first()
+      .waitFor();
 
     // The profile and its access page, in English at their French addresses.
     await page.goto(`/etudiants/${student.id}/espace-etudiant`);
