@@ -169,25 +169,46 @@ describe("by access state", () => {
   });
 });
 
-describe("by access state, a search matching more than a thousand", () => {
-  it("pages through the first thousand in that order, state by state", async () => {
-    const { world, staff } = await freshWorld();
+describe("more than a thousand students: orders walked on their indexes", () => {
+  let world: World;
+  let staff: Staff;
+  let people: { id: string; firstName: string; lastName: string; studentNumber: string }[];
+  const firstNames = (from: number, to: number) => people.slice(from, to).map((person) => person.firstName);
+  beforeAll(async () => {
+    ({ world, staff } = await freshWorld());
     const slot = world.schools[0];
-    const people = Array.from({ length: 1_005 }, (_, index) => ({
+    people = Array.from({ length: 1_005 }, (_, index) => ({
       id: `ordre-${index}-${slot.school.id}`,
       firstName: `Prenom${String(index).padStart(4, "0")}`,
       lastName: "Milleordre",
       studentNumber: `ORD${index}-${slot.school.id}`,
     }));
     await createManyStudents(world, people);
-    // The first ten by name are invited: after the 995 without access, only five fit in the thousand.
+    // The first ten by name are invited; the last five hundred move to a class that comes first.
     await getDb().portalAccess.createMany({ data: people.slice(0, 10).map((person) => ({ studentId: person.id, ...ACCESS.invited })) });
+    const first = await addClass(world, "1re A");
+    await getDb().student.updateMany({ where: { id: { in: people.slice(505).map((person) => person.id) } }, data: { classId: first.id } });
+  });
+
+  it("by access, a search pages through its first thousand in that order, state by state", async () => {
     const page = await findStudents(staff, parseStudentListQuery({ q: "milleordre", tri: "acces", page: "40" }));
     expect(page).toEqual(expect.objectContaining({ total: 1_000, totalCapped: true, page: 40 }));
-    expect(page.rows.map((row) => row.firstName)).toEqual([
-      ...people.slice(985, 1_005).map((person) => person.firstName),
-      ...people.slice(0, 5).map((person) => person.firstName),
-    ]);
+    // After the 995 without access, only five of the ten invited fit in the thousand.
+    expect(page.rows.map((row) => row.firstName)).toEqual([...firstNames(985, 1_005), ...firstNames(0, 5)]);
     expect(page.rows.map((row) => row.accessState)).toEqual([...Array(20).fill("none"), ...Array(5).fill("invited")]);
+    // A plain list counts further: all of them, the ten invited last.
+    expect(await names(staff, { tri: "acces", page: "41" })).toEqual(firstNames(5, 10));
+  });
+
+  it("by class, with or without the Accès filter, both ways", async () => {
+    expect(await names(staff, { tri: "classe" })).toEqual(firstNames(505, 530));
+    expect(await names(staff, { tri: "classe", page: "21" })).toEqual(firstNames(0, 25));
+    expect(await names(staff, { tri: "classe", acces: "aucun", page: "21" })).toEqual(firstNames(10, 35));
+    const school = world.schools[0].school.id;
+    expect(await names(staff, { tri: "classe", ecole: school, email: "manquant", annee: world.currentYear.id, page: "21" })).toEqual(
+      firstNames(0, 25),
+    );
+    expect(await names(staff, { tri: "classe", ordre: "desc", acces: "aucun" })).toEqual(firstNames(480, 505).reverse());
+    expect((await findStudents(staff, parseStudentListQuery({ tri: "classe", acces: "aucun" }))).total).toBe(995);
   });
 });

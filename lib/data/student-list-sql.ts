@@ -76,17 +76,25 @@ function dialect() {
 export type ListOrder = { by: "name" | "class" | "accessRank"; direction: TSortDirection };
 export const NAME_ORDER: ListOrder = { by: "name", direction: "asc" };
 
-function accessStateSql(state: AccessState, now: Date): Prisma.Sql {
+/**
+ * A Student column in a filter. `checked`: for SQLite to check it on the rows it walks in order
+ * rather than look it up in the column's own index (a unary +, which changes nothing else).
+ */
+function column(name: string, checked = false): Prisma.Sql {
+  return Prisma.raw(`${checked ? "+" : ""}s."${name}"`);
+}
+
+function accessStateSql(state: AccessState, now: Date, phase = column("accessPhase")): Prisma.Sql {
   const { timestamp } = dialect();
   switch (state) {
     case "none":
     case "active":
     case "disabled":
-      return Prisma.sql`s."accessPhase" = ${state}`;
+      return Prisma.sql`${phase} = ${state}`;
     case "invited":
-      return Prisma.sql`s."accessPhase" = 'pending' AND s."accessLinkExpiresAt" > ${timestamp(now)}`;
+      return Prisma.sql`${phase} = 'pending' AND s."accessLinkExpiresAt" > ${timestamp(now)}`;
     case "expired":
-      return Prisma.sql`s."accessPhase" = 'pending' AND (s."accessLinkExpiresAt" IS NULL OR s."accessLinkExpiresAt" <= ${timestamp(now)})`;
+      return Prisma.sql`${phase} = 'pending' AND (s."accessLinkExpiresAt" IS NULL OR s."accessLinkExpiresAt" <= ${timestamp(now)})`;
   }
 }
 
@@ -184,15 +192,17 @@ function hasFilters(criteria: ListCriteria): boolean {
   return !!(schoolId || programId || classId || schoolYearId || email || access || parentAccess);
 }
 
-function filterConditions(criteria: ListCriteria, now: Date, parentCheck: ParentCheck = "each"): Prisma.Sql[] {
+/** The filters' conditions; `checked`: each column checked on walked rows (see column()). */
+function filterConditions(criteria: ListCriteria, now: Date, parentCheck: ParentCheck = "each", checked = false): Prisma.Sql[] {
   const { boolean } = dialect();
   const conditions: Prisma.Sql[] = [];
-  if (criteria.schoolId) conditions.push(Prisma.sql`s."schoolId" = ${criteria.schoolId}`);
-  if (criteria.programId) conditions.push(Prisma.sql`s."programId" = ${criteria.programId}`);
-  if (criteria.classId) conditions.push(Prisma.sql`s."classId" = ${criteria.classId}`);
-  if (criteria.schoolYearId) conditions.push(Prisma.sql`s."schoolYearId" = ${criteria.schoolYearId}`);
-  if (criteria.email) conditions.push(Prisma.sql`s."hasEmail" = ${boolean(criteria.email === "present")}`);
-  if (criteria.access) conditions.push(accessStateSql(criteria.access, now));
+  const equals = (name: string, value: unknown) => Prisma.sql`${column(name, checked)} = ${value}`;
+  if (criteria.schoolId) conditions.push(equals("schoolId", criteria.schoolId));
+  if (criteria.programId) conditions.push(equals("programId", criteria.programId));
+  if (criteria.classId) conditions.push(equals("classId", criteria.classId));
+  if (criteria.schoolYearId) conditions.push(equals("schoolYearId", criteria.schoolYearId));
+  if (criteria.email) conditions.push(equals("hasEmail", boolean(criteria.email === "present")));
+  if (criteria.access) conditions.push(accessStateSql(criteria.access, now, column("accessPhase", checked)));
   if (criteria.parentAccess) conditions.push(parentAccessSql(criteria.parentAccess, now, parentCheck));
   return conditions;
 }
@@ -241,10 +251,14 @@ export function listSource(
   // The family side leaves out students matching on their own; FTS5 says so itself when it answers every word exactly.
   const exclusionInIndex = viaFts && side === "family" && !checked.length;
   const inSide = (word: string) => contains(side === "own" ? OWN_TEXT : FAMILY_TEXT, word);
+  // Ordered by class, SQLite may find the students of some schools or of a filter on that column's
+  // index, then sort them all; the class index carries the school and every filter's column, so it
+  // walks that index and checks each row (the count still uses the other indexes: setWhere).
+  const walksClassIndex = provider === "sqlite" && !viaFts && order.by === "class";
 
   const conditions = [
-    visibleStudentsSql(staff, viaFts ? Prisma.raw(`k."schoolId"`) : Prisma.raw(`s."schoolId"`)),
-    ...filterConditions(criteria, now),
+    visibleStudentsSql(staff, viaFts ? Prisma.raw(`k."schoolId"`) : column("schoolId", walksClassIndex)),
+    ...filterConditions(criteria, now, "each", walksClassIndex),
   ];
   if (viaFts) {
     const match = exclusionInIndex ? `family : ${ftsPhrases(indexed)} NOT own : ${ftsPhrases(indexed)}` : `${side} : ${ftsPhrases(indexed)}`;
@@ -261,9 +275,10 @@ export function listSource(
   const where = Prisma.join(conditions, " AND ");
   if (!viaFts) {
     // A count over whole schools checks the parents against a set (ParentCheck); a class or a search is few students.
+    const parentSet = provider === "sqlite" && !!criteria.parentAccess && !words.length && !criteria.classId;
     const setWhere =
-      provider === "sqlite" && criteria.parentAccess && !words.length && !criteria.classId
-        ? Prisma.join([visibleStudentsSql(staff, Prisma.raw(`s."schoolId"`)), ...filterConditions(criteria, now, "set")], " AND ")
+      parentSet || walksClassIndex
+        ? Prisma.join([visibleStudentsSql(staff, Prisma.raw(`s."schoolId"`)), ...filterConditions(criteria, now, parentSet ? "set" : "each")], " AND ")
         : undefined;
     const keys = orderKeys(order, Prisma.raw(`s."sortKey"`), now);
     return { from: FROM_STUDENT, where, setWhere, id: Prisma.raw(`s."id"`), keys, direction: order.direction };
@@ -324,6 +339,14 @@ export const prismaRunner: SqlRunner = (sql) => getDb().$queryRaw(sql);
 export async function countStudentsUpTo(run: SqlRunner, source: ListSource, cap: number): Promise<number> {
   const [row] = await run<{ n: bigint | number | string }>(countSql(source, cap));
   return Number(row.n);
+}
+
+/** How many students have each value of the source's first key (the access order's ranks), in one pass over them all. */
+export async function countByFirstKey(run: SqlRunner, source: ListSource): Promise<Map<number, number>> {
+  const rows = await run<{ key: bigint | number | string; n: bigint | number | string }>(
+    Prisma.sql`SELECT ${source.keys[0]} AS "key", COUNT(*) AS "n" FROM ${source.from} WHERE ${source.where} GROUP BY 1`,
+  );
+  return new Map(rows.map((row) => [Number(row.key), Number(row.n)]));
 }
 
 export async function listRows(run: SqlRunner, source: ListSource, limit: number, offset: number): Promise<ListRowRecord[]> {

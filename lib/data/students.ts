@@ -10,6 +10,7 @@ import { ACCESS_SORT_ORDER, type TSortDirection } from "@/lib/students/list-para
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { visibleSchoolsWhere, visibleStudentsWhere } from "./scope";
 import {
+  countByFirstKey,
   countStudentsUpTo,
   resultCap,
   listIds,
@@ -17,6 +18,7 @@ import {
   listSource,
   parentsOf,
   prismaRunner,
+  SEARCH_RESULT_CAP,
   type ListCriteria,
   type ListOrder,
   type ListParentRecord,
@@ -112,20 +114,32 @@ async function countParts(run: SqlRunner, staff: StaffContext, query: TStudentLi
   const order = listOrder(query);
   const byState = () =>
     stateOrder(order.direction).map((access) => listSource(staff, { ...query, access }, words, "own", now, { ...order, by: "name" }));
-  if (order.by === "accessRank" && !words.length) return countInTurn(run, byState(), "own", cap + 1);
-  const [own] = await countInTurn(run, [listSource(staff, query, words, "own", now, order)], "own", cap + 1);
-  if (!words.length) return [own];
-  // Too many to read and sort: in the access order, counted again state by state.
-  if (own.total > cap) return order.by === "accessRank" ? countInTurn(run, byState(), "own", cap + 1) : [own];
-  const family = await countInTurn(run, [listSource(staff, query, words, "family", now, order)], "family", cap + 1 - own.total);
+  const count = (source: ListSource, upTo: number) => countStudentsUpTo(run, source, upTo);
+  if (order.by === "accessRank" && !words.length) return countInTurn(byState(), "own", cap + 1, count);
+  const [own] = await countInTurn([listSource(staff, query, words, "own", now, order)], "own", cap + 1, count);
+  // Few students by class (a filter, a small school): read then sorted rather than walked among all.
+  if (!words.length) return [{ ...own, fewMatches: order.by === "class" && own.total <= SEARCH_RESULT_CAP }];
+  if (own.total > cap && order.by === "accessRank") {
+    // Too many to read and sort: walked state by state, each state's matches counted in one pass.
+    const counts = await countByFirstKey(run, own.source);
+    const rank = (index: number) => (order.direction === "asc" ? index : ACCESS_SORT_ORDER.length - 1 - index);
+    return countInTurn(byState(), "own", cap + 1, async (_, upTo, index) => Math.min(counts.get(rank(index)) ?? 0, upTo + 1));
+  }
+  if (own.total > cap) return [own];
+  const family = await countInTurn([listSource(staff, query, words, "family", now, order)], "family", cap + 1 - own.total, count);
   return [own, ...family].map((part) => ({ ...part, fewMatches: true }));
 }
 
-/** Counts each source in turn, together no further than `budget` students. */
-async function countInTurn(run: SqlRunner, sources: ListSource[], side: SearchSide, budget: number): Promise<ListPart[]> {
+/** Counts each source in turn (`count` stops one past `upTo`), together no further than `budget` students. */
+async function countInTurn(
+  sources: ListSource[],
+  side: SearchSide,
+  budget: number,
+  count: (source: ListSource, upTo: number, index: number) => Promise<number>,
+): Promise<ListPart[]> {
   const parts: ListPart[] = [];
-  for (const source of sources) {
-    const total = budget > 0 ? await countStudentsUpTo(run, source, budget - 1) : 0;
+  for (const [index, source] of sources.entries()) {
+    const total = budget > 0 ? await count(source, budget - 1, index) : 0;
     budget -= total;
     parts.push({ source, side, total, fewMatches: false });
   }
