@@ -1,5 +1,6 @@
 import { AlertTriangle } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
 import type { EmailStatus } from "@/lib/access/email-address";
 
 /**
@@ -7,21 +8,38 @@ import type { EmailStatus } from "@/lib/access/email-address";
  * invalid. The status comes from lib/access/email-address.ts, checked by the caller (on the server
  * for the list), so this component does not bring the validator to the browser.
  */
-export function EmailText({ email, status }: { email: string | null; status: EmailStatus }) {
+export function EmailText({ email, status, oneLine = false }: { email: string | null; status: EmailStatus; oneLine?: boolean }) {
   const t = useTranslations("student");
-  if (status === "missing") return <span className="text-slate-600 italic">{t("noEmail")}</span>;
+  if (status === "missing") {
+    return oneLine ? (
+      <span className="block truncate text-slate-600 italic" title={t("noEmail")}>
+        {t("noEmail")}
+      </span>
+    ) : (
+      <span className="text-slate-600 italic">{t("noEmail")}</span>
+    );
+  }
+  // On one line (the list), a long address is cut with « … » and shown whole in its title.
+  const address = oneLine ? (
+    <span className="block min-w-0 truncate" title={email!}>
+      {email}
+    </span>
+  ) : (
+    <Address email={email!} />
+  );
   if (status === "invalid") {
+    // On one line the flag is its icon, named for screen readers and in its title: the column is narrow.
     return (
-      <span className="inline-flex flex-wrap items-center gap-1">
-        <Address email={email!} />
-        <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-900">
+      <span className={oneLine ? "flex items-center gap-1" : "inline-flex flex-wrap items-center gap-1"}>
+        {address}
+        <Badge tone="warning" className="shrink-0" title={oneLine ? t("invalidEmail") : undefined}>
           <AlertTriangle aria-hidden className="h-3 w-3" />
-          {t("invalidEmail")}
-        </span>
+          <span className={oneLine ? "sr-only" : undefined}>{t("invalidEmail")}</span>
+        </Badge>
       </span>
     );
   }
-  return <Address email={email!} />;
+  return address;
 }
 
 /** Lets a long address wrap after "@" and dots rather than in the middle of a word. */

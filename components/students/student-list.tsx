@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { FilterOptions, StudentListPage } from "@/lib/data/students";
 import type { TBulkSelection } from "@/lib/validation/bulk";
-import { DEFAULT_PAGE_SIZE, studentListSearchParams } from "@/lib/students/list-params";
+import { DEFAULT_DIRECTION, DEFAULT_PAGE_SIZE, DEFAULT_SORT, studentListSearchParams } from "@/lib/students/list-params";
 import type { TStudentListQuery } from "@/lib/validation/students";
 import { useState } from "react";
 import { BulkBar } from "./bulk-bar";
@@ -46,8 +46,14 @@ export function StudentList(props: ListProps) {
 function useRowSelection(page: StudentListPage, query: TStudentListQuery) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
-  // A new search or filter starts a new selection (pages of the same search keep it).
-  const criteriaKey = studentListSearchParams({ ...query, page: 1, pageSize: DEFAULT_PAGE_SIZE }).toString();
+  // A new search or filter starts a new selection (its pages and orders keep it: the same students).
+  const criteriaKey = studentListSearchParams({
+    ...query,
+    page: 1,
+    pageSize: DEFAULT_PAGE_SIZE,
+    sort: DEFAULT_SORT,
+    direction: DEFAULT_DIRECTION,
+  }).toString();
   const [selectionFor, setSelectionFor] = useState(criteriaKey);
   if (selectionFor !== criteriaKey) {
     setSelectionFor(criteriaKey);
@@ -98,11 +104,11 @@ function StudentListBody({ page, filterOptions, editing }: ListProps) {
   const t = useTranslations("students");
   const { query, isPending, navigate } = useStudentList();
   const rowSelection = useRowSelection(page, query);
-  const { page: _page, pageSize: _pageSize, ...criteria } = query;
+  const { page: _page, pageSize: _pageSize, sort: _sort, direction: _direction, ...criteria } = query;
   const bulkSelection: TBulkSelection = rowSelection.allMatching ? { query: criteria } : { studentIds: rowSelection.ids };
   return (
     <>
-      <div className="mt-6 flex flex-wrap items-center gap-3">
+      <div className="mt-4 flex flex-wrap items-center gap-3">
         <StudentSearch />
         <StudentFilters options={filterOptions} />
         <p className="ml-auto text-sm text-slate-700" aria-live="polite" aria-atomic="true">

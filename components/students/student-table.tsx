@@ -1,19 +1,12 @@
 "use client";
-import { elided } from "@/lib/i18n/elision";
-import { Eye } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
-import { AccessBadge } from "@/components/access/access-badge";
-import { PersonMoreMenu } from "@/components/access/person-more-menu";
-import { Avatar } from "@/components/ui/avatar";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { cn } from "@/components/ui/cn";
 import { loadOnOpen } from "@/components/ui/load-on-open";
 import type { StudentListRow } from "@/lib/data/students";
-import { studentPath } from "@/lib/routes";
-import { EmailText } from "./email-text";
-import { StudentParentsCell } from "./student-parents-cell";
+import { SortableHeader } from "./sort-header";
+import { CELL, EDGES, StudentRow } from "./student-row";
 
 // The Aperçu panel's code loads when a row is first previewed.
 const StudentPreviewSheet = loadOnOpen(
@@ -21,14 +14,19 @@ const StudentPreviewSheet = loadOnOpen(
   (props) => props.studentId !== null,
 );
 
-/** A row of the list, its address already checked on the server (lib/access/email-address.ts). */
-
 export type RowSelection = {
   isSelected: (id: string) => boolean;
   toggle: (id: string, selected: boolean) => void;
   togglePage: (selected: boolean) => void;
   pageState: boolean | "indeterminate";
 };
+
+// Column widths on large screens (a fixed layout: they do not move with what a page holds), made
+// for the longest badge (« Invitation envoyée ») and « 2/2 parents actifs »; the name and the email
+// take a share of the width, the school what is left. The header row becomes the cards' sort bar
+// below `lg`: the columns that cannot be sorted keep their names for screen readers only.
+const TH = `${EDGES} py-1.5 font-semibold whitespace-nowrap`;
+const HIDDEN_ON_CARDS = "max-lg:sr-only";
 
 /** The list's rows; with "Modifier un étudiant", a checkbox and a "Plus" menu on each. */
 export function StudentTable({
@@ -43,136 +41,83 @@ export function StudentTable({
   const [previewId, setPreviewId] = useState<string | null>(null);
   return (
     <>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+      <div className="mt-3 lg:overflow-hidden lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white">
+        {/* Roles spelled out: some browsers drop a table's semantics once its display is changed (the cards). */}
+        <table role="table" className="w-full text-left text-sm max-lg:block lg:table-fixed">
           <caption className="sr-only">{t("title")}</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600 uppercase">
-            <tr>
+          <colgroup className="max-lg:hidden">
+            {editing ? <col className="w-9" /> : null}
+            <col className="w-11" />
+            <col className="w-[14%]" />
+            <col className={cn("w-27", CELL.studentNumber)} />
+            <col className="w-24" />
+            <col className={CELL.school} />
+            <col className="w-[13%]" />
+            <col className="w-36" />
+            <col className="w-36" />
+            <col className={editing ? "w-48" : "w-30"} />
+          </colgroup>
+          <thead
+            role="rowgroup"
+            className="bg-slate-50 text-xs text-slate-600 max-lg:block max-lg:rounded-lg max-lg:border max-lg:border-slate-200 lg:border-b lg:border-slate-200"
+          >
+            <tr role="row" className="max-lg:flex max-lg:items-center max-lg:gap-x-3 max-lg:px-3 max-lg:py-1">
               {editing ? (
-                <th scope="col" className="w-10 px-4 py-3">
+                <th role="columnheader" scope="col" className={cn(TH, CELL.select)}>
                   <Checkbox
                     aria-label={tBulk("selectPage")}
                     checked={editing.selection.pageState}
-                    onCheckedChange={(checked) => editing.selection.togglePage(checked === true)}
+                    onCheckedChange={(checked) => editing.selection.togglePage(checked)}
                   />
                 </th>
               ) : null}
-              <th scope="col" className="px-4 py-3">
+              <th role="columnheader" scope="col" className={cn(TH, HIDDEN_ON_CARDS)}>
                 <span className="sr-only">{t("columns.photo")}</span>
               </th>
-              <th scope="col" className="px-4 py-3">
-                {t("columns.name")}
-              </th>
-              <th scope="col" className="px-4 py-3">
-                {t("columns.studentNumber")}
-              </th>
-              <th scope="col" className="px-4 py-3">
-                {t("columns.schooling")}
-              </th>
-              <th scope="col" className="px-4 py-3">
-                {t("columns.email")}
-              </th>
-              <th scope="col" className="px-4 py-3">
-                {t("columns.access")}
-              </th>
-              <th scope="col" className="px-4 py-3">
-                {t("columns.parents")}
-              </th>
-              <th scope="col" className="px-4 py-3">
+              <SortableHeader sort="name" label={t("columns.name")} className={TH} />
+              <Header label={t("columns.studentNumber")} className={CELL.studentNumber} />
+              <SortableHeader sort="class" label={t("columns.class")} className={TH} />
+              <Header label={t("columns.school")} className={CELL.school} />
+              <Header label={t("columns.email")} />
+              <SortableHeader sort="access" label={t("columns.access")} className={TH} />
+              <Header label={t("columns.parents")} />
+              <th role="columnheader" scope="col" className={cn(TH, HIDDEN_ON_CARDS)}>
                 <span className="sr-only">{t("columns.actions")}</span>
               </th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row) => {
-              const fullName = `${row.firstName} ${row.lastName}`;
-              const selected = editing?.selection.isSelected(row.id) ?? false;
-              return (
-                <tr
-                  key={row.id}
-                  className={
-                    selected
-                      ? "border-b border-slate-100 bg-indigo-50/60 last:border-0"
-                      : "border-b border-slate-100 last:border-0 hover:bg-slate-50"
-                  }
-                >
-                  {editing ? (
-                    <td className="px-4 py-2">
-                      <Checkbox
-                        aria-label={tBulk("selectRow", { name: fullName })}
-                        checked={selected}
-                        onCheckedChange={(checked) => editing.selection.toggle(row.id, checked === true)}
-                      />
-                    </td>
-                  ) : null}
-                  <td className="px-4 py-2">
-                    <button
-                      type="button"
-                      onClick={() => setPreviewId(row.id)}
-                      // A shortcut for the pointer only: the row's "Aperçu" button is the keyboard and screen
-                      // reader path (one tab stop, one « Aperçu de … » per row); initials named « Aperçu de … »
-                      // would not contain the text they show (label in name).
-                      tabIndex={-1}
-                      aria-hidden
-                      className="rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
-                    >
-                      <Avatar firstName={row.firstName} lastName={row.lastName} photoUrl={row.photoUrl} alt="" />
-                    </button>
-                  </td>
-                  <td className="px-4 py-2">
-                    {/* No prefetch: a page of 25 to 100 rows would fetch as many profiles on every load. */}
-                    <Link href={studentPath(row.id)} prefetch={false} className="font-medium text-indigo-800 hover:underline">
-                      <span className="uppercase">{row.lastName}</span> {row.firstName}
-                    </Link>
-                    {row.matchedGuardian ? (
-                      <span className="block text-xs text-slate-600">{t("matchedGuardian", { name: row.matchedGuardian })}</span>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-700">{row.studentNumber}</td>
-                  <td className="px-4 py-2 text-slate-700">
-                    <span className="block">{row.schoolName}</span>
-                    <span className="block text-xs text-slate-600">
-                      {row.programName} · {row.className}
-                    </span>
-                  </td>
-                  <td className="px-4 py-2">
-                    <EmailText email={row.email} status={row.emailStatus} />
-                  </td>
-                  <td className="px-4 py-2">
-                    <AccessBadge state={row.accessState} />
-                  </td>
-                  <td className="px-4 py-2 whitespace-nowrap">
-                    <StudentParentsCell parents={row.parents} />
-                  </td>
-                  <td className="px-4 py-2">
-                    <div className="flex items-center justify-end gap-1">
-                      <Button variant="ghost" size="sm" onClick={() => setPreviewId(row.id)} aria-label={t("previewOf", elided(fullName))}>
-                        <Eye aria-hidden className="h-4 w-4" />
-                        {t("preview")}
-                      </Button>
-                      {editing ? (
-                        <PersonMoreMenu
-                          person={{
-                            ref: { studentId: row.id },
-                            name: fullName,
-                            email: row.email,
-                            state: row.accessState,
-                            hasPassword: false,
-                          }}
-                          emailStatus={row.emailStatus}
-                          staffEmail={editing.staffEmail}
-                          items={["resend"]}
-                        />
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
+          <tbody role="rowgroup" className="max-lg:mt-3 max-lg:grid max-lg:gap-3 sm:max-lg:grid-cols-2">
+            {rows.map((row) => (
+              <StudentRow
+                key={row.id}
+                row={row}
+                onPreview={() => setPreviewId(row.id)}
+                editing={
+                  editing
+                    ? {
+                        staffEmail: editing.staffEmail,
+                        selected: editing.selection.isSelected(row.id),
+                        onSelect: (selected) => editing.selection.toggle(row.id, selected),
+                      }
+                    : null
+                }
+              />
+            ))}
           </tbody>
         </table>
       </div>
       <StudentPreviewSheet studentId={previewId} onClose={() => setPreviewId(null)} />
     </>
+  );
+}
+
+/** A column header that cannot be sorted by: in the table only (cards show no column names). */
+function Header({ label, className }: { label: string; className?: string }) {
+  return (
+    <th role="columnheader" scope="col" className={cn(TH, HIDDEN_ON_CARDS, "uppercase", className)}>
+      <span className="block truncate" title={label}>
+        {label}
+      </span>
+    </th>
   );
 }

@@ -1,6 +1,6 @@
 import { cn } from "./cn";
 
-const SIZES = { sm: "h-9 w-9 text-xs", md: "h-12 w-12 text-sm", lg: "h-20 w-20 text-xl" } as const;
+const SIZES = { xs: "h-7 w-7 text-[0.6875rem]", sm: "h-9 w-9 text-xs", md: "h-12 w-12 text-sm", lg: "h-20 w-20 text-xl" } as const;
 
 export function initialsOf(firstName: string, lastName: string): string {
   return `${firstName.trim().charAt(0)}${lastName.trim().charAt(0)}`.toUpperCase();
