@@ -27,13 +27,16 @@ beforeAll(async () => {
 describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
   beforeAll(() => page.setViewportSize({ width, height }));
 
-  it("the student list: as loaded, filters open, Aperçu open, a row's Plus menu open", async () => {
+  it("the student list (cards at 390 px): as loaded, sorted, filters open, Aperçu open, a row's Plus menu open", async () => {
     await page.goto(`/etudiants?q=${encodeURIComponent(invited.lastName)}`);
     await page
       .getByRole("button", { name: `Aperçu d'${nameOf(invited)}` })
       .first()
       .waitFor();
     await expectNoViolations(page, "list");
+    await page.getByRole("button", { name: "Classe", exact: true }).click();
+    await page.locator("th[aria-sort=ascending]").getByRole("button", { name: "Classe", exact: true }).waitFor();
+    await expectNoViolations(page, "list sorted by class");
     await page.getByRole("button", { name: "Filtres" }).click();
     await page.getByRole("dialog").first().waitFor();
     await expectNoViolations(page, "filters open");
