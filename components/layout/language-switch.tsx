@@ -9,7 +9,7 @@ import { LOCALE_NAMES, LOCALES, toLocale } from "@/lib/i18n/locales";
  * scripts have loaded. The server remembers the choice (lib/actions/handlers/locale.ts) and the page
  * comes back in that language, at the same address.
  */
-export async function LanguageSwitch({ className }: { className?: string }) {
+export async function LanguageSwitch({ className, compact = false }: { className?: string; compact?: boolean }) {
   const current = toLocale(await getLocale());
   const t = await getTranslations("language");
   return (
@@ -27,7 +27,8 @@ export async function LanguageSwitch({ className }: { className?: string }) {
           className="whitespace-nowrap"
         >
           <Languages aria-hidden className="h-4 w-4" />
-          {LOCALE_NAMES[locale]}
+          {/* Compact (the staff header): on a phone only the icon shows; the name is still the button's name. */}
+          <span className={compact ? "max-sm:sr-only" : undefined}>{LOCALE_NAMES[locale]}</span>
         </Button>
       ))}
     </form>

@@ -46,7 +46,7 @@ export async function StaffHeader({
           {canManageReminders ? <NavLink href={SCHOOL_SETTINGS_PATH}>{t("nav.schoolSettings")}</NavLink> : null}
         </nav>
         <div className="flex items-center gap-1 max-sm:ml-auto">
-          <LanguageSwitch />
+          <LanguageSwitch compact />
           <ClientMessages group="userMenu">
             <UserMenu name={name} roleName={roleName} />
           </ClientMessages>
