@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-type Violation = { id: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
+type Violation = { id: string; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] };
 
 /** Runs axe on the page as it is now; one line per failing element: rule, target, what to fix. */
 export async function axeViolations(page: Page): Promise<string[]> {
@@ -26,12 +26,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map(({ id, help, nodes }) => ({
       id,
       help,
-      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+      nodes: nodes.map(({ target, html, failureSummary }) => ({ target, html, failureSummary })),
     }));
   }, WCAG_TAGS);
   return violations.flatMap(({ id, help, nodes }) =>
     nodes.map(
-      ({ target, failureSummary }) => `${id} (${help}) at ${JSON.stringify(target)}: ${(failureSummary ?? "").replace(/\s+/g, " ")}`,
+      // The element's opening tag too: a target such as ".h-8" does not say which button it is.
+      ({ target, html, failureSummary }) =>
+        `${id} (${help}) at ${JSON.stringify(target)} ${html.slice(0, 160)}: ${(failureSummary ?? "").replace(/\s+/g, " ")}`,
     ),
   );
 }
