@@ -20,10 +20,13 @@ export async function StaffHeader({
 }) {
   const t = await getTranslations();
   return (
-    <header className="border-b border-slate-200 bg-white">
-      {/* Focused, the skip link takes a line of its own above the header instead of covering its controls
-          (on a phone it lay over the language switch: WCAG 2.5.8 target size). */}
-      <a href="#contenu" className="sr-only focus:not-sr-only focus:block focus:px-4 focus:py-2 focus:font-medium focus:underline">
+    <header className="relative border-b border-slate-200 bg-white">
+      {/* Focused, the skip link shows just under the header, over the page's top margin: over the header it
+          covered the language switch on a phone (WCAG 2.5.8), and in the flow it moved the header as it lost focus. */}
+      <a
+        href="#contenu"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-full focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-2 focus:py-1 focus:shadow"
+      >
         {t("app.skipToContent")}
       </a>
       {/* On a phone the menu takes a line of its own under the name and the user menu, scrolled sideways if need be. */}
