@@ -36,6 +36,8 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     await expectNoViolations(page, "list");
     await page.getByRole("button", { name: "Classe", exact: true }).click();
     await page.locator("th[aria-sort=ascending]").getByRole("button", { name: "Classe", exact: true }).waitFor();
+    // The sort is a client navigation: the new page's <title> is streamed a moment after its content.
+    await page.waitForFunction(() => document.title !== "");
     await expectNoViolations(page, "list sorted by class");
     await page.getByRole("button", { name: "Filtres" }).click();
     await page.getByRole("dialog").first().waitFor();
