@@ -8,7 +8,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
 
 // `removeOnConfirm`: confirming replaces the opener at once ("now") or when the new data arrives ("later").
-function Confirmation({ removeOnConfirm }: { removeOnConfirm?: "now" | "later" }) {
+function Confirmation({ removeOnConfirm, onConfirm }: { removeOnConfirm?: "now" | "later"; onConfirm?: () => void }) {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState(false);
   return (
@@ -21,7 +21,8 @@ function Confirmation({ removeOnConfirm }: { removeOnConfirm?: "now" | "later" }
           <button
             onClick={() => {
               if (removeOnConfirm === "later") setTimeout(() => setDone(true), 50);
-              else setDone(true);
+              else if (removeOnConfirm) setDone(true);
+              onConfirm?.();
               setOpen(false);
             }}
           >
@@ -44,6 +45,25 @@ function Panel() {
         </DialogContent>
       </Dialog>
     </>
+  );
+}
+
+// A layout around a page whose confirmation opens another page: the old <main> goes, a new one comes.
+function LayoutWithPages() {
+  const [page, setPage] = useState<"list" | "progress">("list");
+  return (
+    <div>
+      <a href="#contenu">Aller au contenu</a>
+      {page === "list" ? (
+        <main key="list">
+          <Confirmation onConfirm={() => setTimeout(() => setPage("progress"), 50)} />
+        </main>
+      ) : (
+        <main key="progress">
+          <h1>Suivi de l'envoi</h1>
+        </main>
+      )}
+    </div>
   );
 }
 
@@ -75,6 +95,17 @@ describe("focus after a dialog opened from state closes", () => {
       await waitFor(() => expect(screen.getByRole("button", { name: "Désactiver" })).toHaveFocus());
       unmountThis();
     }
+  });
+
+  it("does not send focus to the layout's skip link when confirming replaced the whole page", async () => {
+    const user = userEvent.setup();
+    render(<LayoutWithPages />);
+    await user.click(screen.getByRole("button", { name: "Activer" }));
+    await user.click(await screen.findByRole("button", { name: "Confirmer" }));
+    await screen.findByRole("heading", { name: "Suivi de l'envoi" });
+    // The watch that follows a replaced opener has had its chance to act.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(screen.getByRole("link", { name: "Aller au contenu" })).not.toHaveFocus();
   });
 });
 

@@ -11,10 +11,17 @@ function openerOf(active: Element | null): HTMLElement | null {
   return opener instanceof HTMLElement && opener !== document.body ? opener : null;
 }
 
-/** Its ancestors, nearest first: where to look for a sensible control if it is gone on closing. */
+/**
+ * Its ancestors, nearest first, up to the page's <main>: where to look for a sensible control if it is
+ * gone on closing. Not beyond: when the whole page was replaced (a confirmation that opens another
+ * page), the first control of the layout around it is the skip link, which means nothing there.
+ */
 function ancestorsOf(element: HTMLElement | null): HTMLElement[] {
   const ancestors: HTMLElement[] = [];
-  for (let node = element?.parentElement; node && node !== document.body; node = node.parentElement) ancestors.push(node);
+  for (let node = element?.parentElement; node && node !== document.body; node = node.parentElement) {
+    ancestors.push(node);
+    if (node.tagName === "MAIN") break;
+  }
   return ancestors;
 }
 
