@@ -60,7 +60,7 @@ function LayoutWithPages() {
         </main>
       ) : (
         <main key="progress">
-          <h1>Suivi de l'envoi</h1>
+          <h1>Suivi de l&apos;envoi</h1>
         </main>
       )}
     </div>
