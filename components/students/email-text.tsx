@@ -1,6 +1,7 @@
 import { AlertTriangle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
 import type { EmailStatus } from "@/lib/access/email-address";
 
 /**
@@ -11,12 +12,10 @@ import type { EmailStatus } from "@/lib/access/email-address";
 export function EmailText({ email, status, oneLine = false }: { email: string | null; status: EmailStatus; oneLine?: boolean }) {
   const t = useTranslations("student");
   if (status === "missing") {
-    return oneLine ? (
-      <span className="block truncate text-slate-600 italic" title={t("noEmail")}>
+    return (
+      <span className={cn("text-slate-600 italic", oneLine && "block truncate")} title={oneLine ? t("noEmail") : undefined}>
         {t("noEmail")}
       </span>
-    ) : (
-      <span className="text-slate-600 italic">{t("noEmail")}</span>
     );
   }
   // On one line (the list), a long address is cut with « … » and shown whole in its title.

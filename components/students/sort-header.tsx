@@ -18,7 +18,13 @@ export function SortableHeader({ sort, label, className }: { sort: TListSort; la
   const Icon = direction === "asc" ? ArrowUp : direction === "desc" ? ArrowDown : ArrowUpDown;
   const action = t(sort);
   return (
-    <th scope="col" aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined} className={className}>
+    // The role spelled out like the table's other headers (StudentTable): aria-sort belongs to a column header.
+    <th
+      role="columnheader"
+      scope="col"
+      aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined}
+      className={className}
+    >
       <button
         type="button"
         onClick={() => navigate({ sort, direction: next })}

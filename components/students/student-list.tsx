@@ -2,8 +2,8 @@
 import { useTranslations } from "next-intl";
 import type { FilterOptions, StudentListPage } from "@/lib/data/students";
 import type { TBulkSelection } from "@/lib/validation/bulk";
-import { DEFAULT_DIRECTION, DEFAULT_PAGE_SIZE, DEFAULT_SORT, studentListSearchParams } from "@/lib/students/list-params";
-import type { TStudentListQuery } from "@/lib/validation/students";
+import { listCriteria, studentListSearchParams } from "@/lib/students/list-params";
+import type { TStudentListCriteria, TStudentListQuery } from "@/lib/validation/students";
 import { useState } from "react";
 import { BulkBar } from "./bulk-bar";
 import { CLEARED_FILTERS } from "./filter-chips";
@@ -43,17 +43,11 @@ export function StudentList(props: ListProps) {
   );
 }
 
-function useRowSelection(page: StudentListPage, query: TStudentListQuery) {
+function useRowSelection(page: StudentListPage, criteria: TStudentListCriteria) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   // A new search or filter starts a new selection (its pages and orders keep it: the same students).
-  const criteriaKey = studentListSearchParams({
-    ...query,
-    page: 1,
-    pageSize: DEFAULT_PAGE_SIZE,
-    sort: DEFAULT_SORT,
-    direction: DEFAULT_DIRECTION,
-  }).toString();
+  const criteriaKey = studentListSearchParams(criteria).toString();
   const [selectionFor, setSelectionFor] = useState(criteriaKey);
   if (selectionFor !== criteriaKey) {
     setSelectionFor(criteriaKey);
@@ -103,8 +97,8 @@ function useRowSelection(page: StudentListPage, query: TStudentListQuery) {
 function StudentListBody({ page, filterOptions, editing }: ListProps) {
   const t = useTranslations("students");
   const { query, isPending, navigate } = useStudentList();
-  const rowSelection = useRowSelection(page, query);
-  const { page: _page, pageSize: _pageSize, sort: _sort, direction: _direction, ...criteria } = query;
+  const criteria = listCriteria(query);
+  const rowSelection = useRowSelection(page, criteria);
   const bulkSelection: TBulkSelection = rowSelection.allMatching ? { query: criteria } : { studentIds: rowSelection.ids };
   return (
     <>

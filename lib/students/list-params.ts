@@ -2,7 +2,7 @@
 // zod, for the client components that build links; lib/validation/students.ts reads it back. The
 // French words of the URL live here and in that reader only: everything past them holds typed values.
 import type { AccessState } from "@/lib/access/state";
-import type { TStudentListQuery } from "@/lib/validation/students";
+import type { TStudentListCriteria, TStudentListQuery } from "@/lib/validation/students";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -83,6 +83,20 @@ export const LIST_PARAMS = {
   page: "page",
   pageSize: "taille",
 } as const;
+
+/**
+ * What picks a list state's students: its search and filters, without the page or the order. A row
+ * selection lasts as long as these do, and a bulk send by query carries them.
+ */
+export function listCriteria({
+  page: _page,
+  pageSize: _pageSize,
+  sort: _sort,
+  direction: _direction,
+  ...criteria
+}: TStudentListQuery): TStudentListCriteria {
+  return criteria;
+}
 
 /** The query string of a list state, without defaults, so shared URLs stay short. */
 export function studentListSearchParams(query: Partial<TStudentListQuery>): URLSearchParams {
