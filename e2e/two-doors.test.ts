@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { uniqueSuffix } from "@/__tests__/factories/school";
 import { newContext, signedInPage } from "./support/browser";
 import { createTestStudent, parentInput } from "./support/factories";
+import { scrollsSideways } from "./support/layout";
 import { choosePasswordAt, enableAccessFor } from "./support/portal";
 import { staffSessionForFile } from "./support/session";
 
@@ -17,22 +18,6 @@ const WIDTHS = [320, 390];
 /** An address long enough to overflow a phone's card if it did not wrap. */
 const longAddress = (who: string) =>
   `${who}.${uniqueSuffix()}.avec.un.nom.de.famille.tres.long@etablissement-scolaire-du-grand-exemple.sesame.test`;
-
-/** Whether the page scrolls sideways at its current width: null, or the outermost elements past its right edge. */
-async function scrollsSideways(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    if (root.scrollWidth <= root.clientWidth) return null;
-    const past = Array.from(document.body.querySelectorAll("*")).filter(
-      (element) => element.getBoundingClientRect().right > root.clientWidth,
-    );
-    const outermost = past.filter((element) => !past.some((other) => other !== element && element.contains(other)));
-    return `${root.scrollWidth} px: ${outermost
-      .slice(0, 3)
-      .map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute("class")}">`)
-      .join(", ")}`;
-  });
-}
 
 /** Opens `path` at each phone width and returns those at which it scrolls sideways (none expected). */
 async function overflowingWidths(page: Page, path: string | null): Promise<string[]> {
