@@ -6,7 +6,7 @@ import { signedInPage } from "./support/browser";
 import { hashLinkToken } from "@/lib/access/tokens";
 import { RIGHTS } from "@/lib/rights";
 import { linkIsUsable } from "./support/database";
-import { createStaffAccount, createTestStudent, parentInput, type StaffAccount, type World } from "./support/factories";
+import { createStaffAccount, createTestStudent, nameOf, parentInput, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
 import { enableAccessFor } from "./support/portal";
 import { staffSessionForFile } from "./support/session";
@@ -21,7 +21,6 @@ beforeAll(() => {
   ({ page, world, staff, browser } = session);
 });
 
-const nameOf = (student: { firstName: string; lastName: string }) => `${student.firstName} ${student.lastName}`;
 const section = (name: string) => page.getByRole("region", { name: new RegExp(name) });
 
 describe("Espace étudiant page", () => {

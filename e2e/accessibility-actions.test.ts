@@ -5,8 +5,8 @@
 // progress page of a bulk send (running and done) and « Envois » listing it. Pages: accessibility.test.ts.
 import type { Page } from "playwright-core";
 import { expectNoViolations, VIEWPORTS } from "./support/axe";
-import { createTestStudent, type Student } from "./support/factories";
-import { enableAccessFor } from "./support/portal";
+import { closeWithEscape } from "./support/browser";
+import { createTestStudent, invitedStudent, nameOf, type Student } from "./support/factories";
 import { staffSessionForFile } from "./support/session";
 
 const session = staffSessionForFile();
@@ -14,20 +14,11 @@ let page: Page;
 let invited: Student;
 let withoutEmail: Student;
 
-const nameOf = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
-
 beforeAll(async () => {
   page = session.page;
-  invited = await createTestStudent(session.world);
+  invited = await invitedStudent(page, session.world);
   withoutEmail = await createTestStudent(session.world, { email: null });
-  await enableAccessFor(page, invited.id, nameOf(invited), invited.email!);
 }, 60_000);
-
-/** Closes the open dialog with Escape and waits until it is gone. */
-async function closeDialog(dialog: ReturnType<Page["getByRole"]>) {
-  await page.keyboard.press("Escape");
-  await dialog.waitFor({ state: "hidden" });
-}
 
 describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
   beforeAll(() => page.setViewportSize({ width, height }));
@@ -40,7 +31,7 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     const remind = page.getByRole("alertdialog", { name: `Relancer ${nameOf(invited)} ?` });
     await remind.waitFor();
     await expectNoViolations(page, "Relancer dialog");
-    await closeDialog(remind);
+    await closeWithEscape(remind);
 
     await card.getByRole("button", { name: `Plus d'actions pour ${nameOf(invited)}` }).click();
     await page.getByRole("menuitem", { name: "Renvoyer l'email d'activation" }).click();
@@ -51,13 +42,13 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     await copy.click();
     expect(await copy.getAttribute("aria-checked")).toBe("true");
     await expectNoViolations(page, "Renvoyer l'email d'activation dialog, copy on");
-    await closeDialog(resend);
+    await closeWithEscape(resend);
 
     await card.getByRole("button", { name: "Désactiver l'accès" }).click();
     const disable = page.getByRole("alertdialog", { name: `Désactiver l'accès d'${nameOf(invited)} ?` });
     await disable.waitFor();
     await expectNoViolations(page, "Désactiver l'accès dialog");
-    await closeDialog(disable);
+    await closeWithEscape(disable);
 
     await page.goto(`/etudiants/${withoutEmail.id}/espace-etudiant`);
     await page.getByRole("button", { name: "Ajouter une adresse" }).click();
@@ -68,7 +59,7 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     await edit.getByRole("button", { name: "Enregistrer" }).click();
     await edit.getByRole("alert").waitFor();
     await expectNoViolations(page, "Modifier l'email dialog, with an error");
-    await closeDialog(edit);
+    await closeWithEscape(edit);
   }, 90_000);
 
   it("bulk: the reminder dialog, the summary, the progress page running and done, Envois listing the send", async () => {
@@ -83,7 +74,7 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     const reminder = page.getByRole("alertdialog", { name: "Relancer les accès non activés" });
     await reminder.getByRole("radio", { name: "Les deux" }).waitFor();
     await expectNoViolations(page, "bulk reminder dialog");
-    await closeDialog(reminder);
+    await closeWithEscape(reminder);
 
     await bar.getByRole("button", { name: "Renvoyer l'email d'activation" }).click();
     const summary = page.getByRole("alertdialog", { name: "Renvoyer l'email d'activation" });

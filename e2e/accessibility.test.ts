@@ -2,12 +2,11 @@
 // axe (WCAG 2.0/2.1 A and AA, 2.2 AA) on every page and dialog state, on a desktop and a 390 px wide
 // screen: any violation fails, listed as rule, element and what to fix.
 import type { Browser, Page } from "playwright-core";
-import { newContext } from "./support/browser";
 import { expectNoViolations, VIEWPORTS } from "./support/axe";
-import { createStaffAccount, createTestStudent, parentInput, type Student } from "./support/factories";
-import { activeStudent, enableAccessFor } from "./support/portal";
+import { closeWithEscape, newContext, signedInPage } from "./support/browser";
+import { createStaffAccount, createTestStudent, invitedStudent, nameOf, parentInput, type Student } from "./support/factories";
+import { activeStudent, disableAccessFor, enableAccessFor } from "./support/portal";
 import { staffSessionForFile } from "./support/session";
-import { signedInPage } from "./support/browser";
 
 const session = staffSessionForFile();
 let page: Page;
@@ -15,13 +14,10 @@ let browser: Browser;
 let student: Student;
 let invited: Student;
 
-const nameOf = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
-
 beforeAll(async () => {
   ({ page, browser } = session);
   student = await createTestStudent(session.world, { guardians: [parentInput("Accessible")] });
-  invited = await createTestStudent(session.world);
-  await enableAccessFor(page, invited.id, nameOf(invited), invited.email!);
+  invited = await invitedStudent(page, session.world);
 }, 60_000);
 
 describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
@@ -49,8 +45,7 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
       .click();
     await page.getByRole("dialog", { name: nameOf(invited) }).waitFor();
     await expectNoViolations(page, "Aperçu open");
-    await page.keyboard.press("Escape");
-    await page.getByRole("dialog", { name: nameOf(invited) }).waitFor({ state: "hidden" });
+    await closeWithEscape(page.getByRole("dialog", { name: nameOf(invited) }));
     await page.getByRole("button", { name: `Plus d'actions pour ${nameOf(invited)}` }).click();
     await page.getByRole("menu").waitFor();
     await expectNoViolations(page, "row's Plus menu open");
@@ -70,8 +65,7 @@ describe.each(VIEWPORTS)("on $label", ({ width, height }) => {
     await card.getByRole("button", { name: "Activer l'accès" }).click();
     await page.getByRole("alertdialog").waitFor();
     await expectNoViolations(page, "confirmation dialog");
-    await page.keyboard.press("Escape");
-    await page.getByRole("alertdialog").waitFor({ state: "hidden" });
+    await closeWithEscape(page.getByRole("alertdialog"));
 
     await page.goto(`/etudiants/${invited.id}/espace-etudiant`);
     const invitedCard = page.getByRole("region", { name: new RegExp(nameOf(invited)) });
@@ -164,11 +158,7 @@ describe("the activation page, the portal home and the sign-in after a session e
       }
       // Staff disable the access of someone signed in (an active card's secondary action): their
       // next page is the sign-in, saying that the session has ended.
-      await page.goto(`/etudiants/${other.id}/espace-etudiant`);
-      const card = page.getByRole("region", { name: new RegExp(nameOf(other)) });
-      await card.getByRole("button", { name: "Désactiver l'accès" }).click();
-      await page.getByRole("alertdialog").getByRole("button", { name: "Désactiver l'accès" }).click();
-      await card.getByText("Désactivé", { exact: true }).waitFor();
+      await disableAccessFor(page, other.id, nameOf(other));
       await home.goto("/espace-etudiant");
       await home.getByText("Votre session a pris fin. Connectez-vous à nouveau.").waitFor();
       for (const size of VIEWPORTS) {

@@ -3,9 +3,9 @@
 // SMTP server. Each test enables a student of its own through the staff page.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, newContext, signedInPage, submitSignIn } from "./support/browser";
-import { createSchoolWithStaff, createTestStudent, type Student, type World } from "./support/factories";
+import { createSchoolWithStaff, createTestStudent, nameOf, type World } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
-import { activeStudent, choosePasswordAt, enableAccessFor } from "./support/portal";
+import { activeStudent, choosePasswordAt, disableAccessFor, enableAccessFor } from "./support/portal";
 
 let browser: Browser;
 let world: World;
@@ -23,7 +23,6 @@ afterAll(async () => {
 });
 
 const PASSWORD = "cheval agrafe batterie correcte";
-const nameOf = (student: Student) => `${student.firstName} ${student.lastName}`;
 
 /** A new student whose access staff just enabled, and their activation link opened in a fresh browser. */
 async function openNewLink() {
@@ -150,11 +149,7 @@ describe("activation link", () => {
 
   it("signs the student out at their next request once staff deactivate the access, and refuses their sign-in", async () => {
     const { student, visitor, page } = await newActiveStudent();
-    const card = staff.page.getByRole("region", { name: new RegExp(nameOf(student)) });
-    await staff.page.goto(`/etudiants/${student.id}/espace-etudiant`);
-    await card.getByRole("button", { name: "Désactiver l'accès" }).click();
-    await staff.page.getByRole("alertdialog").getByRole("button", { name: "Désactiver l'accès" }).click();
-    await card.getByText("Désactivé", { exact: true }).waitFor();
+    await disableAccessFor(staff.page, student.id, nameOf(student));
     await page.reload();
     await page.waitForURL("**/espace-etudiant/connexion?session=expiree");
     await page.getByText("Votre session a pris fin.").waitFor();

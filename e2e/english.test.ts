@@ -4,7 +4,7 @@
 // portal to English from the activation email's page and keeps it on every portal page; the
 // addresses stay the same in both languages; a student whose email language is English gets English emails.
 import type { Page } from "playwright-core";
-import { newContext, signIn } from "./support/browser";
+import { newContext, signedInPage } from "./support/browser";
 import { createTestStudent } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
 import { staffSessionForFile } from "./support/session";
@@ -46,9 +46,7 @@ describe("staff in English", () => {
     expect(await page.title()).not.toMatch(/Étudiant|Accès/);
 
     // Another computer: the account brings its language with it.
-    const elsewhere = await newContext(session.browser);
-    const other = await elsewhere.newPage();
-    await signIn(other, session.staff);
+    const { context: elsewhere, page: other } = await signedInPage(session.browser, session.staff);
     await other.goto("/etudiants");
     await other.getByRole("heading", { level: 1, name: "Students" }).waitFor();
     expect(await lang(other)).toBe("en");
@@ -66,9 +64,7 @@ describe("staff in English", () => {
 
 describe("the portal in English", () => {
   it("follows the student's choice from the activation page to the portal home and back", async () => {
-    const staff = await newContext(session.browser);
-    const staffPage = await staff.newPage();
-    await signIn(staffPage, session.staff);
+    const { context: staff, page: staffPage } = await signedInPage(session.browser, session.staff);
     const student = await createTestStudent(session.world, { firstName: "Oliver", lastName: "Bennett" });
     // The account chose English in the test above. Staff set the student's email language, then
     // enable the access: the invitation goes out in English.

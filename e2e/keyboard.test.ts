@@ -2,32 +2,28 @@
 // The keyboard only, from the search to a confirmed action: where focus is at each step, and that it
 // comes back to the control that opened each panel, menu and dialog.
 import type { Page } from "playwright-core";
-import { createTestStudent, type Student } from "./support/factories";
-import { enableAccessFor } from "./support/portal";
+import { closeWithEscape } from "./support/browser";
+import { createTestStudent, invitedStudent, nameOf, type Student } from "./support/factories";
 import { staffSessionForFile } from "./support/session";
 
 const session = staffSessionForFile();
 let page: Page;
 let invited: Student;
 let fresh: Student;
-const nameOf = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
 beforeAll(async () => {
   page = session.page;
-  invited = await createTestStudent(session.world);
+  invited = await invitedStudent(page, session.world);
   fresh = await createTestStudent(session.world);
-  await enableAccessFor(page, invited.id, nameOf(invited), invited.email!);
 }, 60_000);
 
-/** Whether the focused element matches `selector` (and shows `text`, if given). */
-const focusedMatches = (selector: string, text?: string) =>
-  page.evaluate(
-    ([css, shown]) => {
-      const focused = document.activeElement;
-      return !!focused?.matches(css) && (shown === undefined || focused.textContent?.trim() === shown);
-    },
-    [selector, text] as const,
-  );
+/** In the page: whether the focused element matches the selector (and shows the text, if given). */
+const isFocused = ([css, shown]: readonly [string, string | undefined]) => {
+  const focused = document.activeElement;
+  return !!focused?.matches(css) && (shown === undefined || focused.textContent?.trim() === shown);
+};
+
+const focusedMatches = (selector: string, text?: string) => page.evaluate(isFocused, [selector, text] as const);
 
 /**
  * Presses Tab (or Shift+Tab, or `key`) until the focused element matches `selector` (and `text`);
@@ -44,9 +40,18 @@ async function tabTo(
   throw new Error(`${selector} never got the focus in ${limit} presses`);
 }
 
-/** Waits until the focused element matches `selector` (focus may move a moment after a dialog closes). */
-const focusLandsOn = (selector: string) =>
-  page.waitForFunction((css) => document.activeElement?.matches(css) ?? false, selector, { timeout: 5_000 });
+/**
+ * Waits until the focused element matches `selector` (and shows `text`): focus may move a moment after
+ * a dialog closes. Fails naming the element that has the focus instead.
+ */
+async function focusLandsOn(selector: string, text?: string) {
+  try {
+    await page.waitForFunction(isFocused, [selector, text] as const, { timeout: 5_000 });
+  } catch {
+    const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160));
+    throw new Error(`focus never landed on ${selector}${text === undefined ? "" : ` « ${text} »`}; it is on ${focused}`);
+  }
+}
 
 describe("keyboard only", () => {
   it("search → Aperçu → profile → Espace étudiant → Plus → dialog → confirm, focus returning each time", async () => {
@@ -60,8 +65,7 @@ describe("keyboard only", () => {
     await tabTo(preview, { text: "Aperçu" });
     await page.keyboard.press("Enter");
     await page.getByRole("dialog", { name }).waitFor();
-    await page.keyboard.press("Escape");
-    await page.getByRole("dialog", { name }).waitFor({ state: "hidden" });
+    await closeWithEscape(page.getByRole("dialog", { name }));
     await focusLandsOn(preview);
 
     await tabTo(`a[href="/etudiants/${invited.id}"]`, { backwards: true });
@@ -79,8 +83,7 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("alertdialog", { name: "Renvoyer l'email d'activation ?" });
     await dialog.waitFor();
-    await page.keyboard.press("Escape");
-    await dialog.waitFor({ state: "hidden" });
+    await closeWithEscape(dialog);
     await focusLandsOn(more);
 
     await page.keyboard.press("Enter");
@@ -103,11 +106,8 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("alertdialog", { name: `Activer l'accès d'${name} ?` });
     await dialog.waitFor();
-    await page.keyboard.press("Escape");
-    await dialog.waitFor({ state: "hidden" });
-    // Focus comes back once the dialog has finished closing, a moment after it is hidden.
-    await focusLandsOn("button").catch(() => undefined);
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Activer l'accès");
+    await closeWithEscape(dialog);
+    await focusLandsOn("button", "Activer l'accès");
 
     await page.keyboard.press("Enter");
     await dialog.waitFor();

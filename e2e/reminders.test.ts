@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { hashLinkToken } from "@/lib/access/tokens";
 import { newContext } from "./support/browser";
 import { linkIsUsable } from "./support/database";
-import { createTestStudent, parentInput, type StaffAccount, type World } from "./support/factories";
+import { createTestStudent, nameOf, parentInput, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, linkTokenIn, waitForEmails } from "./support/inbox";
 import { choosePasswordAt, enableAccessFor } from "./support/portal";
 import { staffSessionForFile } from "./support/session";
@@ -21,8 +21,6 @@ const STEPS_TIMEOUT_MS = 120_000;
 beforeAll(() => {
   ({ page, world, staff, browser } = session);
 });
-
-const nameOf = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
 /** A student and their parent, both invited by staff from the Espace étudiant page, their invitations delivered. */
 async function invitedFamily() {

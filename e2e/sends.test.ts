@@ -2,7 +2,7 @@
 // « Envois »: a bulk send started from the students list is found in the list of past sends with
 // its numbers, and opens its progress page.
 import type { Page } from "playwright-core";
-import { createTestStudent, type StaffAccount, type World } from "./support/factories";
+import { createTestStudent, nameOf, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, waitForEmails } from "./support/inbox";
 import { staffSessionForFile } from "./support/session";
 
@@ -14,8 +14,6 @@ let staff: StaffAccount;
 beforeAll(() => {
   ({ page, world, staff } = session);
 });
-
-const nameOf = (student: { firstName: string; lastName: string }) => `${student.firstName} ${student.lastName}`;
 
 describe("« Envois »", () => {
   it("lists a bulk send started from the list with who started it and its numbers, and opens it", async () => {

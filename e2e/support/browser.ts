@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (no browser download), and the app's demo accounts.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 export const baseUrl = () => {
   const url = process.env.E2E_BASE_URL;
@@ -60,4 +60,10 @@ export async function signedInPage(browser: Browser, who: StaffLogin): Promise<{
   const page = await context.newPage();
   await signIn(page, who);
   return { context, page };
+}
+
+/** Closes an open dialog with Escape, as a keyboard user does, and waits until it is gone. */
+export async function closeWithEscape(dialog: Locator): Promise<void> {
+  await dialog.page().keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
 }

@@ -3,10 +3,12 @@
 // member, and each test its own students with unique names and addresses, so no test depends on the
 // demo school's students or on what another test did to them.
 import { randomInt } from "node:crypto";
+import type { Page } from "playwright-core";
 import { createStaff, createStudent, createWorld, STAFF_PASSWORD, uniqueSuffix, type World } from "@/__tests__/factories/school";
 import { disconnectTestDatabase } from "@/__tests__/setup/test-database";
 import { getDb } from "@/lib/db";
 import { ALL_RIGHTS, type Right } from "@/lib/rights";
+import { enableAccessFor } from "./portal";
 
 // lib/db reads DATABASE_URL on first use: the factories write where the app reads.
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -23,6 +25,9 @@ export function uniqueName(prefix: string): string {
   const letters = Array.from({ length: 6 }, () => String.fromCharCode(97 + randomInt(26))).join("");
   return `${prefix}${letters}`;
 }
+
+/** « Prénom Nom », as the app names a student or a parent in its labels and emails. */
+export const nameOf = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
 /** A fresh organisation (two schools) and a staff member of it, by default with every right. */
 export async function createSchoolWithStaff(rights: readonly Right[] = ALL_RIGHTS) {
@@ -45,6 +50,13 @@ export function createTestStudent(world: World, input: Partial<Parameters<typeof
     email: `eleve.${uniqueSuffix()}@eleves.sesame.test`,
     ...input,
   });
+}
+
+/** A new student whose access staff enabled from `staffPage`: invited, no password chosen yet. */
+export async function invitedStudent(staffPage: Page, world: World): Promise<Student> {
+  const student = await createTestStudent(world);
+  await enableAccessFor(staffPage, student.id, nameOf(student), student.email!);
+  return student;
 }
 
 /** A parent with a unique address, for `guardians` of createTestStudent. */

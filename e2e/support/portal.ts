@@ -25,6 +25,15 @@ export async function enableAccessFor(
   return { email, link: `/activation/${linkTokenIn(email.text)}` };
 }
 
+/** Disables a person's access from a student's Espace étudiant page as staff do, and waits for the card to say so. */
+export async function disableAccessFor(staffPage: Page, studentId: string, personName: string): Promise<void> {
+  await staffPage.goto(`/etudiants/${studentId}/espace-etudiant`);
+  const card = staffPage.getByRole("region", { name: new RegExp(personName) });
+  await card.getByRole("button", { name: "Désactiver l'accès" }).click();
+  await staffPage.getByRole("alertdialog").getByRole("button", { name: "Désactiver l'accès" }).click();
+  await card.getByText("Désactivé", { exact: true }).waitFor();
+}
+
 /**
  * Opens a link, chooses a password twice, and waits to land signed in on the espace étudiant (`reset`:
  * a new password, whose note says so).
