@@ -16,7 +16,7 @@ beforeAll(() => {
   ({ page, world, browser } = session);
 });
 
-it("saves a school's contact address and automatic reminders, after a French error for a bad address", async () => {
+it("saves a school's contact address, time zone and automatic reminders, after a French error for a bad address", async () => {
   const name = world.schools[0].school.name;
   await page.goto("/etudiants");
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Établissements" }).click();
@@ -29,8 +29,13 @@ it("saves a school's contact address and automatic reminders, after a French err
   expect(await address.getAttribute("aria-invalid")).toBe("true");
 
   await address.fill("vie-scolaire@lycee-e2e.test");
-  // The switch from the keyboard: Tab from the address, Space to turn it on.
+  // Tab from the address reaches the time zone (« La Réunion » chosen), Tab again the switch, and
+  // Space turns it on.
   await address.press("Tab");
+  const clock = school.getByLabel("Fuseau horaire");
+  expect(await clock.evaluate((element) => element === document.activeElement)).toBe(true);
+  await clock.selectOption({ label: "La Réunion" });
+  await clock.press("Tab");
   const toggle = school.getByRole("switch", { name: "Relances automatiques" });
   expect(await toggle.evaluate((element) => element === document.activeElement)).toBe(true);
   await page.keyboard.press("Space");
@@ -48,8 +53,10 @@ it("saves a school's contact address and automatic reminders, after a French err
   expect(await saved.getByLabel("Première relance après (jours)").inputValue()).toBe("5");
   expect(await saved.getByLabel("De", { exact: true }).inputValue()).toBe("9");
   expect(await saved.getByLabel("à", { exact: true }).inputValue()).toBe("18");
-  // The other school kept its defaults: reminders off.
+  expect(await saved.getByLabel("Fuseau horaire").inputValue()).toBe("Indian/Reunion");
+  // The other school kept its defaults: reminders off, Paris time.
   const other = page.getByRole("region", { name: world.schools[1].school.name });
+  expect(await other.getByLabel("Fuseau horaire").inputValue()).toBe("Europe/Paris");
   expect(await other.getByRole("switch", { name: "Relances automatiques" }).getAttribute("aria-checked")).toBe("false");
 });
 

@@ -25,10 +25,10 @@ const school: SchoolSettingsView = {
   windowEndHour: 20,
 };
 
-function renderForm() {
+function renderForm(shown: SchoolSettingsView = school) {
   return renderInFrench(
     <NoticeProvider closeLabel="Fermer">
-      <SchoolSettingsForm school={school} />
+      <SchoolSettingsForm school={shown} />
     </NoticeProvider>,
   );
 }
@@ -46,8 +46,10 @@ it("shows the school's settings, and saves what was changed with the keyboard, c
   expect(toggle).toHaveAttribute("aria-checked", "false");
   expect(screen.getByLabelText("Nombre maximum de relances")).toHaveValue(2);
 
-  // Tab to the switch and turn it on with the space bar.
+  // Tab past the time zone to the switch and turn it on with the space bar.
   await user.click(screen.getByLabelText("Adresse de contact"));
+  await user.tab();
+  expect(screen.getByLabelText("Fuseau horaire")).toHaveFocus();
   await user.tab();
   expect(toggle).toHaveFocus();
   await user.keyboard(" ");
@@ -61,6 +63,7 @@ it("shows the school's settings, and saves what was changed with the keyboard, c
   expect(save).toHaveBeenCalledWith({
     schoolId: "school1",
     contactEmail: "secretariat@victor-hugo.test",
+    timeZone: "Europe/Paris",
     autoRemindersEnabled: true,
     reminderAfterDays: 5,
     reminderBeforeExpiryDays: 1,
@@ -76,6 +79,30 @@ it("shows the school's settings, and saves what was changed with the keyboard, c
   expect(save).toHaveBeenCalledTimes(1);
 });
 
+it("offers France's time zones, overseas included, and saves the one chosen", async () => {
+  save.mockResolvedValue({ ok: true, data: { ...school, timeZone: "Indian/Reunion" } });
+  const user = userEvent.setup();
+  renderForm();
+  const clock = screen.getByLabelText("Fuseau horaire");
+  expect(clock).toHaveAccessibleDescription(expect.stringContaining("plage d'envoi des relances"));
+  expect(screen.getByRole("option", { name: "France métropolitaine", selected: true })).toBeInTheDocument();
+  expect(screen.getByRole("group", { name: "France" })).toContainElement(screen.getByRole("option", { name: "La Réunion" }));
+  expect(screen.getByRole("group", { name: "Autres pays" })).toContainElement(screen.getByRole("option", { name: "Belgique" }));
+  await user.selectOptions(clock, "La Réunion");
+  await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+  expect(save).toHaveBeenCalledWith(expect.objectContaining({ schoolId: "school1", timeZone: "Indian/Reunion" }));
+});
+
+it("keeps a clock the list does not offer, shown by its name, until another is chosen", async () => {
+  save.mockResolvedValue({ ok: true, data: { ...school, timeZone: "Asia/Tokyo" } });
+  const user = userEvent.setup();
+  renderForm({ ...school, timeZone: "Asia/Tokyo" });
+  expect(screen.getByLabelText("Fuseau horaire")).toHaveValue("Asia/Tokyo");
+  expect(screen.getByRole("option", { name: "Asia/Tokyo", selected: true })).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+  expect(save).toHaveBeenCalledWith(expect.objectContaining({ timeZone: "Asia/Tokyo" }));
+});
+
 it("puts the server's reasons in French next to the fields they concern", async () => {
   save.mockResolvedValue({
     ok: false,
@@ -84,6 +111,7 @@ it("puts the server's reasons in French next to the fields they concern", async 
       contactEmail: ["invalid_email"],
       reminderAfterDays: ["settings.reminderAfterDays"],
       windowEndHour: ["settings.windowOrder"],
+      timeZone: ["settings.timeZone"],
     },
   });
   const user = userEvent.setup();
@@ -98,6 +126,9 @@ it("puts the server's reasons in French next to the fields they concern", async 
   expect(screen.getByLabelText("à")).toHaveAttribute("aria-invalid", "true");
   expect(screen.getByRole("group", { name: "Plage d'envoi" })).toHaveAccessibleDescription(
     expect.stringContaining("L'heure de fin doit être après l'heure de début."),
+  );
+  expect(screen.getByLabelText("Fuseau horaire")).toHaveAccessibleDescription(
+    expect.stringContaining("Choisissez un fuseau horaire dans la liste."),
   );
   expect(screen.getByLabelText("Nombre maximum de relances")).toHaveAttribute("aria-invalid", "false");
 });

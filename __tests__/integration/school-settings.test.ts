@@ -1,6 +1,6 @@
 /** @jest-environment node */
-// « Paramètres des établissements »: the action that saves a school's contact address and automatic
-// reminders, its checks (values, « Gérer les relances », the staff member's schools) and what it stores.
+// « Paramètres des établissements »: the action that saves a school's contact address, clock and
+// automatic reminders, its checks (values, « Gérer les relances », the staff member's schools) and what it stores.
 import { updateSchoolSettings } from "@/lib/actions/handlers/school-settings";
 import { listSchoolSettings } from "@/lib/data/school-settings";
 import { getDb } from "@/lib/db";
@@ -21,6 +21,7 @@ function input(index: 0 | 1, values: Record<string, unknown> = {}) {
   return {
     schoolId: world.schools[index].school.id,
     contactEmail: "  Secretariat@Lycee.test ",
+    timeZone: "Europe/Paris",
     autoRemindersEnabled: true,
     reminderAfterDays: 4,
     reminderBeforeExpiryDays: 2,
@@ -70,7 +71,24 @@ it("saves the settings, the window in minutes of the school's clock", async () =
   });
 });
 
+it("saves the school's clock, one the list offers or one it keeps from before", async () => {
+  expect(await updateSchoolSettings(manager, input(0, { timeZone: "Indian/Reunion" }))).toMatchObject({
+    ok: true,
+    data: { timeZone: "Indian/Reunion" },
+  });
+  expect(await schoolOf(0)).toMatchObject({ timeZone: "Indian/Reunion" });
+  expect((await listSchoolSettings(manager))[0]).toMatchObject({ timeZone: "Indian/Reunion" });
+  // Not in the list, but a real clock: a school set to it saves its other settings unchanged.
+  expect(await updateSchoolSettings(manager, input(0, { timeZone: "Asia/Tokyo" }))).toMatchObject({ ok: true });
+  expect(await schoolOf(0)).toMatchObject({ timeZone: "Asia/Tokyo" });
+  expect(await updateSchoolSettings(manager, input(0))).toMatchObject({ ok: true });
+  expect(await schoolOf(0)).toMatchObject({ timeZone: "Europe/Paris" });
+});
+
 it.each([
+  ["an unknown time zone", { timeZone: "Mars/Olympus_Mons" }, "timeZone", "settings.timeZone"],
+  ["a time zone spelt differently from the database's", { timeZone: "europe/paris" }, "timeZone", "settings.timeZone"],
+  ["no time zone", { timeZone: undefined }, "timeZone", "settings.timeZone"],
   ["an invalid contact address", { contactEmail: "secretariat@" }, "contactEmail", "invalid_email"],
   ["a first reminder after 0 days", { reminderAfterDays: 0 }, "reminderAfterDays", "settings.reminderAfterDays"],
   ["a first reminder after 31 days", { reminderAfterDays: 31 }, "reminderAfterDays", "settings.reminderAfterDays"],

@@ -13,11 +13,12 @@ import { Switch } from "@/components/ui/switch";
 import { useAction } from "@/components/ui/use-action";
 import { updateSchoolSettings } from "@/lib/actions/school-settings";
 import type { SchoolSettingsView } from "@/lib/data/school-settings";
+import { SCHOOL_TIME_ZONES, type TimeZoneGroup } from "@/lib/i18n/time-zones";
 import { SCHOOL_SETTINGS_BOUNDS } from "@/lib/validation/school-settings";
 
 type NumberField = "reminderAfterDays" | "reminderBeforeExpiryDays" | "reminderMaxCount";
 
-/** One school's contact address and automatic reminders; the server checks every value again. */
+/** One school's contact address, clock and automatic reminders; the server checks every value again. */
 export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
   const t = useTranslations("schoolSettings");
   const id = useId();
@@ -39,6 +40,7 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
     void action.execute({
       schoolId: school.id,
       contactEmail: text("contactEmail"),
+      timeZone: text("timeZone"),
       autoRemindersEnabled: enabled,
       reminderAfterDays: number("reminderAfterDays"),
       reminderBeforeExpiryDays: number("reminderBeforeExpiryDays"),
@@ -105,6 +107,24 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
           )}
         </Field>
 
+        <Field id={`${id}-timeZone`} label={t("timeZone")} help={t("timeZoneHelp")} error={fieldError("timeZone")}>
+          {(props) => (
+            <NativeSelect {...props} name="timeZone" defaultValue={school.timeZone} className="max-w-md">
+              {/* A clock the list does not offer (set before it existed, or by an import) stays the school's until changed. */}
+              {offersTimeZone(school.timeZone) ? null : <option value={school.timeZone}>{school.timeZone}</option>}
+              {(Object.keys(SCHOOL_TIME_ZONES) as TimeZoneGroup[]).map((group) => (
+                <optgroup key={group} label={t(`timeZoneGroups.${group}`)}>
+                  {Object.entries(SCHOOL_TIME_ZONES[group]).map(([timeZone, name]) => (
+                    <option key={timeZone} value={timeZone}>
+                      {t(`timeZones.${name}`)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+
         <fieldset className="flex flex-col gap-4 border-t border-slate-200 pt-4">
           <legend className="sr-only">{t("remindersTitle")}</legend>
           <div className="flex items-start gap-3">
@@ -128,7 +148,7 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
               {hourSelect("windowEndHour", t("windowEnd"))}
             </div>
             <p id={`${id}-window-help`} className="mt-1 text-sm text-slate-600">
-              {t("windowHelp", { timeZone: school.timeZone })}
+              {t("windowHelp")}
             </p>
             {windowError ? (
               <p id={`${id}-window-error`} role="alert" className="mt-1 text-sm text-red-700">
@@ -152,6 +172,10 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
       </form>
     </Card>
   );
+}
+
+function offersTimeZone(timeZone: string): boolean {
+  return Object.values(SCHOOL_TIME_ZONES).some((zones) => timeZone in zones);
 }
 
 type ControlProps = { id: string; "aria-describedby": string; "aria-invalid": boolean };

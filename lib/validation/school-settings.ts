@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { isValidEmail } from "@/lib/access/email-address";
+import { isKnownTimeZone } from "@/lib/i18n/time-zones";
 import { ZId } from "./ids";
 
-// « Paramètres des établissements »: a school's contact address and automatic reminders. Field
+// « Paramètres des établissements »: a school's contact address, clock and automatic reminders. Field
 // messages are catalog keys under errors.* (errors.settings.* say the bounds in French).
 
 /** The bounds of each setting, shared by the form's inputs and the server's check. */
@@ -32,6 +33,8 @@ export const ZSchoolSettings = z
       .max(254, { message: "invalid_email" })
       .refine((value) => value === "" || isValidEmail(value), { message: "invalid_email" })
       .transform((value) => value || null),
+    /** The school's clock, an IANA identifier (lib/i18n/time-zones.ts). */
+    timeZone: z.string({ message: "settings.timeZone" }).refine(isKnownTimeZone, { message: "settings.timeZone" }),
     autoRemindersEnabled: z.boolean(),
     reminderAfterDays: wholeNumber("reminderAfterDays"),
     reminderBeforeExpiryDays: wholeNumber("reminderBeforeExpiryDays"),

@@ -1,0 +1,47 @@
+// A school's clock: the hours of its reminders' sending window and the expiry written in its emails.
+// « Paramètres des établissements » offers France's time zones, overseas included, and those of the
+// French-speaking countries a school group is likeliest to reach; each has a name in the catalogs
+// (schoolSettings.timeZones.<name>). The IANA identifier is what School.timeZone stores.
+
+/** IANA identifier → its catalog name, by group, in the order the list shows them (the French names' alphabetical order). */
+export const SCHOOL_TIME_ZONES = {
+  france: {
+    "Europe/Paris": "paris",
+    "America/Guadeloupe": "guadeloupe",
+    "America/Cayenne": "cayenne",
+    "Indian/Reunion": "reunion",
+    "America/Martinique": "martinique",
+    "Indian/Mayotte": "mayotte",
+    "Pacific/Noumea": "noumea",
+    "Pacific/Tahiti": "tahiti",
+    "America/Miquelon": "miquelon",
+    "Pacific/Wallis": "wallis",
+  },
+  abroad: {
+    "Africa/Algiers": "algiers",
+    "Europe/Brussels": "brussels",
+    "America/Toronto": "quebec",
+    "Africa/Abidjan": "abidjan",
+    "Asia/Beirut": "beirut",
+    "Europe/Luxembourg": "luxembourg",
+    "Africa/Casablanca": "casablanca",
+    "Europe/Monaco": "monaco",
+    "Africa/Dakar": "dakar",
+    "Europe/Zurich": "zurich",
+    "Africa/Tunis": "tunis",
+  },
+} as const;
+
+export type TimeZoneGroup = keyof typeof SCHOOL_TIME_ZONES;
+
+let known: Set<string> | undefined;
+
+/**
+ * Whether the runtime's time zone database has this IANA identifier, spelt as it is stored. A school
+ * may keep a clock the list does not offer (set before, or by an import): saving its other settings
+ * must not refuse it.
+ */
+export function isKnownTimeZone(value: string): boolean {
+  known ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+  return known.has(value);
+}
