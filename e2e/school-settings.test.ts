@@ -4,7 +4,8 @@
 import type { Browser, Page } from "playwright-core";
 import { signedInPage } from "./support/browser";
 import { RIGHTS } from "@/lib/rights";
-import { createStaffAccount, type World } from "./support/factories";
+import { createStaffAccount, createTestStudent, nameOf, type World } from "./support/factories";
+import { enableAccessFor } from "./support/portal";
 import { staffSessionForFile } from "./support/session";
 
 // One organisation and staff member for the file.
@@ -90,4 +91,21 @@ it("is home for staff whose only section it is, restricted to their schools", as
   } finally {
     await signedIn.context.close();
   }
+});
+
+it("writes a school's dates on its clock: the profile says the expiry its invitation says", async () => {
+  // The second school moves to « Nouvelle-Calédonie » (UTC+11, ten hours from Paris), from the page.
+  const name = world.schools[1].school.name;
+  await page.goto("/etablissements");
+  const school = page.getByRole("region", { name });
+  await school.getByLabel("Fuseau horaire").selectOption({ label: "Nouvelle-Calédonie" });
+  await school.getByRole("button", { name: "Enregistrer" }).click();
+  await page.getByText(`Paramètres de ${name} enregistrés.`).waitFor();
+
+  const student = await createTestStudent(world, { school: 1 });
+  const { email } = await enableAccessFor(page, student.id, nameOf(student), student.email!);
+  const expiry = /valable jusqu'au\s+(\d+\s+\S+\s+\d{4}\s+à\s+\d\d:\d\d)/.exec(email.text)?.[1]?.replace(/\s+/g, " ");
+  expect(expiry).toBeDefined();
+  const card = page.getByRole("region", { name: new RegExp(nameOf(student)) });
+  await card.getByText(`Valable jusqu'au ${expiry}`).waitFor();
 });

@@ -12,7 +12,7 @@ export const student: StudentDetails = {
   email: null,
   locale: "fr",
   phone: "07 24 38 00 25",
-  school: { id: "s1", name: "École Sainte-Élisabeth" },
+  school: { id: "s1", name: "École Sainte-Élisabeth", timeZone: "Europe/Paris" },
   program: { id: "p1", name: "BTS Communication" },
   className: "BTS Com B",
   schoolYear: "2026-2027",

@@ -97,7 +97,7 @@ function entriesByGroup(): Map<string, Set<string>> {
   for (const file of SERVER_FILES) {
     const source = read(file);
     const imports = [...importsOf(file)];
-    for (const [, group, inner] of source.matchAll(/<ClientMessages group="(\w+)">([\s\S]*?)<\/ClientMessages>/g)) {
+    for (const [, group, inner] of source.matchAll(/<ClientMessages group="(\w+)"[^>]*>([\s\S]*?)<\/ClientMessages>/g)) {
       if (!entries.has(group)) entries.set(group, new Set());
       if (path.basename(file) === "layout.tsx" && inner.includes("{children}")) layoutGroups.set(path.dirname(file), group);
       for (const [, element] of inner.matchAll(/<([A-Z]\w*)/g)) {
@@ -116,7 +116,7 @@ function entriesByGroup(): Map<string, Set<string>> {
   return entries;
 }
 
-const CLIENT_MESSAGES_BLOCK = /<ClientMessages group="\w+">[\s\S]*?<\/ClientMessages>/g;
+const CLIENT_MESSAGES_BLOCK = /<ClientMessages group="\w+"[^>]*>[\s\S]*?<\/ClientMessages>/g;
 
 /**
  * The imports a server module renders only inside a <ClientMessages group> of its own (StaffHeader's

@@ -237,7 +237,8 @@ export type StudentDetails = {
   /** The language of the emails the student receives. */
   locale: Locale;
   phone: string | null;
-  school: { id: string; name: string };
+  /** timeZone: the school's clock, on which its pages and emails write dates. */
+  school: { id: string; name: string; timeZone: string };
   program: { id: string; name: string };
   className: string;
   schoolYear: string;
@@ -257,7 +258,7 @@ export const getStudentDetails = cache(async function getStudentDetails(
   const student = await getDb().student.findFirst({
     where: { AND: [{ id: studentId }, visibleStudentsWhere(staff)] },
     include: {
-      school: { select: { id: true, name: true } },
+      school: { select: { id: true, name: true, timeZone: true } },
       program: { select: { id: true, name: true } },
       schoolClass: { select: { name: true } },
       schoolYear: { select: { label: true } },

@@ -8,9 +8,12 @@ export default async function StudentProfileLayout({ children, params }: { child
   return (
     <main id="contenu" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <StudentHeader student={student} />
-      {/* The tabs' messages come with the layout, sent once for both. */}
+      {/* The tabs' messages come with the layout, sent once for both. Dates are on the student's
+          school's clock, as in the emails its students and parents receive. */}
       <div className="mt-6">
-        <ClientMessages group="studentProfile">{children}</ClientMessages>
+        <ClientMessages group="studentProfile" timeZone={student.school.timeZone}>
+          {children}
+        </ClientMessages>
       </div>
     </main>
   );
