@@ -45,7 +45,10 @@ describe("« Relancer »", () => {
       await page.getByRole("region", { name: "3 étudiants sélectionnés" }).getByRole("button", { name: "Relancer" }).click();
       const dialog = page.getByRole("alertdialog", { name: "Relancer les accès non activés" });
       const both = dialog.getByRole("group", { name: "Relancer" }).getByRole("radio", { name: "Les deux" });
+      // The count before sending: two invited students and their parents; the never-enabled student is not among them.
+      await dialog.getByText("4 personnes recevront une relance (2 élèves et 2 parents).").waitFor();
       await dialog.getByRole("radio", { name: "Les élèves" }).check();
+      await dialog.getByText("2 élèves recevront une relance.").waitFor();
       await both.check();
       expect(await both.isChecked()).toBe(true);
       await dialog.getByRole("button", { name: "Envoyer les relances" }).click();

@@ -6,7 +6,7 @@ import { PersonMoreMenu } from "@/components/access/person-more-menu";
 import { BulkReminderDialog } from "@/components/students/bulk-reminder-dialog";
 import { NoticeProvider } from "@/components/ui/notice";
 import { sendReminder } from "@/lib/actions/access";
-import { startBulkReminder } from "@/lib/actions/bulk";
+import { previewBulkReminder, startBulkReminder } from "@/lib/actions/bulk";
 import { router } from "./navigation-mock";
 import { renderInFrench } from "./render";
 
@@ -19,9 +19,10 @@ jest.mock("@/lib/actions/access", () => ({
   getAccessHistory: jest.fn(),
   changeEmail: jest.fn(),
 }));
-jest.mock("@/lib/actions/bulk", () => ({ startBulkReminder: jest.fn() }));
+jest.mock("@/lib/actions/bulk", () => ({ startBulkReminder: jest.fn(), previewBulkReminder: jest.fn() }));
 const remind = sendReminder as jest.MockedFunction<typeof sendReminder>;
 const start = startBulkReminder as jest.MockedFunction<typeof startBulkReminder>;
+const preview = previewBulkReminder as jest.MockedFunction<typeof previewBulkReminder>;
 
 const person: AccessPerson = {
   ref: { studentId: "stu1", guardianId: "par1" },
@@ -35,7 +36,13 @@ function renderWithNotice(ui: React.ReactElement) {
   return renderInFrench(<NoticeProvider closeLabel="Fermer">{ui}</NoticeProvider>);
 }
 
-beforeEach(() => jest.clearAllMocks());
+/** The dialog's count (the notices have a status region of their own). */
+const countIn = () => within(screen.getByRole("alertdialog")).getByRole("status");
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  preview.mockResolvedValue({ ok: true, data: { students: 2, guardians: 3 } });
+});
 
 describe("BulkReminderDialog", () => {
   it("offers students, parents or both (both chosen), changed with the arrow keys, and starts the run", async () => {
@@ -56,6 +63,11 @@ describe("BulkReminderDialog", () => {
         .map((radio) => radio.getAttribute("value")),
     ).toEqual(["students", "guardians", "both"]);
 
+    // How many each choice reaches, asked once for the selection.
+    const count = within(dialog).getByRole("status");
+    await waitFor(() => expect(count).toHaveTextContent("5 personnes recevront une relance (2 élèves et 3 parents)."));
+    expect(preview).toHaveBeenCalledWith({ selection: { studentIds: ["a", "b"] } });
+
     // The keyboard moves the choice within the group, as in any radio group.
     both.focus();
     await user.keyboard("{ArrowUp}");
@@ -63,10 +75,42 @@ describe("BulkReminderDialog", () => {
     expect(parents).toBeChecked();
     expect(parents).toHaveFocus();
     expect(both).not.toBeChecked();
+    expect(count).toHaveTextContent("3 parents recevront une relance.");
+    expect(preview).toHaveBeenCalledTimes(1);
 
     await user.click(within(dialog).getByRole("button", { name: "Envoyer les relances" }));
     expect(start).toHaveBeenCalledWith({ selection: { studentIds: ["a", "b"] }, audience: "guardians" });
     await waitFor(() => expect(router.push).toHaveBeenCalledWith("/etudiants/envois/run1"));
+  });
+
+  it("waits for the count before it may start, and does not start a run for nobody", async () => {
+    let answer!: (value: Awaited<ReturnType<typeof previewBulkReminder>>) => void;
+    preview.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const user = userEvent.setup();
+    renderWithNotice(<BulkReminderDialog selection={{ studentIds: ["a"] }} count={1} open onOpenChange={jest.fn()} />);
+    const send = screen.getByRole("button", { name: "Envoyer les relances" });
+    expect(countIn()).toHaveTextContent("Calcul du nombre de relances…");
+    expect(send).toBeDisabled();
+    answer({ ok: true, data: { students: 1, guardians: 0 } });
+    await waitFor(() => expect(countIn()).toHaveTextContent("1 personne recevra une relance."));
+    expect(send).toBeEnabled();
+    await user.click(screen.getByRole("radio", { name: "Les parents" }));
+    expect(countIn()).toHaveTextContent(
+      "Personne ne recevra de relance : aucun parent des élèves sélectionnés n'attend d'activer son accès.",
+    );
+    expect(send).toBeDisabled();
+    await user.click(send);
+    expect(start).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("radio", { name: "Les élèves" }));
+    expect(countIn()).toHaveTextContent("1 élève recevra une relance.");
+    expect(send).toBeEnabled();
+  });
+
+  it("says in French why the count could not be read", async () => {
+    preview.mockResolvedValue({ ok: false, error: "too_many_students" });
+    renderWithNotice(<BulkReminderDialog selection={{ studentIds: ["a"] }} count={1} open onOpenChange={jest.fn()} />);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Sélectionnez au plus 10 000 étudiants à la fois.");
+    expect(countIn()).toHaveTextContent("");
   });
 
   it("says in French why the run could not start, and stays open", async () => {
@@ -75,6 +119,7 @@ describe("BulkReminderDialog", () => {
     const user = userEvent.setup();
     renderWithNotice(<BulkReminderDialog selection={{ studentIds: ["a"] }} count={1} open onOpenChange={onOpenChange} />);
     await user.click(screen.getByRole("radio", { name: "Les élèves" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Envoyer les relances" })).toBeEnabled());
     await user.click(screen.getByRole("button", { name: "Envoyer les relances" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Vous n'avez pas le droit d'effectuer cette action.");
     expect(start).toHaveBeenCalledWith({ selection: { studentIds: ["a"] }, audience: "students" });

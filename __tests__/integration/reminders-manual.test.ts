@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { disableAccess, enableAccess, getAccessHistory, sendReminder } from "@/lib/actions/handlers/access";
-import { getBulkProgress, startBulkReminder, startBulkSend } from "@/lib/actions/handlers/bulk";
+import { getBulkProgress, previewBulkReminder, startBulkReminder, startBulkSend } from "@/lib/actions/handlers/bulk";
 import { describeActivationLink, choosePassword } from "@/lib/data/portal-activation";
 import { getBulkReport, listBulkSends } from "@/lib/data/send-history";
 import { getDb } from "@/lib/db";
@@ -173,9 +173,20 @@ describe("« Relancer » from the list", () => {
     const disabledStudent = await invitedStudent("Désactiveliste");
     await disableAccess(staff, { studentId: disabledStudent.student.id });
     const noEmail = await createStudent(world, { firstName: "Sansmail", lastName: "Liste", email: null });
+    const selected = [first.id, second.id, activeStudent.student.id, disabledStudent.student.id, noEmail.id];
+    // The count the dialog shows: the two invited students, and their two waiting parents once each.
+    expect(await previewBulkReminder(staff, { selection: { studentIds: selected } })).toEqual({
+      ok: true,
+      data: { students: 2, guardians: 2 },
+    });
+    // Through the list's search: the elder sibling and their parent.
+    expect(await previewBulkReminder(staff, { selection: { query: { query: first.firstName } } })).toEqual({
+      ok: true,
+      data: { students: 1, guardians: 1 },
+    });
     const before = mail.smtp.emails.length;
 
-    const bulkSendId = await runReminders([first.id, second.id, activeStudent.student.id, disabledStudent.student.id, noEmail.id], "both");
+    const bulkSendId = await runReminders(selected, "both");
     const sent = mail.smtp.emails.slice(before);
     // Two students and two parents; the parent of both siblings receives one reminder.
     expect(sent.map((email) => email.to[0]).sort()).toEqual(
@@ -243,6 +254,23 @@ describe("« Relancer » from the list", () => {
     expect(items.every((item) => item.guardianId !== null && item.outcome === "queued")).toBe(true);
     // The shared parent's item names the first sibling, through whom they were reached.
     expect(items.filter((item) => item.studentId === first.id)).toHaveLength(1);
+  });
+
+  it("counts what a run would remind only among the staff member's students, and only for those who may start it", async () => {
+    const { first, second, sharedId } = await family("C");
+    // Invited too, but in another organisation: not counted.
+    const other = await createWorld();
+    const stranger = await createStudent(other, { firstName: "Ailleurs", lastName: "Relance", email: address("ailleurs") });
+    const otherStaff = await createStaff(other, { rights: [RIGHTS.viewStudent, RIGHTS.editStudent] });
+    expect(await enableAccess(otherStaff, { studentId: stranger.id })).toMatchObject({ ok: true });
+    const selection = { studentIds: [first.id, second.id, stranger.id] };
+    expect(await previewBulkReminder(staff, { selection })).toEqual({ ok: true, data: { students: 2, guardians: 2 } });
+    // The shared parent chooses a password: one parent is left to remind.
+    await getDb().portalAccess.update({ where: { guardianId: sharedId }, data: { passwordHash: "chosen" } });
+    expect(await previewBulkReminder(staff, { selection })).toEqual({ ok: true, data: { students: 2, guardians: 1 } });
+    const viewer = await createStaff(world, { rights: [RIGHTS.viewStudent] });
+    expect(await previewBulkReminder(viewer, { selection })).toEqual({ ok: false, error: "forbidden" });
+    expect(await previewBulkReminder(staff, { selection: { studentIds: [] } })).toMatchObject({ ok: false, error: "invalid_input" });
   });
 
   it("refuses staff without « Modifier un étudiant » and an unknown audience", async () => {

@@ -1,12 +1,11 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
 import { Dialog, DialogContent, DialogTitle } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { getAccessHistory } from "@/lib/actions/access";
 import type { AccessHistoryEntry } from "@/lib/data/access-overview";
 import { errorMessage } from "@/components/ui/error-message";
-import { shapeOf, type AppErrorShape } from "@/lib/errors";
+import { useOpenQuery } from "@/components/ui/use-open-query";
 import type { TPersonRef } from "@/lib/validation/access";
 import { ErrorAlert } from "@/components/ui/error-alert";
 
@@ -14,8 +13,6 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 function eventLabel(entry: AccessHistoryEntry): string {
   return entry.type === "reminder_sent" && !entry.actor ? "reminder_auto" : entry.type;
 }
-
-type State = { status: "loading" } | { status: "error"; error: AppErrorShape } | { status: "ready"; entries: AccessHistoryEntry[] };
 
 /** "Historique": who did what to the access, when, whether a copy was asked, and what became of each email. */
 export function AccessHistoryDialog({
@@ -29,22 +26,8 @@ export function AccessHistoryDialog({
 }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [state, setState] = useState<State>({ status: "loading" });
   const { studentId, guardianId } = person.ref;
-
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    setState({ status: "loading" });
-    getAccessHistory({ studentId, guardianId })
-      .then((result) => {
-        if (current) setState(result.ok ? { status: "ready", entries: result.data } : { status: "error", error: shapeOf(result) });
-      })
-      .catch(() => current && setState({ status: "error", error: { code: "network" } }));
-    return () => {
-      current = false;
-    };
-  }, [open, studentId, guardianId]);
+  const state = useOpenQuery(open, `${studentId} ${guardianId ?? ""}`, () => getAccessHistory({ studentId, guardianId }));
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -56,11 +39,11 @@ export function AccessHistoryDialog({
           </p>
         ) : state.status === "error" ? (
           <ErrorAlert className="mt-4">{errorMessage(t, state.error)}</ErrorAlert>
-        ) : state.entries.length === 0 ? (
+        ) : state.data.length === 0 ? (
           <p className="mt-4 text-sm text-slate-600">{t("access.historyDialog.empty")}</p>
         ) : (
           <ol className="mt-4 flex flex-col gap-3">
-            {state.entries.map((entry) => (
+            {state.data.map((entry) => (
               <li key={entry.id} className="rounded-md border border-slate-200 p-3 text-sm">
                 <p className="font-medium">
                   {t(`access.historyDialog.events.${eventLabel(entry)}` as "access.historyDialog.events.enabled", {

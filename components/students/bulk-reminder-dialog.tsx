@@ -8,14 +8,17 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { useErrorMessage } from "@/components/ui/error-message";
 import { Spinner } from "@/components/ui/spinner";
 import { useAction } from "@/components/ui/use-action";
-import { startBulkReminder } from "@/lib/actions/bulk";
+import { useOpenQuery } from "@/components/ui/use-open-query";
+import { previewBulkReminder, startBulkReminder } from "@/lib/actions/bulk";
+import type { ReminderPreview } from "@/lib/data/bulk-sends";
 import { bulkSendPath } from "@/lib/routes";
 import { BULK_AUDIENCES, type TBulkAudience, type TBulkSelection } from "@/lib/validation/bulk";
 
 /**
  * « Relancer » for the selection: whom to remind (the students, their parents, or both — the default:
  * a family is complete once everyone has activated, and the skip rules leave out whoever already has),
- * then the start. Who is not waiting for activation is skipped by the worker and counted in the report.
+ * how many that is, then the start. Who is not waiting for activation is skipped by the worker and
+ * counted in the report.
  */
 export function BulkReminderDialog({
   selection,
@@ -35,12 +38,15 @@ export function BulkReminderDialog({
   const describe = useErrorMessage();
   const id = useId();
   const [audience, setAudience] = useState<TBulkAudience>("both");
+  const preview = useOpenQuery<ReminderPreview>(open, JSON.stringify(selection), () => previewBulkReminder({ selection }));
+  const counts = preview.status === "ready" ? preview.data : undefined;
+  const reminded = counts ? reminderCount(counts, audience) : 0;
   // Stays busy once started: the progress page is on its way.
   const start = useAction(startBulkReminder, {
     busyAfterSuccess: true,
     onSuccess: ({ bulkSendId }) => router.push(bulkSendPath(bulkSendId)),
   });
-  const error = describe(start.error);
+  const error = describe(start.error ?? (preview.status === "error" ? preview.error : null));
   return (
     <AlertDialog
       open={open}
@@ -81,6 +87,15 @@ export function BulkReminderDialog({
             </div>
           ))}
         </fieldset>
+        <p role="status" className="mt-4 flex items-center gap-2 text-sm font-medium text-slate-900">
+          {preview.status === "loading" ? (
+            <>
+              <Spinner /> {t("reminder.previewLoading")}
+            </>
+          ) : counts ? (
+            t(`reminder.preview.${audience}`, { ...counts, total: counts.students + counts.guardians })
+          ) : null}
+        </p>
         <p className="mt-3 text-sm text-slate-600">{t("reminder.skipNote")}</p>
         {error ? <ErrorAlert className="mt-4">{error}</ErrorAlert> : null}
         <div className="mt-6 flex justify-end gap-2">
@@ -89,7 +104,12 @@ export function BulkReminderDialog({
               {cancel("cancel")}
             </Button>
           </AlertDialogCancel>
-          <Button onClick={() => void start.execute({ selection, audience })} disabled={start.pending} aria-busy={start.pending}>
+          <Button
+            onClick={() => void start.execute({ selection, audience })}
+            // Not before the count is known, nor for nobody; a count that could not be read leaves the run to say.
+            disabled={start.pending || preview.status === "loading" || (!!counts && reminded === 0)}
+            aria-busy={start.pending}
+          >
             {start.pending ? <Spinner /> : null}
             {t("reminder.confirm")}
           </Button>
@@ -97,4 +117,10 @@ export function BulkReminderDialog({
       </AlertDialogContent>
     </AlertDialog>
   );
+}
+
+function reminderCount(counts: ReminderPreview, audience: TBulkAudience): number {
+  if (audience === "students") return counts.students;
+  if (audience === "guardians") return counts.guardians;
+  return counts.students + counts.guardians;
 }

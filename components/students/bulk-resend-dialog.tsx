@@ -10,14 +10,13 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Spinner } from "@/components/ui/spinner";
 import { useErrorMessage } from "@/components/ui/error-message";
 import { useAction } from "@/components/ui/use-action";
+import { useOpenQuery } from "@/components/ui/use-open-query";
 import { startBulkSend, summarizeBulkSend } from "@/lib/actions/bulk";
 import type { BulkSummary } from "@/lib/data/bulk-sends";
-import { shapeOf, type AppErrorShape, type ActivationSkipReason } from "@/lib/errors";
+import type { ActivationSkipReason } from "@/lib/errors";
 import { bulkSendPath, studentPath } from "@/lib/routes";
 import type { TBulkSelection } from "@/lib/validation/bulk";
 import { ErrorAlert } from "@/components/ui/error-alert";
-
-type State = { status: "loading" } | { status: "ready"; summary: BulkSummary } | { status: "error"; error: AppErrorShape };
 
 /**
  * The bulk summary: how many will receive the email, who is skipped and why (each name opens the
@@ -36,31 +35,18 @@ export function BulkResendDialog({
   const t = useTranslations();
   const router = useRouter();
   const describe = useErrorMessage();
-  const [state, setState] = useState<State>({ status: "loading" });
+  const selectionKey = JSON.stringify(selection);
+  const state = useOpenQuery<BulkSummary>(open, selectionKey, () => summarizeBulkSend({ selection }));
   // Off each time the dialog opens: people who already chose a password are left out unless ticked.
   const [includeWithPassword, setIncludeWithPassword] = useState(false);
+  useEffect(() => {
+    if (open) setIncludeWithPassword(false);
+  }, [open]);
   // Stays busy once started: the progress page is on its way.
   const start = useAction(startBulkSend, { busyAfterSuccess: true, onSuccess: ({ bulkSendId }) => router.push(bulkSendPath(bulkSendId)) });
   const starting = start.pending;
-  const selectionKey = JSON.stringify(selection);
 
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    setState({ status: "loading" });
-    setIncludeWithPassword(false);
-    summarizeBulkSend({ selection: JSON.parse(selectionKey) })
-      .then(
-        (result) =>
-          current && setState(result.ok ? { status: "ready", summary: result.data } : { status: "error", error: shapeOf(result) }),
-      )
-      .catch(() => current && setState({ status: "error", error: { code: "network" } }));
-    return () => {
-      current = false;
-    };
-  }, [open, selectionKey]);
-
-  const summary = "summary" in state ? state.summary : undefined;
+  const summary = state.status === "ready" ? state.data : undefined;
   const receiving = summary ? summary.willReceive - (includeWithPassword ? 0 : summary.withPassword) : 0;
   const error = describe(start.error ?? (state.status === "error" ? state.error : null));
   return (

@@ -123,6 +123,31 @@ export async function summarizeBulkSend(staff: StaffContext, selection: TBulkSel
   return summary;
 }
 
+/** Before « Relancer »: of a selection, the students and the parents (each counted once) whose invitation waits for activation. */
+export type ReminderPreview = { students: number; guardians: number };
+
+/**
+ * How many people a reminder run would write to, read from the access phases the rows keep
+ * (Student.accessPhase, the links' guardianPhase): "pending" is an invitation sent or a link expired,
+ * what « Relancer » reminds. The run itself decides again, person by person.
+ */
+export async function previewBulkReminder(staff: StaffContext, selection: TBulkSelection): Promise<ReminderPreview | "too_many"> {
+  const ids = await resolveSelection(staff, selection);
+  if (ids === "too_many") return ids;
+  let students = 0;
+  // A parent of two selected siblings is reminded once.
+  const guardians = new Set<string>();
+  for (const slice of chunks(ids)) {
+    const [pending, links] = await Promise.all([
+      getDb().student.count({ where: { id: { in: slice }, accessPhase: "pending" } }),
+      getDb().studentGuardian.findMany({ where: { studentId: { in: slice }, guardianPhase: "pending" }, select: { guardianId: true } }),
+    ]);
+    students += pending;
+    for (const link of links) guardians.add(link.guardianId);
+  }
+  return { students, guardians: guardians.size };
+}
+
 /** What staff start from the list: activation emails, or reminders to students, parents or both. */
 export type BulkSendRequest = ({ kind: "activation" } & TBulkOptions) | { kind: "reminder"; audience: TBulkAudience };
 

@@ -28,4 +28,6 @@ export const ZBulkReminderInput = z.object({
   audience: z.enum(BULK_AUDIENCES),
 });
 export type TBulkReminderInput = z.infer<typeof ZBulkReminderInput>;
+/** The count shown in « Relancer » before the run starts: the selection alone. */
+export const ZBulkReminderPreviewInput = ZBulkReminderInput.pick({ selection: true });
 export const ZBulkProgressInput = z.object({ bulkSendId: ZId });

@@ -4,19 +4,27 @@ import * as sendHistory from "@/lib/data/send-history";
 import * as jobs from "@/lib/jobs/bulk-sends";
 import { AppError } from "@/lib/errors";
 import { RIGHTS } from "@/lib/rights";
-import { ZBulkProgressInput, ZBulkReminderInput, ZBulkSelectionInput } from "@/lib/validation/bulk";
+import { ZBulkProgressInput, ZBulkReminderInput, ZBulkReminderPreviewInput, ZBulkSelectionInput } from "@/lib/validation/bulk";
 import { orNotFound, staffAction } from "../pipeline";
 
 /** The summary shown before a bulk send: who will receive the email, who is skipped and why. */
 export const summarizeBulkSend = staffAction(RIGHTS.editStudent, {
   name: "summarizeBulkSend",
   schema: ZBulkSelectionInput,
-  handler: async ({ selection }, { staff }) => {
-    const summary = await bulkSends.summarizeBulkSend(staff, selection);
-    if (summary === "too_many") throw new AppError("too_many_students");
-    return summary;
-  },
+  handler: async ({ selection }, { staff }) => withinLimit(await bulkSends.summarizeBulkSend(staff, selection)),
 });
+
+/** The count « Relancer » shows before the run: the selected students and their parents waiting for activation. */
+export const previewBulkReminder = staffAction(RIGHTS.editStudent, {
+  name: "previewBulkReminder",
+  schema: ZBulkReminderPreviewInput,
+  handler: async ({ selection }, { staff }) => withinLimit(await bulkSends.previewBulkReminder(staff, selection)),
+});
+
+function withinLimit<T>(result: T | "too_many"): T {
+  if (result === "too_many") throw new AppError("too_many_students");
+  return result;
+}
 
 /** Starts a bulk send and returns at once; the worker does the rest. */
 export const startBulkSend = staffAction(RIGHTS.editStudent, {
