@@ -37,6 +37,7 @@ async function main() {
   const { seedDemoSchool } = await import("../prisma/seed/demo-school");
   const { seedAccessMix } = await import("../prisma/seed/access-mix");
   const { findStudentIds, findStudents, getStudentDetails } = await import("../lib/data/students");
+  const { previewBulkReminder } = await import("../lib/data/bulk-sends");
   const { getAccessBoard, accessBoardCountStatements } = await import("../lib/data/access-board");
   const { loadStaffContext } = await import("../lib/data/staff");
   const { parseStudentListQuery } = await import("../lib/validation/students");
@@ -105,6 +106,17 @@ async function main() {
       return Promise.all(accessBoardCountStatements(staff, now).map((sql) => floorRunner(sql)));
     },
   });
+  // « Relancer » on the largest selection allowed: the count the dialog shows. Its floor counts the same
+  // ids in one statement on the driver (the app also checks that each id is the staff member's).
+  const selected = await findStudentIds(direction, parseStudentListQuery({}), 10_000);
+  const { Prisma } = await import("../lib/generated/sqlite/client");
+  const ids =
+    providerOf(url) === "sqlite"
+      ? Prisma.sql`(SELECT value FROM json_each(${JSON.stringify(selected)}))`
+      : Prisma.sql`(SELECT unnest(${selected}::text[]))`;
+  const pendingCount = Prisma.sql`SELECT
+    (SELECT COUNT(*) FROM "Student" WHERE id IN ${ids} AND "accessPhase" = 'pending') AS students,
+    (SELECT COUNT(DISTINCT "guardianId") FROM "StudentGuardian" WHERE "studentId" IN ${ids} AND "guardianPhase" = 'pending') AS guardians`;
   const cases: Case[] = [
     list("list, page 1", {}),
     list("list, page 400 (deepest reachable)", { page: "400" }),
@@ -162,6 +174,11 @@ async function main() {
     {
       label: "bulk: ids of « Lien expiré » (≤ 10,001)",
       app: () => findStudentIds(direction, parseStudentListQuery({ acces: "lien-expire" }), 10_001),
+    },
+    {
+      label: `bulk: « Relancer » count, ${selected.length} selected`,
+      app: () => previewBulkReminder(direction, { studentIds: selected }),
+      floor: () => floorRunner(pendingCount),
     },
     { label: "profile (student + parents)", app: () => getStudentDetails(direction, sample.id) },
     board("Suivi des accès, every school", direction),

@@ -1,14 +1,15 @@
 import "server-only";
 import { isMissingReference, isUniqueViolation } from "@/lib/db/errors";
 import { accessState } from "@/lib/access/state";
-import { getDb } from "@/lib/db";
+import { getDb, getDbProvider } from "@/lib/db";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { StaffContext } from "@/lib/rights";
 import { emailStatus } from "@/lib/access/email-address";
 import type { ActivationSkipReason } from "@/lib/errors";
 import { MAX_BULK_STUDENTS, type TBulkAudience, type TBulkOptions, type TBulkSelection } from "@/lib/validation/bulk";
 import { bulkItemKey } from "./access/links";
 import { findStudentIds } from "./students";
-import { visibleStudentsWhere } from "./scope";
+import { visibleStudentsSql, visibleStudentsWhere } from "./scope";
 
 // Bulk sends from the Étudiants list (« Renvoyer l'email d'activation », « Relancer »): what a
 // selection stands for, the summary before confirming, the record the worker prepares. What is shown
@@ -132,20 +133,21 @@ export type ReminderPreview = { students: number; guardians: number };
  * what « Relancer » reminds. The run itself decides again, person by person.
  */
 export async function previewBulkReminder(staff: StaffContext, selection: TBulkSelection): Promise<ReminderPreview | "too_many"> {
-  const ids = await resolveSelection(staff, selection);
-  if (ids === "too_many") return ids;
-  let students = 0;
-  // A parent of two selected siblings is reminded once.
-  const guardians = new Set<string>();
-  for (const slice of chunks(ids)) {
-    const [pending, links] = await Promise.all([
-      getDb().student.count({ where: { id: { in: slice }, accessPhase: "pending" } }),
-      getDb().studentGuardian.findMany({ where: { studentId: { in: slice }, guardianPhase: "pending" }, select: { guardianId: true } }),
-    ]);
-    students += pending;
-    for (const link of links) guardians.add(link.guardianId);
-  }
-  return { students, guardians: guardians.size };
+  const ids =
+    "studentIds" in selection ? [...new Set(selection.studentIds)] : await findStudentIds(staff, selection.query, MAX_BULK_STUDENTS + 1);
+  if (ids.length > MAX_BULK_STUDENTS) return "too_many";
+  // One statement for up to 10,000 ids, handed over as one parameter (SQLite caps a statement's
+  // parameters); each id is checked against the staff member's schools, a parent of two selected
+  // siblings counted once. No list order needed, unlike a send.
+  const selected =
+    getDbProvider() === "sqlite" ? Prisma.sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))` : Prisma.sql`(SELECT unnest(${ids}::text[]))`;
+  const [counts] = await getDb().$queryRaw<{ students: bigint | number; guardians: bigint | number }[]>`
+    SELECT
+      (SELECT COUNT(*) FROM "Student"
+        WHERE "id" IN ${selected} AND "accessPhase" = 'pending' AND ${visibleStudentsSql(staff, Prisma.sql`"schoolId"`)}) AS "students",
+      (SELECT COUNT(DISTINCT "guardianId") FROM "StudentGuardian"
+        WHERE "studentId" IN ${selected} AND "guardianPhase" = 'pending' AND ${visibleStudentsSql(staff, Prisma.sql`"schoolId"`)}) AS "guardians"`;
+  return { students: Number(counts.students), guardians: Number(counts.guardians) };
 }
 
 /** What staff start from the list: activation emails, or reminders to students, parents or both. */
