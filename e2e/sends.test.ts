@@ -2,7 +2,9 @@
 // « Envois »: a bulk send started from the students list is found in the list of past sends with
 // its numbers, and opens its progress page.
 import type { Page } from "playwright-core";
-import { createTestStudent, nameOf, type StaffAccount, type World } from "./support/factories";
+import { RIGHTS } from "@/lib/rights";
+import { signedInPage } from "./support/browser";
+import { createStaffAccount, createTestStudent, nameOf, type StaffAccount, type World } from "./support/factories";
 import { lastEmailId, waitForEmails } from "./support/inbox";
 import { staffSessionForFile } from "./support/session";
 
@@ -62,5 +64,20 @@ describe("« Envois »", () => {
     await row.getByRole("link", { name: /^Suivre l'envoi du / }).click();
     await page.waitForURL(progressUrl);
     await page.getByText("Envoi terminé : 2 emails envoyés.").waitFor();
+  });
+
+  it("refuses the CSV downloads in French words: without « Afficher un étudiant », or for a send that is not there", async () => {
+    const manager = await createStaffAccount(world, [RIGHTS.manageReminders]);
+    const signedIn = await signedInPage(session.browser, manager);
+    try {
+      for (const path of ["/etudiants/envois/inconnu/rapport", "/suivi-des-acces/export"]) {
+        const answer = await signedIn.page.request.get(path);
+        expect([path, answer.status(), await answer.text()]).toEqual([path, 403, "Vous n'avez pas le droit d'effectuer cette action."]);
+      }
+    } finally {
+      await signedIn.context.close();
+    }
+    const unknown = await page.request.get("/etudiants/envois/inconnu/rapport");
+    expect([unknown.status(), await unknown.text()]).toEqual([404, "Cet envoi n'existe pas ou ne fait pas partie de vos établissements."]);
   });
 });

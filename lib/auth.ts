@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { z } from "zod";
 import { signInStaff } from "@/lib/data/staff";
@@ -109,6 +110,22 @@ export async function requireStaff(): Promise<StaffContext> {
   const staff = await getStaff();
   if (!staff) redirect(SIGN_IN_PATH);
   return staff;
+}
+
+/**
+ * For downloads (route handlers): the staff member holding `right`, or the answer to send instead —
+ * 401 without a session, 403 without the right — as plain text in the caller's language.
+ */
+export async function staffForDownload(right: Right): Promise<StaffContext | Response> {
+  const staff = await getStaff();
+  if (staff && hasRight(staff, right)) return staff;
+  const t = await getTranslations("errors");
+  return staff ? plainText(t("forbidden"), 403) : plainText(t("unauthenticated"), 401);
+}
+
+/** A download's refusal: plain text, never cached. */
+export function plainText(message: string, status: number): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
 /** For pages: the staff member holding `right`, or the "accès refusé" page (HTTP 403). */

@@ -1,18 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { accessBoardCsvRows, type BoardCsvLabels } from "@/lib/access/board";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
-import { getStaff } from "@/lib/auth";
+import { staffForDownload } from "@/lib/auth";
 import { csvCell } from "@/lib/csv";
 import { getAccessBoard } from "@/lib/data/access-board";
-import { hasRight, RIGHTS } from "@/lib/rights";
+import { RIGHTS } from "@/lib/rights";
 
 const PARIS_DAY = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeZone: "Europe/Paris" });
 
 /** « Suivi des accès » as CSV (UTF-8 with BOM, semicolons, local times), for French spreadsheets. */
 export async function GET() {
-  const staff = await getStaff();
-  if (!staff) return new Response("Non connecté", { status: 401 });
-  if (!hasRight(staff, RIGHTS.viewStudent)) return new Response("Accès refusé", { status: 403 });
+  const staff = await staffForDownload(RIGHTS.viewStudent);
+  if (staff instanceof Response) return staff;
   const now = new Date();
   const board = await getAccessBoard(staff, now);
   const t = await getTranslations("accessBoard");

@@ -1,18 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import { getStaff } from "@/lib/auth";
+import { plainText, staffForDownload } from "@/lib/auth";
 import { getBulkReport } from "@/lib/data/send-history";
-import { hasRight, RIGHTS } from "@/lib/rights";
+import { RIGHTS } from "@/lib/rights";
 import { csvCell, csvDateTime } from "@/lib/csv";
 import { ZId } from "@/lib/validation/ids";
 
 /** A bulk send's report, one line per person (student, or parent for a reminder run), as CSV (semicolons, for French spreadsheets). */
 export async function GET(_request: Request, { params }: { params: Promise<{ bulkSendId: string }> }) {
-  const staff = await getStaff();
-  if (!staff) return new Response("Non connecté", { status: 401 });
-  if (!hasRight(staff, RIGHTS.viewStudent)) return new Response("Accès refusé", { status: 403 });
+  const staff = await staffForDownload(RIGHTS.viewStudent);
+  if (staff instanceof Response) return staff;
   const id = ZId.safeParse((await params).bulkSendId);
   const report = id.success ? await getBulkReport(staff, id.data) : null;
-  if (!report) return new Response("Envoi introuvable", { status: 404 });
+  if (!report) return plainText((await getTranslations("errors"))("send_not_found"), 404);
   const t = await getTranslations("bulk");
   // A reminder run's report has a line per person: a column says student or parent, and for a parent which child.
   const reminders = report.bulk.kind !== "activation";
