@@ -93,14 +93,18 @@ it("is home for staff whose only section it is, restricted to their schools", as
   }
 });
 
-it("writes a school's dates on its clock: the profile says the expiry its invitation says", async () => {
-  // The second school moves to « Nouvelle-Calédonie » (UTC+11, ten hours from Paris), from the page.
+/** The second school moves to « Nouvelle-Calédonie » (UTC+11, ten hours from Paris), from its settings. */
+async function secondSchoolOnNoumeaTime() {
   const name = world.schools[1].school.name;
   await page.goto("/etablissements");
   const school = page.getByRole("region", { name });
   await school.getByLabel("Fuseau horaire").selectOption({ label: "Nouvelle-Calédonie" });
   await school.getByRole("button", { name: "Enregistrer" }).click();
   await page.getByText(`Paramètres de ${name} enregistrés.`).waitFor();
+}
+
+it("writes a school's dates on its clock: the profile says the expiry its invitation says", async () => {
+  await secondSchoolOnNoumeaTime();
 
   const student = await createTestStudent(world, { school: 1 });
   const { email } = await enableAccessFor(page, student.id, nameOf(student), student.email!);
@@ -108,4 +112,40 @@ it("writes a school's dates on its clock: the profile says the expiry its invita
   expect(expiry).toBeDefined();
   const card = page.getByRole("region", { name: new RegExp(nameOf(student)) });
   await card.getByText(`Valable jusqu'au ${expiry}`).waitFor();
+});
+
+it("writes the times of a staff member of that school on its clock: a send's progress, the board's export", async () => {
+  await secondSchoolOnNoumeaTime();
+  // A staff member of that school only.
+  const local = await createStaffAccount(world, [RIGHTS.viewStudent, RIGHTS.editStudent], [1]);
+  const signedIn = await signedInPage(browser, local);
+  const at = (moment: number, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat("fr", { ...options, timeZone: "Pacific/Noumea" }).format(moment);
+  try {
+    const student = await createTestStudent(world, { school: 1 });
+    const staffPage = signedIn.page;
+    await staffPage.goto(`/etudiants?q=${encodeURIComponent(student.lastName)}`);
+    await staffPage.getByRole("checkbox", { name: `Sélectionner ${nameOf(student)}` }).check();
+    await staffPage
+      .getByRole("region", { name: "1 étudiant sélectionné" })
+      .getByRole("button", { name: "Renvoyer l'email d'activation" })
+      .click();
+    const started = Date.now();
+    await staffPage.getByRole("alertdialog").getByRole("button", { name: "Envoyer 1 email" }).click();
+    await staffPage.waitForURL(/\/etudiants\/envois\/[a-z0-9]+$/);
+    const line = await staffPage.getByText(/^Lancé le /).textContent();
+    // The minute of the click, or the next one if it turned meanwhile.
+    const minutes = [started, started + 60_000].map(
+      (moment) => `Lancé le ${at(moment, { dateStyle: "long", timeStyle: "short" })} par ${local.name}`,
+    );
+    expect(minutes).toContain(line);
+
+    const exported = await staffPage.request.get("/suivi-des-acces/export");
+    const [, firstRow] = (await exported.text()).split("\r\n");
+    const extracted = firstRow.split(";").at(-1);
+    const now = Date.now();
+    expect([now - 60_000, now].map((moment) => at(moment, { dateStyle: "short", timeStyle: "short" }))).toContain(extracted);
+  } finally {
+    await signedIn.context.close();
+  }
 });

@@ -4,8 +4,8 @@ export function csvCell(raw: string): string {
   return /[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A moment as the school's clock showed it, in a form spreadsheets read as a date: 2026-11-27 14:05. */
-export function csvDateTime(date: Date, timeZone = "Europe/Paris"): string {
+/** A moment on a clock (an IANA time zone), in a form spreadsheets read as a date: 2026-11-27 14:05. */
+export function csvDateTime(date: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone,
     year: "numeric",

@@ -38,6 +38,8 @@ export type StaffContext = {
   schoolIds: readonly string[];
   /** False when the staff member is restricted to some schools. */
   allSchools: boolean;
+  /** The clock their pages write times on: that of their schools when they all keep the same, else DEFAULT_TIME_ZONE. */
+  timeZone: string;
 };
 
 export function hasRight(staff: Pick<StaffContext, "rights"> | null | undefined, right: Right): boolean {

@@ -63,12 +63,26 @@ describe("the staff context of a session", () => {
       rights: [RIGHTS.viewStudent, RIGHTS.editStudent],
       schoolIds: expect.arrayContaining(world.schools.map(({ school }) => school.id)),
       allSchools: true,
+      timeZone: "Europe/Paris",
     });
     expect(result?.schoolIds).toHaveLength(2);
     await getDb().staffUser.update({ where: { id: staff.id }, data: { locale: "en" } });
     expect((await loadStaffSession(sessionId, staff.id))?.locale).toBe("en");
     // Read without a session (the bulk preparation does), it is one statement as well.
     expect((await statementsOf(() => loadStaffContext(staff.id))).statements).toBe(1);
+  });
+
+  it("writes times on the clock of the staff member's schools when they keep the same, else on Paris's", async () => {
+    const group = await createWorld();
+    const [first, second] = group.schools.map(({ school }) => school.id);
+    const everywhere = await createStaff(group, { rights: [RIGHTS.viewStudent] });
+    const restricted = await createStaff(group, { rights: [RIGHTS.viewStudent], schools: [1] });
+    await getDb().school.update({ where: { id: first }, data: { timeZone: "Pacific/Noumea" } });
+    await getDb().school.update({ where: { id: second }, data: { timeZone: "Indian/Reunion" } });
+    expect((await loadStaffContext(everywhere.id))?.timeZone).toBe("Europe/Paris");
+    expect((await loadStaffContext(restricted.id))?.timeZone).toBe("Indian/Reunion");
+    await getDb().school.update({ where: { id: first }, data: { timeZone: "Indian/Reunion" } });
+    expect((await loadStaffContext(everywhere.id))?.timeZone).toBe("Indian/Reunion");
   });
 
   it("loses a right at the next request when the role loses it, and when the staff member is given another role", async () => {

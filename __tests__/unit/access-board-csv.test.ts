@@ -43,7 +43,7 @@ function board(): AccessBoard {
 
 describe("accessBoardCsvRows", () => {
   // 1 July 2026, 12:05 UTC is 14:05 in Paris (summer time).
-  const rows = accessBoardCsvRows(board(), labels, new Date("2026-07-01T12:05:00Z"));
+  const rows = accessBoardCsvRows(board(), labels, new Date("2026-07-01T12:05:00Z"), "Europe/Paris");
 
   it("starts with the French header, the states in the list's order", () => {
     expect(rows[0]).toEqual([
@@ -75,6 +75,11 @@ describe("accessBoardCsvRows", () => {
     ]);
     expect(rows[7].slice(4)).toEqual(["1", "2", "0", "1", "0", "4", "25 %", "01/07/2026 14:05"]);
     expect(rows[8].slice(4)).toEqual(["0", "0", "0", "3", "0", "3", "100 %", "01/07/2026 14:05"]);
+  });
+
+  it("writes the extraction time on the staff member's clock", () => {
+    const noumea = accessBoardCsvRows(board(), labels, new Date("2026-07-01T12:05:00Z"), "Pacific/Noumea");
+    expect(noumea[1].at(-1)).toBe("01/07/2026 23:05");
   });
 
   it("has no rate when nobody is counted", () => {

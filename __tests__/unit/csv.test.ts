@@ -21,7 +21,11 @@ describe("csvDateTime", () => {
     ["2026-07-01T22:30:00Z", "2026-07-02 00:30"],
     ["2026-03-29T00:59:00Z", "2026-03-29 01:59"],
     ["2026-03-29T01:00:00Z", "2026-03-29 03:00"],
-  ])("%p reads %p on the school's clock (Paris)", (iso, expected) => {
-    expect(csvDateTime(new Date(iso))).toBe(expected);
+  ])("%p reads %p on Paris's clock, summer time included", (iso, expected) => {
+    expect(csvDateTime(new Date(iso), "Europe/Paris")).toBe(expected);
+  });
+
+  it("reads another clock when given one (La Réunion, UTC+4 all year)", () => {
+    expect(csvDateTime(new Date("2026-07-01T22:30:00Z"), "Indian/Reunion")).toBe("2026-07-02 02:30");
   });
 });

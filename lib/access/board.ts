@@ -56,18 +56,16 @@ export type BoardCsvLabels = {
   allClasses: string;
 };
 
-const PARIS_TIME = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
-
-/** "27/11/2026 14:05", the local time of the schools (Europe/Paris), which spreadsheets read as a date. */
-export function formatLocalDateTime(date: Date): string {
-  return PARIS_TIME.format(date);
+/** "27/11/2026 14:05" on the staff member's clock (StaffContext.timeZone), which spreadsheets read as a date. */
+export function formatLocalDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone }).format(date);
 }
 
 /**
  * The board as CSV rows (header first): one row per level (all schools, each school, program and
  * class) and audience (students, then parents), with the count of each state, the total and the rate.
  */
-export function accessBoardCsvRows(board: AccessBoard, labels: BoardCsvLabels, generatedAt: Date): string[][] {
+export function accessBoardCsvRows(board: AccessBoard, labels: BoardCsvLabels, generatedAt: Date, timeZone: string): string[][] {
   const header = [
     labels.columns.school,
     labels.columns.program,
@@ -78,7 +76,7 @@ export function accessBoardCsvRows(board: AccessBoard, labels: BoardCsvLabels, g
     labels.columns.rate,
     labels.columns.generatedAt,
   ];
-  const when = formatLocalDateTime(generatedAt);
+  const when = formatLocalDateTime(generatedAt, timeZone);
   const rows = [header];
   const push = (place: [string, string, string], counts: BoardCounts) => {
     for (const audience of ["students", "parents"] as const) {

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { verifyPassword } from "@/lib/passwords";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_TIME_ZONE } from "@/lib/i18n/time-zones";
 import { ALL_RIGHTS, type StaffContext } from "@/lib/rights";
 import { signInSucceeded, takeSignInAttempt } from "./rate-limits";
 
@@ -39,23 +40,32 @@ export async function signInStaff(email: string, password: string, client: strin
   return { ok: true, staff };
 }
 
-type ContextRow = { kind: "staff" | "role" | "right" | "restrictedTo" | "school"; value: string; email: string | null; organizationId: string | null; locale: string | null; expiresAt: Date | string | null };
+type ContextRow = {
+  kind: "staff" | "role" | "right" | "restrictedTo" | "school";
+  value: string;
+  email: string | null;
+  organizationId: string | null;
+  locale: string | null;
+  expiresAt: Date | string | null;
+  timeZone: string | null;
+};
 
 /**
- * What a staff member may do, read in one statement (it runs on every staff request): `member`
- * selects their row when it counts (active; through a session, one still open), and each other part
- * of the answer hangs off it: role, rights, school restriction, their organisation's schools. Nothing
- * is kept between requests, so a revoked right, a deactivation or an ended session applies at the
- * next request, whichever app instance serves it.
+ * What a staff member may do, and the clock their pages write times on, read in one statement (it
+ * runs on every staff request): `member` selects their row when it counts (active; through a
+ * session, one still open), and each other part of the answer hangs off it: role, rights, school
+ * restriction, their organisation's schools and their clocks. Nothing is kept between requests,
+ * so a revoked right, a deactivation or an ended session applies at the next request, whichever app
+ * instance serves it.
  */
 export async function readStaffContext(staffId: string, member: Prisma.Sql, now: Date): Promise<StaffContext | null> {
   const rows = await getDb().$queryRaw<ContextRow[]>`
     WITH "member" AS (${member})
-    SELECT 'staff' AS "kind", m."name" AS "value", m."email" AS "email", m."organizationId" AS "organizationId", m."locale" AS "locale", m."expiresAt" AS "expiresAt" FROM "member" m
-    UNION ALL SELECT 'role', r."name", NULL, NULL, NULL, NULL FROM "member" m JOIN "Role" r ON r."id" = m."roleId"
-    UNION ALL SELECT 'right', g."right", NULL, NULL, NULL, NULL FROM "member" m JOIN "RoleRight" g ON g."roleId" = m."roleId"
-    UNION ALL SELECT 'restrictedTo', a."schoolId", NULL, NULL, NULL, NULL FROM "member" m JOIN "StaffSchool" a ON a."staffId" = m."id"
-    UNION ALL SELECT 'school', sc."id", NULL, NULL, NULL, NULL FROM "member" m JOIN "School" sc ON sc."organizationId" = m."organizationId"`;
+    SELECT 'staff' AS "kind", m."name" AS "value", m."email" AS "email", m."organizationId" AS "organizationId", m."locale" AS "locale", m."expiresAt" AS "expiresAt", NULL AS "timeZone" FROM "member" m
+    UNION ALL SELECT 'role', r."name", NULL, NULL, NULL, NULL, NULL FROM "member" m JOIN "Role" r ON r."id" = m."roleId"
+    UNION ALL SELECT 'right', g."right", NULL, NULL, NULL, NULL, NULL FROM "member" m JOIN "RoleRight" g ON g."roleId" = m."roleId"
+    UNION ALL SELECT 'restrictedTo', a."schoolId", NULL, NULL, NULL, NULL, NULL FROM "member" m JOIN "StaffSchool" a ON a."staffId" = m."id"
+    UNION ALL SELECT 'school', sc."id", NULL, NULL, NULL, NULL, sc."timeZone" FROM "member" m JOIN "School" sc ON sc."organizationId" = m."organizationId"`;
   const staff = rows.find((row) => row.kind === "staff");
   const role = rows.find((row) => row.kind === "role");
   if (!staff?.email || !staff.organizationId || !role) return null;
@@ -63,6 +73,8 @@ export async function readStaffContext(staffId: string, member: Prisma.Sql, now:
   const values = (kind: ContextRow["kind"]) => rows.filter((row) => row.kind === kind).map((row) => row.value);
   const granted = new Set(values("right"));
   const restrictedTo = new Set(values("restrictedTo"));
+  const schools = rows.filter((row) => row.kind === "school" && (restrictedTo.size === 0 || restrictedTo.has(row.value)));
+  const clocks = new Set(schools.map((school) => school.timeZone ?? DEFAULT_TIME_ZONE));
   return {
     id: staffId,
     name: staff.value,
@@ -71,8 +83,9 @@ export async function readStaffContext(staffId: string, member: Prisma.Sql, now:
     locale: toLocale(staff.locale),
     roleName: role.value,
     rights: ALL_RIGHTS.filter((right) => granted.has(right)),
-    schoolIds: values("school").filter((schoolId) => restrictedTo.size === 0 || restrictedTo.has(schoolId)),
+    schoolIds: schools.map((school) => school.value),
     allSchools: restrictedTo.size === 0,
+    timeZone: clocks.size === 1 ? [...clocks][0] : DEFAULT_TIME_ZONE,
   };
 }
 

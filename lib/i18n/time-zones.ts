@@ -3,6 +3,9 @@
 // French-speaking countries a school group is likeliest to reach; each has a name in the catalogs
 // (schoolSettings.timeZones.<name>). The IANA identifier is what School.timeZone stores.
 
+/** A school's clock until set otherwise (School.timeZone's default), and staff's when their schools' differ. */
+export const DEFAULT_TIME_ZONE = "Europe/Paris";
+
 /** IANA identifier → its catalog name, by group, in the order the list shows them (the French names' alphabetical order). */
 export const SCHOOL_TIME_ZONES = {
   france: {

@@ -2,13 +2,11 @@ import { getTranslations } from "next-intl/server";
 import { accessBoardCsvRows, type BoardCsvLabels } from "@/lib/access/board";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import { staffForDownload } from "@/lib/auth";
-import { csvCell } from "@/lib/csv";
+import { csvCell, csvDateTime } from "@/lib/csv";
 import { getAccessBoard } from "@/lib/data/access-board";
 import { RIGHTS } from "@/lib/rights";
 
-const PARIS_DAY = new Intl.DateTimeFormat("sv-SE", { dateStyle: "short", timeZone: "Europe/Paris" });
-
-/** « Suivi des accès » as CSV (UTF-8 with BOM, semicolons, local times), for French spreadsheets. */
+/** « Suivi des accès » as CSV (UTF-8 with BOM, semicolons, times on the staff member's clock), for French spreadsheets. */
 export async function GET() {
   const staff = await staffForDownload(RIGHTS.viewStudent);
   if (staff instanceof Response) return staff;
@@ -32,11 +30,11 @@ export async function GET() {
     allPrograms: t("csv.allPrograms"),
     allClasses: t("csv.allClasses"),
   };
-  const lines = accessBoardCsvRows(board, labels, now).map((row) => row.map(csvCell).join(";"));
+  const lines = accessBoardCsvRows(board, labels, now, staff.timeZone).map((row) => row.map(csvCell).join(";"));
   return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="suivi-des-acces-${PARIS_DAY.format(now)}.csv"`,
+      "Content-Disposition": `attachment; filename="suivi-des-acces-${csvDateTime(now, staff.timeZone).slice(0, 10)}.csv"`,
       "Cache-Control": "no-store",
     },
   });

@@ -30,12 +30,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ bul
       email: person.email ?? "",
       child: item.guardian ? `${item.student.firstName} ${item.student.lastName}` : "",
       result: t(`reportResults.${result}` as "reportResults.sent"),
-      sentAt: item.outboxMessage?.sentAt ? csvDateTime(item.outboxMessage.sentAt) : "",
+      sentAt: item.outboxMessage?.sentAt ? csvDateTime(item.outboxMessage.sentAt, staff.timeZone) : "",
       error: item.outboxMessage?.status === "failed" ? (item.outboxMessage.lastError ?? "") : "",
     };
     lines.push(columns.map((column) => csvCell(cells[column])).join(";"));
   }
-  const date = csvDateTime(new Date(report.bulk.createdAt)).slice(0, 10);
+  const date = csvDateTime(new Date(report.bulk.createdAt), staff.timeZone).slice(0, 10);
   return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
