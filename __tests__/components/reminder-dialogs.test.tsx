@@ -96,7 +96,7 @@ describe("BulkReminderDialog", () => {
     expect(send).toBeEnabled();
     await user.click(screen.getByRole("radio", { name: "Les parents" }));
     expect(countIn()).toHaveTextContent(
-      "Personne ne recevra de relance : aucun parent des élèves sélectionnés n'attend d'activer son accès.",
+      "Personne ne recevra de relance : l'accès d'aucun parent des élèves sélectionnés n'attend d'être activé.",
     );
     expect(send).toBeDisabled();
     await user.click(send);
@@ -104,6 +104,26 @@ describe("BulkReminderDialog", () => {
     await user.click(screen.getByRole("radio", { name: "Les élèves" }));
     expect(countIn()).toHaveTextContent("1 élève recevra une relance.");
     expect(send).toBeEnabled();
+  });
+
+  it("gives the split only when students and parents are both among those reminded", async () => {
+    preview.mockResolvedValue({ ok: true, data: { students: 3, guardians: 0 } });
+    renderWithNotice(<BulkReminderDialog selection={{ studentIds: ["a", "b", "c"] }} count={3} open onOpenChange={jest.fn()} />);
+    await waitFor(() => expect(countIn()).toHaveTextContent(/^3 personnes recevront une relance\.$/));
+  });
+
+  it("counts again each time it opens, showing no earlier count meanwhile", async () => {
+    const ui = (open: boolean) => (
+      <BulkReminderDialog selection={{ studentIds: ["a", "b"] }} count={2} open={open} onOpenChange={jest.fn()} />
+    );
+    const { rerender } = renderWithNotice(ui(true));
+    await waitFor(() => expect(countIn()).toHaveTextContent("5 personnes recevront une relance (2 élèves et 3 parents)."));
+    preview.mockReturnValue(new Promise(() => {}));
+    rerender(<NoticeProvider closeLabel="Fermer">{ui(false)}</NoticeProvider>);
+    rerender(<NoticeProvider closeLabel="Fermer">{ui(true)}</NoticeProvider>);
+    expect(countIn()).toHaveTextContent("Calcul du nombre de relances…");
+    expect(screen.getByRole("button", { name: "Envoyer les relances" })).toBeDisabled();
+    expect(preview).toHaveBeenCalledTimes(2);
   });
 
   it("says in French why the count could not be read", async () => {

@@ -175,7 +175,7 @@ export function SchoolSettingsForm({ school }: { school: SchoolSettingsView }) {
 }
 
 function offersTimeZone(timeZone: string): boolean {
-  return Object.values(SCHOOL_TIME_ZONES).some((zones) => timeZone in zones);
+  return Object.values(SCHOOL_TIME_ZONES).some((zones) => Object.hasOwn(zones, timeZone));
 }
 
 type ControlProps = { id: string; "aria-describedby": string; "aria-invalid": boolean };

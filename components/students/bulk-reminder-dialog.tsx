@@ -93,7 +93,12 @@ export function BulkReminderDialog({
               <Spinner /> {t("reminder.previewLoading")}
             </>
           ) : counts ? (
-            t(`reminder.preview.${audience}`, { ...counts, total: counts.students + counts.guardians })
+            t(`reminder.preview.${audience}`, {
+              ...counts,
+              total: counts.students + counts.guardians,
+              // The split is said only when both are there: never « 3 élèves et 0 parent ».
+              mixed: counts.students > 0 && counts.guardians > 0 ? "yes" : "no",
+            })
           ) : null}
         </p>
         <p className="mt-3 text-sm text-slate-600">{t("reminder.skipNote")}</p>

@@ -6,7 +6,7 @@
 /** A school's clock until set otherwise (School.timeZone's default), and staff's when their schools' differ. */
 export const DEFAULT_TIME_ZONE = "Europe/Paris";
 
-/** IANA identifier → its catalog name, by group, in the order the list shows them (the French names' alphabetical order). */
+/** IANA identifier → its catalog name, by group, in the order the list shows them (metropolitan France first, then by French name). */
 export const SCHOOL_TIME_ZONES = {
   france: {
     "Europe/Paris": "paris",
@@ -37,14 +37,17 @@ export const SCHOOL_TIME_ZONES = {
 
 export type TimeZoneGroup = keyof typeof SCHOOL_TIME_ZONES;
 
-let known: Set<string> | undefined;
-
 /**
- * Whether the runtime's time zone database has this IANA identifier, spelt as it is stored. A school
- * may keep a clock the list does not offer (set before, or by an import): saving its other settings
+ * Whether the runtime's time zone database knows this IANA name. Any name it reads counts, older
+ * spellings included (Asia/Kolkata, Etc/UTC, which Intl.supportedValuesOf leaves out): a school may
+ * keep a clock the list does not offer (set before, or by an import), and saving its other settings
  * must not refuse it.
  */
 export function isKnownTimeZone(value: string): boolean {
-  known ??= new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
-  return known.has(value);
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return value !== "";
+  } catch {
+    return false;
+  }
 }

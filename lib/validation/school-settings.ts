@@ -34,7 +34,10 @@ export const ZSchoolSettings = z
       .refine((value) => value === "" || isValidEmail(value), { message: "invalid_email" })
       .transform((value) => value || null),
     /** The school's clock, an IANA identifier (lib/i18n/time-zones.ts). */
-    timeZone: z.string({ message: "settings.timeZone" }).refine(isKnownTimeZone, { message: "settings.timeZone" }),
+    timeZone: z
+      .string({ message: "settings.timeZone" })
+      .max(64, { message: "settings.timeZone" })
+      .refine(isKnownTimeZone, { message: "settings.timeZone" }),
     autoRemindersEnabled: z.boolean(),
     reminderAfterDays: wholeNumber("reminderAfterDays"),
     reminderBeforeExpiryDays: wholeNumber("reminderBeforeExpiryDays"),
