@@ -87,4 +87,14 @@ describe("BulkResendDialog", () => {
     await user.click(await screen.findByRole("button", { name: "Envoyer 12 emails" }));
     expect(start).toHaveBeenCalledWith({ selection: { studentIds: ["a", "b"] }, includeWithPassword: false });
   });
+
+  it("leaves them out again once closed: the box is unticked at the next opening", async () => {
+    const user = userEvent.setup();
+    renderDialog();
+    const include = await screen.findByRole("checkbox", { name: "Leur envoyer aussi un lien pour choisir un nouveau mot de passe" });
+    await user.click(include);
+    expect(include).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Annuler" }));
+    expect(include).not.toBeChecked();
+  });
 });

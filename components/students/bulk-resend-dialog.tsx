@@ -3,7 +3,7 @@ import { elided } from "@/lib/i18n/elision";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -37,11 +37,9 @@ export function BulkResendDialog({
   const describe = useErrorMessage();
   const selectionKey = JSON.stringify(selection);
   const state = useOpenQuery<BulkSummary>(open, selectionKey, () => summarizeBulkSend({ selection }));
-  // Off each time the dialog opens: people who already chose a password are left out unless ticked.
+  // Off at each opening (reset on closing, as the reminder dialog resets its audience): people who
+  // already chose a password are left out unless ticked.
   const [includeWithPassword, setIncludeWithPassword] = useState(false);
-  useEffect(() => {
-    if (open) setIncludeWithPassword(false);
-  }, [open]);
   // Stays busy once started: the progress page is on its way.
   const start = useAction(startBulkSend, { busyAfterSuccess: true, onSuccess: ({ bulkSendId }) => router.push(bulkSendPath(bulkSendId)) });
   const starting = start.pending;
@@ -54,7 +52,10 @@ export function BulkResendDialog({
       open={open}
       onOpenChange={(next) => {
         if (starting) return;
-        if (!next) start.reset();
+        if (!next) {
+          start.reset();
+          setIncludeWithPassword(false);
+        }
         onOpenChange(next);
       }}
     >
