@@ -4,6 +4,11 @@ export function csvCell(raw: string): string {
   return /[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** The day of a moment on a clock, as a CSV file's name gives it: 2026-11-27. */
+export function csvDate(date: Date, timeZone: string): string {
+  return csvDateTime(date, timeZone).slice(0, 10);
+}
+
 /** A moment on a clock (an IANA time zone), in a form spreadsheets read as a date: 2026-11-27 14:05. */
 export function csvDateTime(date: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-GB", {

@@ -1,4 +1,4 @@
-import { csvCell, csvDateTime } from "@/lib/csv";
+import { csvCell, csvDate, csvDateTime } from "@/lib/csv";
 
 describe("csvCell", () => {
   it.each([
@@ -27,5 +27,12 @@ describe("csvDateTime", () => {
 
   it("reads another clock when given one (La Réunion, UTC+4 all year)", () => {
     expect(csvDateTime(new Date("2026-07-01T22:30:00Z"), "Indian/Reunion")).toBe("2026-07-02 02:30");
+  });
+});
+
+describe("csvDate", () => {
+  it("gives the day on the clock given, which may already be tomorrow", () => {
+    expect(csvDate(new Date("2026-07-01T22:30:00Z"), "Europe/Paris")).toBe("2026-07-02");
+    expect(csvDate(new Date("2026-07-01T09:30:00Z"), "Pacific/Tahiti")).toBe("2026-06-30");
   });
 });

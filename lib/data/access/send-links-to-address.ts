@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_TIME_ZONE } from "@/lib/i18n/time-zones";
 import { emailKey } from "@/lib/access/email-key";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -27,7 +28,7 @@ export async function sendLinksToAddress(email: string, now = new Date()): Promi
   for (const access of accesses) {
     // A parent is written to on behalf of their first child's school (one without children, never
     // expected, still gets their link).
-    const school = access.guardian?.students[0]?.student.school ?? { name: "", contactEmail: null, timeZone: "Europe/Paris" };
+    const school = access.guardian?.students[0]?.student.school ?? { name: "", contactEmail: null, timeZone: DEFAULT_TIME_ZONE };
     const person: Person = access.student
       ? studentPerson({ ...access.student, access })
       : guardianPerson(

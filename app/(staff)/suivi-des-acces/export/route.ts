@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { accessBoardCsvRows, type BoardCsvLabels } from "@/lib/access/board";
 import { ACCESS_STATES, type AccessState } from "@/lib/access/state";
 import { staffForDownload } from "@/lib/auth";
-import { csvCell, csvDateTime } from "@/lib/csv";
+import { csvCell, csvDate } from "@/lib/csv";
 import { getAccessBoard } from "@/lib/data/access-board";
 import { RIGHTS } from "@/lib/rights";
 
@@ -34,7 +34,7 @@ export async function GET() {
   return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="suivi-des-acces-${csvDateTime(now, staff.timeZone).slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="suivi-des-acces-${csvDate(now, staff.timeZone)}.csv"`,
       "Cache-Control": "no-store",
     },
   });

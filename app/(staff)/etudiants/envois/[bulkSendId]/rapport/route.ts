@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { plainText, staffForDownload } from "@/lib/auth";
 import { getBulkReport } from "@/lib/data/send-history";
 import { RIGHTS } from "@/lib/rights";
-import { csvCell, csvDateTime } from "@/lib/csv";
+import { csvCell, csvDate, csvDateTime } from "@/lib/csv";
 import { ZId } from "@/lib/validation/ids";
 
 /** A bulk send's report, one line per person (student, or parent for a reminder run), as CSV (semicolons, for French spreadsheets). */
@@ -35,7 +35,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ bul
     };
     lines.push(columns.map((column) => csvCell(cells[column])).join(";"));
   }
-  const date = csvDateTime(new Date(report.bulk.createdAt), staff.timeZone).slice(0, 10);
+  const date = csvDate(new Date(report.bulk.createdAt), staff.timeZone);
   return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
